@@ -22,14 +22,16 @@ warden_jdk_try() {
   fi
 }
 
-warden_jdk_try "${JAVA_HOME:-}"
+warden_jdk_try "${JAVA_HOME:-}" || true
 if [ -z "$WARDEN_JAVA_HOME" ] && command -v java >/dev/null 2>&1; then
   _java=$(command -v java)
   _java=$(readlink -f "$_java" 2>/dev/null || echo "$_java")
-  warden_jdk_try "${_java%/bin/java}"
+  warden_jdk_try "${_java%/bin/java}" || true
 fi
+case $- in *f*) _noglob=1; set +f ;; *) _noglob= ;; esac
 for _d in /usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.jdks/* \
   "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-  [ -d "$_d" ] && warden_jdk_try "$_d"
+  if [ -d "$_d" ]; then warden_jdk_try "$_d" || true; fi
 done
-unset _rel _v _java _d
+[ -z "$_noglob" ] || set -f
+unset _rel _v _java _d _noglob

@@ -1,0 +1,33 @@
+package dev.warden.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A whole, validated configuration. Produced by {@link ConfigLoader}; everything in it has been
+ * checked (ids unique and well-formed, references resolved, secrets read).
+ *
+ * @param source the file it came from, or null for a configuration built in code (the demo)
+ * @param allowedOrigins browser Origins allowed besides loopback ones; "*" allows any
+ */
+public record WardenConfig(
+    Path source,
+    HostPort listen,
+    AdminConfig admin,
+    String storage,
+    Limits limits,
+    List<String> allowedOrigins,
+    List<ServerConfig> servers,
+    List<PersonaConfig> personas,
+    List<AgentConfig> agents) {
+
+  public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
+  public static final String DEFAULT_STORAGE = "sqlite:./warden-data/warden.db";
+
+  public WardenConfig {
+    allowedOrigins = List.copyOf(allowedOrigins);
+    servers = List.copyOf(servers);
+    personas = List.copyOf(personas);
+    agents = List.copyOf(agents);
+  }
+}
