@@ -1,0 +1,73 @@
+package dev.warden.edge;
+
+import dev.warden.mcp.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * A client's standalone event stream (GET): the gateway's own notifications for the session (list
+ * changes) go out on it. The serving virtual thread waits on a queue; a comment line every
+ * keep-alive period keeps proxies from closing an idle stream and notices a vanished client.
+ */
+final class EventStreams {
+  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_QUEUED = 1024;
+
+  private final Duration keepAlive;
+
+  EventStreams(Duration keepAlive) {
+    this.keepAlive = keepAlive;
+  }
+
+  long serve(Request request, Response response, Session session) throws IOException {
+    QueueSink sink = new QueueSink();
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ReplyWriter.EVENT_STREAM);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put("X-Accel-Buffering", "no");
+    session.addSink(sink);
+    long written = 0;
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      out.flush(); // commit the headers so the client knows the stream is open
+      while (!sink.closed && !session.isClosed()) {
+        byte[] message = sink.queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+          out.write(KEEP_ALIVE);
+          out.flush();
+        } else if (message.length > 0) {
+          written += ReplyWriter.event(out, new String(message, StandardCharsets.UTF_8));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      session.removeSink(sink);
+    }
+    return written;
+  }
+
+  private static final class QueueSink implements Session.EventSink {
+    final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    volatile boolean closed;
+
+    @Override
+    public boolean send(byte[] message) {
+      return !closed && queue.offer(message);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      queue.offer(new byte[0]); // wake the serving thread
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.warden.edge;
+
+import dev.warden.config.Limits;
+import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.TransportMethods;
+import dev.warden.pipeline.Exchange;
+import dev.warden.pipeline.ExchangeIds;
+import dev.warden.pipeline.Pipeline;
+import dev.warden.pipeline.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent-facing Streamable HTTP endpoint, {@code /personas/{persona}/mcp}. It checks the HTTP
+ * envelope (origin, method, media types, size), decodes the message once, runs the pipeline and
+ * writes what it answers. Policy lives in the stages, not here.
+ */
+public final class McpEndpoint extends Handler.Abstract {
+  private static final Logger log = LoggerFactory.getLogger(McpEndpoint.class);
+  private static final Pattern PATH = Pattern.compile("/personas/([a-z0-9][a-z0-9-]{0,63})/mcp/?");
+  private static final Pattern METADATA =
+      Pattern.compile(ProtectedResource.WELL_KNOWN + "/personas/([a-z0-9][a-z0-9-]{0,63})/mcp/?");
+
+  private final Pipeline pipeline;
+  private final OriginGuard origins;
+  private final Limits limits;
+  private final JsonRpcCodec codec;
+  private final ReplyWriter writer;
+
+  public McpEndpoint(Pipeline pipeline, OriginGuard origins, Limits limits, Duration keepAlive) {
+    this.pipeline = pipeline;
+    this.origins = origins;
+    this.limits = limits;
+    this.codec = new JsonRpcCodec(limits.maxJsonDepth());
+    this.writer = new ReplyWriter(new EventStreams(keepAlive));
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String path = Request.getPathInContext(request);
+    try {
+      String refused =
+          origins.check(
+              request.getHeaders().get(HttpHeader.ORIGIN),
+              request.getHeaders().get(HttpHeader.HOST));
+      if (refused != null) {
+        plainError(response, 403, refused);
+      } else {
+        Matcher m = PATH.matcher(path);
+        Matcher meta = METADATA.matcher(path);
+        if (m.matches()) {
+          endpoint(request, response, m.group(1));
+        } else if (meta.matches() && HttpMethod.GET.is(request.getMethod())) {
+          ReplyWriter.json(response, 200, ProtectedResource.document(request, meta.group(1)));
+        } else {
+          plainError(response, 404, "No MCP endpoint at this path; use /personas/{persona}/mcp");
+        }
+      }
+      callback.succeeded();
+    } catch (IOException e) {
+      callback.failed(e); // the client went away; nothing more to tell it
+    } catch (RuntimeException e) {
+      log.error("bug while serving {} {}", request.getMethod(), path, e);
+      if (!response.isCommitted()) {
+        Response.writeError(request, response, callback, 500);
+      } else {
+        callback.failed(e);
+      }
+    }
+    return true;
+  }
+
+  private void endpoint(Request request, Response response, String persona) throws IOException {
+    String method = request.getMethod();
+    if (HttpMethod.POST.is(method)) {
+      post(request, response, persona);
+    } else if (HttpMethod.GET.is(method)) {
+      if (!accepts(request, ReplyWriter.EVENT_STREAM)) {
+        plainError(response, 406, "GET needs Accept: text/event-stream");
+        return;
+      }
+      run(request, response, transport(TransportMethods.OPEN_STREAM, persona, request));
+    } else if (HttpMethod.DELETE.is(method)) {
+      run(request, response, transport(TransportMethods.END_SESSION, persona, request));
+    } else {
+      response.getHeaders().put(HttpHeader.ALLOW, "GET, POST, DELETE");
+      plainError(response, 405, "Method not allowed");
+    }
+  }
+
+  private void post(Request request, Response response, String persona) throws IOException {
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(ReplyWriter.JSON)) {
+      plainError(response, 415, "Content-Type must be application/json");
+      return;
+    }
+    if (!accepts(request, ReplyWriter.JSON) || !accepts(request, ReplyWriter.EVENT_STREAM)) {
+      plainError(response, 406, "Accept must list application/json and text/event-stream");
+      return;
+    }
+    long declared = request.getLength();
+    if (declared > limits.maxBodyBytes()) {
+      plainError(response, 413, "Body larger than " + limits.maxBodyBytes() + " bytes");
+      return;
+    }
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+    }
+    if (body.length > limits.maxBodyBytes()) {
+      plainError(response, 413, "Body larger than " + limits.maxBodyBytes() + " bytes");
+      return;
+    }
+    switch (codec.decode(body)) {
+      case JsonRpcCodec.Bad bad ->
+          ReplyWriter.json(response, 400, JsonRpcCodec.error(bad.id(), bad.error()));
+      case JsonRpcCodec.Ok ok ->
+          run(request, response, exchange(persona, ok.message(), request, body.length));
+    }
+  }
+
+  private void run(Request request, Response response, Exchange exchange) throws IOException {
+    Reply reply = pipeline.run(exchange);
+    long written = 0;
+    try {
+      written = writer.write(request, response, exchange, reply);
+    } finally {
+      exchange.complete(response.getStatus(), written);
+    }
+  }
+
+  private Exchange exchange(String persona, McpMessage message, Request request, long bytesIn) {
+    return new Exchange(
+        ExchangeIds.next(),
+        persona,
+        message,
+        name -> request.getHeaders().get(name),
+        Request.getRemoteAddr(request),
+        bytesIn);
+  }
+
+  private Exchange transport(String method, String persona, Request request) {
+    McpMessage m = new McpMessage(McpMessage.Kind.NOTIFICATION, null, method, null, null);
+    return exchange(persona, m, request, 0);
+  }
+
+  private static boolean accepts(Request request, String mediaType) {
+    String slash = mediaType.substring(0, mediaType.indexOf('/') + 1);
+    for (HttpField f : request.getHeaders().getFields(HttpHeader.ACCEPT)) {
+      for (String v : f.getValues()) {
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith(mediaType) || t.startsWith("*/*") || t.startsWith(slash + "*")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void plainError(Response response, int status, String message) throws IOException {
+    ReplyWriter.json(
+        response,
+        status,
+        JsonRpcCodec.error(null, new JsonRpcError(JsonRpcError.INVALID_REQUEST, message)));
+  }
+}

@@ -1,0 +1,209 @@
+package dev.warden.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.SseEvent;
+import dev.warden.mcp.SseReader;
+import dev.warden.mcp.TransportMethods;
+import dev.warden.mcp.UpstreamReply;
+import dev.warden.pipeline.Denial;
+import dev.warden.pipeline.Exchange;
+import dev.warden.pipeline.Reply;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/** Turns a pipeline {@link Reply} into HTTP, streaming upstream replies as they arrive. */
+final class ReplyWriter {
+  static final String JSON = "application/json";
+  static final String EVENT_STREAM = "text/event-stream";
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_EVENT = 64 * 1024 * 1024;
+
+  private final EventStreams streams;
+
+  ReplyWriter(EventStreams streams) {
+    this.streams = streams;
+  }
+
+  /** Writes the reply; returns the bytes of body written. */
+  long write(Request request, Response response, Exchange exchange, Reply reply)
+      throws IOException {
+    JsonNode id = exchange.message().id();
+    return switch (reply) {
+      case Reply.Result r -> {
+        if (exchange.session() != null && "initialize".equals(exchange.method())) {
+          response.getHeaders().put(SessionStage.HEADER, exchange.session().id());
+        }
+        yield json(response, 200, JsonRpcCodec.result(id, r.result()));
+      }
+      case Reply.Relay r -> relay(response, exchange, r);
+      case Reply.Accepted a -> {
+        boolean delete = TransportMethods.END_SESSION.equals(exchange.method());
+        response.setStatus(delete ? 200 : 202);
+        yield 0;
+      }
+      case Reply.Stream s -> streams.serve(request, response, s.session());
+      case Reply.Failure f -> json(response, f.httpStatus(), JsonRpcCodec.error(id, f.error()));
+      case Reply.Denied d -> denied(request, response, exchange, d.denial());
+    };
+  }
+
+  private long denied(Request request, Response response, Exchange exchange, Denial d)
+      throws IOException {
+    JsonNode id = exchange.message().id();
+    return switch (d.kind()) {
+      case UNAUTHENTICATED -> {
+        response
+            .getHeaders()
+            .put(
+                HttpHeader.WWW_AUTHENTICATE,
+                "Bearer resource_metadata=\""
+                    + ProtectedResource.metadataUrl(request, exchange.persona())
+                    + "\"");
+        yield json(
+            response,
+            401,
+            JsonRpcCodec.error(id, new JsonRpcError(JsonRpcError.INVALID_REQUEST, d.reason())));
+      }
+      case FORBIDDEN -> httpError(response, 403, id, JsonRpcError.INVALID_REQUEST, d.reason());
+      case NOT_FOUND -> httpError(response, 404, id, JsonRpcError.SESSION_NOT_FOUND, d.reason());
+      case BAD_REQUEST -> httpError(response, 400, id, JsonRpcError.INVALID_REQUEST, d.reason());
+      case INVISIBLE ->
+          json(
+              response,
+              200,
+              JsonRpcCodec.error(id, new JsonRpcError(JsonRpcError.INVALID_PARAMS, d.reason())));
+      case POLICY -> json(response, 200, JsonRpcCodec.result(id, policyResult(exchange, d)));
+    };
+  }
+
+  /** A denial the model can read: the rule, the reason and the record to look up. */
+  static ObjectNode policyResult(Exchange exchange, Denial d) {
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    ObjectNode text = result.putArray("content").addObject();
+    text.put("type", "text");
+    text.put(
+        "text",
+        "Denied by Warden rule "
+            + d.rule()
+            + ": "
+            + d.reason()
+            + " (audit record "
+            + exchange.id()
+            + ")");
+    result.put("isError", true);
+    return result;
+  }
+
+  private static long httpError(
+      Response response, int status, JsonNode id, int code, String message) throws IOException {
+    return json(response, status, JsonRpcCodec.error(id, new JsonRpcError(code, message)));
+  }
+
+  static long json(Response response, int status, byte[] body) throws IOException {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      out.write(body);
+    }
+    return body.length;
+  }
+
+  private long relay(Response response, Exchange exchange, Reply.Relay relay) throws IOException {
+    UpstreamReply upstream = relay.upstream();
+    try (upstream) {
+      response.setStatus(200);
+      if (upstream.framing() == UpstreamReply.Framing.JSON) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+          return upstream.body().transferTo(out);
+        }
+      }
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, EVENT_STREAM);
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+      response.getHeaders().put("X-Accel-Buffering", "no");
+      return relayEvents(upstream, Content.Sink.asOutputStream(response), exchange, relay.server());
+    } catch (IOException e) {
+      upstream.abort(); // the client went away: stop the upstream call too
+      throw e;
+    }
+  }
+
+  private long relayEvents(
+      UpstreamReply upstream, OutputStream out, Exchange exchange, String server)
+      throws IOException {
+    long written = 0;
+    try (out) {
+      SseReader events = new SseReader(upstream.body(), MAX_EVENT);
+      for (SseEvent e = events.next(); e != null; e = events.next()) {
+        if (!e.isMessage() || e.data().isBlank()) {
+          continue;
+        }
+        JsonPeek peek = JsonPeek.of(e.data());
+        if (peek.isServerRequest()) {
+          refuse(exchange, server, e.data());
+          continue;
+        }
+        written += event(out, e.data());
+        if (peek.isResponse()) {
+          break;
+        }
+      }
+    }
+    return written;
+  }
+
+  /** Server-to-client requests are not relayed yet; the upstream gets an error, never silence. */
+  private static void refuse(Exchange exchange, String server, String request) {
+    if (exchange.session() == null) {
+      return;
+    }
+    exchange
+        .session()
+        .openedUpstream(server)
+        .ifPresent(
+            s -> {
+              try {
+                JsonNode id = JsonRpcCodec.MAPPER.readTree(request).get("id");
+                s.post(
+                    JsonRpcCodec.error(
+                        id,
+                        new JsonRpcError(
+                            JsonRpcError.METHOD_NOT_FOUND, "Warden does not relay this request")));
+              } catch (Exception ex) {
+                // The upstream will time the request out on its own.
+              }
+            });
+  }
+
+  /** Writes one SSE event; multi-line data is split into data lines. */
+  static long event(OutputStream out, String data) throws IOException {
+    long n = 0;
+    int start = 0;
+    while (true) {
+      int nl = data.indexOf('\n', start);
+      String line = nl < 0 ? data.substring(start) : data.substring(start, nl);
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      out.write(DATA);
+      out.write(bytes);
+      out.write('\n');
+      n += DATA.length + bytes.length + 1;
+      if (nl < 0) {
+        break;
+      }
+      start = nl + 1;
+    }
+    out.write('\n');
+    out.flush();
+    return n + 1;
+  }
+}

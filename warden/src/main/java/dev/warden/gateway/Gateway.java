@@ -1,0 +1,213 @@
+package dev.warden.gateway;
+
+import dev.warden.config.PersonaConfig;
+import dev.warden.config.ServerConfig;
+import dev.warden.config.Transport;
+import dev.warden.config.WardenConfig;
+import dev.warden.edge.McpEndpoint;
+import dev.warden.edge.OriginGuard;
+import dev.warden.edge.SessionStage;
+import dev.warden.identity.AgentDirectory;
+import dev.warden.identity.AuthenticationStage;
+import dev.warden.mcp.SessionStore;
+import dev.warden.mcp.UpstreamServer;
+import dev.warden.persona.Persona;
+import dev.warden.persona.PersonaStage;
+import dev.warden.pipeline.Pipeline;
+import dev.warden.pipeline.Stage;
+import dev.warden.registry.Catalog;
+import dev.warden.upstream.StreamableHttpUpstream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Assembles a running gateway from a configuration: upstreams, catalog, pipeline, listener. */
+public final class Gateway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+  private final WardenConfig config;
+  private final HttpClient http;
+  private final Map<String, UpstreamServer> upstreams = new LinkedHashMap<>();
+  private final Catalog catalog;
+  private final SessionStore sessions;
+  private final Server server;
+  private final Thread reaper;
+
+  private Gateway(WardenConfig config, Stage telemetry, String version) throws Exception {
+    this.config = config;
+    this.http = httpClient(config);
+    for (ServerConfig s : config.servers()) {
+      upstreams.put(s.id(), connector(s, version));
+    }
+    this.catalog =
+        new Catalog(
+            List.copyOf(upstreams.values()),
+            config.servers().stream()
+                .map(ServerConfig::timeout)
+                .max(Duration::compareTo)
+                .orElse(ServerConfig.DEFAULT_TIMEOUT));
+    this.sessions = new SessionStore(config.limits().sessionIdleTimeout());
+    catalog.onChange(this::announce);
+
+    Map<String, Persona> personas = new LinkedHashMap<>();
+    Map<String, String> instructions = new LinkedHashMap<>();
+    for (PersonaConfig p : config.personas()) {
+      personas.put(p.id(), new Persona(p));
+      instructions.put(p.id(), p.description());
+    }
+    Pipeline pipeline =
+        new Pipeline(
+            StageOrder.of(
+                telemetry,
+                new AuthenticationStage(new AgentDirectory(config.agents())),
+                new SessionStage(sessions),
+                new PersonaStage(personas),
+                new RouteStage(
+                    catalog,
+                    sessions,
+                    upstreams,
+                    new Initializer(sessions, instructions, version))));
+    boolean loopback = InetAddress.getByName(config.listen().host()).isLoopbackAddress();
+    McpEndpoint endpoint =
+        new McpEndpoint(
+            pipeline,
+            new OriginGuard(config.allowedOrigins(), loopback),
+            config.limits(),
+            KEEP_ALIVE);
+    this.server = new Server(threadPool("warden-edge"));
+    HttpConfiguration httpConfig = new HttpConfiguration();
+    httpConfig.setSendServerVersion(false);
+    httpConfig.setSendDateHeader(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+    connector.setHost(config.listen().host());
+    connector.setPort(config.listen().port());
+    connector.setIdleTimeout(Duration.ofMinutes(5).toMillis());
+    server.addConnector(connector);
+    server.setHandler(endpoint);
+    server.setStopTimeout(5_000);
+    server.start();
+    this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reapIdleSessions);
+  }
+
+  /** Starts a gateway for {@code config}; {@code telemetry} is the outermost stage. */
+  public static Gateway start(WardenConfig config, Stage telemetry, String version)
+      throws Exception {
+    unsupportedTransports(config);
+    return new Gateway(config, telemetry, version);
+  }
+
+  /** Transports this build cannot reach yet; a config naming one is refused at start. */
+  public static void unsupportedTransports(WardenConfig config) {
+    for (ServerConfig s : config.servers()) {
+      if (s.transport() != Transport.STREAMABLE_HTTP) {
+        throw new IllegalArgumentException(
+            "server '"
+                + s.id()
+                + "': transport "
+                + s.transport().key()
+                + " is not supported by this version yet");
+      }
+    }
+  }
+
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The agent-facing URL of a persona. */
+  public URI endpoint(String persona) {
+    String host = config.listen().host();
+    if (host.equals("0.0.0.0") || host.isEmpty()) {
+      host = "127.0.0.1";
+    }
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + port() + "/personas/" + persona + "/mcp");
+  }
+
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  private void announce(String notification) {
+    byte[] message =
+        ("{\"jsonrpc\":\"2.0\",\"method\":\"" + notification + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    sessions.all().forEach(s -> s.broadcast(message));
+  }
+
+  private void reapIdleSessions() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        return;
+      }
+      int n = sessions.expireIdle();
+      if (n > 0) {
+        log.debug("closed {} idle sessions", n);
+      }
+    }
+  }
+
+  private UpstreamServer connector(ServerConfig s, String version) {
+    return new StreamableHttpUpstream(s, http, version);
+  }
+
+  private static HttpClient httpClient(WardenConfig config) throws Exception {
+    HttpClient client = new HttpClient();
+    client.setExecutor(threadPool("warden-upstream"));
+    client.setFollowRedirects(false);
+    client.setMaxConnectionsPerDestination(512);
+    client.setConnectTimeout(
+        config.servers().stream()
+            .map(ServerConfig::connectTimeout)
+            .max(Duration::compareTo)
+            .orElse(ServerConfig.DEFAULT_CONNECT_TIMEOUT)
+            .toMillis());
+    client.setIdleTimeout(Duration.ofMinutes(2).toMillis());
+    client.setUserAgentField(null);
+    client.start();
+    return client;
+  }
+
+  static QueuedThreadPool threadPool(String name) {
+    QueuedThreadPool pool = new QueuedThreadPool();
+    pool.setName(name);
+    pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    reaper.interrupt();
+    sessions.closeAll();
+    catalog.close();
+    upstreams.values().forEach(UpstreamServer::close);
+    try {
+      server.stop();
+      http.stop();
+    } catch (Exception e) {
+      log.warn("stopping the gateway: {}", e.toString());
+    }
+  }
+}

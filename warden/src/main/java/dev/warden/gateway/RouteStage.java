@@ -1,0 +1,175 @@
+package dev.warden.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.Session;
+import dev.warden.mcp.SessionStore;
+import dev.warden.mcp.TransportMethods;
+import dev.warden.mcp.UpstreamException;
+import dev.warden.mcp.UpstreamServer;
+import dev.warden.mcp.UpstreamSession;
+import dev.warden.pipeline.Exchange;
+import dev.warden.pipeline.Reply;
+import dev.warden.pipeline.Scope;
+import dev.warden.pipeline.Stage;
+import dev.warden.registry.Catalog;
+import dev.warden.registry.CatalogEntry;
+import dev.warden.registry.CatalogView;
+import dev.warden.registry.ListKind;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Always last: answers what the gateway owns (initialize, lists, ping) and sends the rest to the
+ * upstream that offers it, through the session's own upstream session.
+ */
+final class RouteStage implements Stage {
+  private final Catalog catalog;
+  private final SessionStore sessions;
+  private final Map<String, UpstreamServer> upstreams;
+  private final Initializer initializer;
+
+  RouteStage(
+      Catalog catalog,
+      SessionStore sessions,
+      Map<String, UpstreamServer> upstreams,
+      Initializer initializer) {
+    this.catalog = catalog;
+    this.sessions = sessions;
+    this.upstreams = Map.copyOf(upstreams);
+    this.initializer = initializer;
+  }
+
+  @Override
+  public Reply apply(Exchange exchange, Chain next) {
+    McpMessage m = exchange.message();
+    if (m.kind() == McpMessage.Kind.RESPONSE) {
+      return new Reply.Accepted(); // answers to server requests are not relayed yet
+    }
+    String method = m.method();
+    if (m.kind() == McpMessage.Kind.NOTIFICATION) {
+      return transportOrNotification(exchange, method);
+    }
+    ListKind list = ListKind.ofMethod(method);
+    if (list != null) {
+      return new Reply.Result(list(list, exchange.scope()));
+    }
+    return switch (method) {
+      case "initialize" -> initializer.initialize(exchange);
+      case "ping", "logging/setLevel" -> new Reply.Result(JsonNodeFactory.instance.objectNode());
+      case "tools/call" ->
+          forwardNamed(exchange, ListKind.TOOLS, JsonRpcError.unknownTool(m.param("name")));
+      case "prompts/get" ->
+          forwardNamed(exchange, ListKind.PROMPTS, JsonRpcError.unknownPrompt(m.param("name")));
+      case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
+          forwardResource(exchange);
+      case "completion/complete" -> complete(exchange);
+      default ->
+          new Reply.Failure(
+              new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + method));
+    };
+  }
+
+  private Reply transportOrNotification(Exchange exchange, String method) {
+    if (TransportMethods.OPEN_STREAM.equals(method)) {
+      return new Reply.Stream(exchange.session());
+    }
+    if (TransportMethods.END_SESSION.equals(method)) {
+      sessions.remove(exchange.session());
+    }
+    return new Reply.Accepted();
+  }
+
+  private ObjectNode list(ListKind kind, Scope scope) {
+    CatalogView view = catalog.view();
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    ArrayNode items = result.putArray(kind.field());
+    for (CatalogEntry e : view.list(kind)) {
+      if (visible(kind, scope, e)) {
+        items.add(e.definition());
+      }
+    }
+    return result;
+  }
+
+  static boolean visible(ListKind kind, Scope scope, CatalogEntry e) {
+    return switch (kind) {
+      case TOOLS -> scope.allowsTool(e.exposedName());
+      case PROMPTS -> scope.allowsPrompt(e.exposedName());
+      case RESOURCES -> scope.allowsResource(e.upstreamName());
+      case TEMPLATES -> scope.allowsResource(e.definition().path("uriTemplate").asText(""));
+    };
+  }
+
+  /** tools/call and prompts/get: the exposed name becomes the upstream's own name. */
+  private Reply forwardNamed(Exchange exchange, ListKind kind, JsonRpcError unknown) {
+    McpMessage m = exchange.message();
+    Optional<CatalogEntry> entry = catalog.view().find(kind, m.param("name"));
+    if (entry.isEmpty()) {
+      return new Reply.Failure(unknown);
+    }
+    CatalogEntry e = entry.get();
+    exchange.route(e.server(), e.exposedName());
+    ObjectNode request = m.tree().deepCopy();
+    ((ObjectNode) request.get("params")).put("name", e.upstreamName());
+    return forward(exchange, e.server(), JsonRpcCodec.bytes(request));
+  }
+
+  private Reply forwardResource(Exchange exchange) {
+    McpMessage m = exchange.message();
+    String uri = m.param("uri");
+    Optional<String> server = catalog.view().serverOfResource(uri);
+    if (server.isEmpty()) {
+      return new Reply.Failure(JsonRpcError.unknownResource(uri));
+    }
+    exchange.route(server.get(), uri);
+    return forward(exchange, server.get(), JsonRpcCodec.bytes(m.tree()));
+  }
+
+  /** Completions name a prompt (exposed name) or a resource template (URI) to complete for. */
+  private Reply complete(Exchange exchange) {
+    McpMessage m = exchange.message();
+    JsonNode ref = m.params() == null ? null : m.params().get("ref");
+    if (ref == null) {
+      return new Reply.Failure(new JsonRpcError(JsonRpcError.INVALID_PARAMS, "ref is required"));
+    }
+    String type = ref.path("type").asText();
+    ObjectNode request = m.tree().deepCopy();
+    ObjectNode newRef = (ObjectNode) request.get("params").get("ref");
+    if (type.equals("ref/prompt")) {
+      String name = ref.path("name").asText();
+      Optional<CatalogEntry> e = catalog.view().find(ListKind.PROMPTS, name);
+      if (e.isEmpty() || !exchange.scope().allowsPrompt(name)) {
+        return new Reply.Failure(JsonRpcError.unknownPrompt(name));
+      }
+      newRef.put("name", e.get().upstreamName());
+      exchange.route(e.get().server(), name);
+      return forward(exchange, e.get().server(), JsonRpcCodec.bytes(request));
+    }
+    String uri = ref.path("uri").asText();
+    Optional<String> server = catalog.view().serverOfResource(uri);
+    if (server.isEmpty() || !exchange.scope().allowsResource(uri)) {
+      return new Reply.Failure(JsonRpcError.unknownResource(uri));
+    }
+    exchange.route(server.get(), uri);
+    return forward(exchange, server.get(), JsonRpcCodec.bytes(request));
+  }
+
+  private Reply forward(Exchange exchange, String server, byte[] request) {
+    Session session = exchange.session();
+    UpstreamServer upstream = upstreams.get(server);
+    UpstreamSession upstreamSession = session.upstream(server, id -> upstream.newSession());
+    try {
+      return new Reply.Relay(server, upstreamSession.send(request));
+    } catch (UpstreamException e) {
+      exchange.decide(
+          Exchange.Outcome.ERROR, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+      return new Reply.Failure(new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, e.getMessage()));
+    }
+  }
+}

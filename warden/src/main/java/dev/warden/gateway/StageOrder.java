@@ -1,0 +1,31 @@
+package dev.warden.gateway;
+
+import dev.warden.edge.SessionStage;
+import dev.warden.identity.AuthenticationStage;
+import dev.warden.persona.PersonaStage;
+import dev.warden.pipeline.Stage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one ordered list of stages. docs/ARCHITECTURE.md gives the reason for each position; keep the
+ * two in step.
+ */
+final class StageOrder {
+  private StageOrder() {}
+
+  static List<Stage> of(
+      Stage telemetry,
+      AuthenticationStage authentication,
+      SessionStage session,
+      PersonaStage persona,
+      RouteStage route) {
+    List<Stage> stages = new ArrayList<>();
+    stages.add(telemetry); // outermost: sees every request, denials included, and the final outcome
+    stages.add(authentication); // nothing else runs for a caller we cannot name
+    stages.add(session); // binds the request to the session its agent opened
+    stages.add(persona); // default deny: outside the persona nothing exists
+    stages.add(route); // always last: the only stage that talks to upstreams
+    return List.copyOf(stages);
+  }
+}

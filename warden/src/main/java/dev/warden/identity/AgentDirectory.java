@@ -1,0 +1,56 @@
+package dev.warden.identity;
+
+import dev.warden.config.AgentConfig;
+import dev.warden.config.Secret;
+import dev.warden.pipeline.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Agents by the SHA-256 of their API keys. Only digests are kept, so a heap dump holds no key, and
+ * a lookup compares digests of equal length whatever the presented key.
+ */
+public final class AgentDirectory {
+  private final Map<String, Principal> byDigest = new HashMap<>();
+
+  public AgentDirectory(List<AgentConfig> agents) {
+    for (AgentConfig a : agents) {
+      Principal p = new Principal(a.id(), Set.copyOf(a.personas()));
+      for (Secret key : a.keys()) {
+        add(sha256(key.reveal()), p);
+      }
+      for (String digest : a.keySha256()) {
+        add(digest.toLowerCase(java.util.Locale.ROOT), p);
+      }
+    }
+  }
+
+  private void add(String digest, Principal p) {
+    Principal previous = byDigest.putIfAbsent(digest, p);
+    if (previous != null && !previous.agent().equals(p.agent())) {
+      throw new IllegalArgumentException(
+          "agents '" + previous.agent() + "' and '" + p.agent() + "' share an API key");
+    }
+  }
+
+  /** The agent holding this API key. */
+  public Optional<Principal> byKey(String key) {
+    return Optional.ofNullable(byDigest.get(sha256(key)));
+  }
+
+  public static String sha256(String value) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.warden.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+
+/**
+ * One MCP session with an upstream server, initialized lazily on the first call. Thread-safe:
+ * requests of one downstream session may run concurrently.
+ */
+public interface UpstreamSession extends AutoCloseable {
+  /** Sends a request (already serialized JSON-RPC) and returns its reply as it streams. */
+  UpstreamReply send(byte[] request) throws UpstreamException;
+
+  /** Sends a notification or a response; the upstream's 202 is awaited. */
+  void post(byte[] message) throws UpstreamException;
+
+  /** The upstream's InitializeResult (initializing first if needed). */
+  ObjectNode initializeResult() throws UpstreamException;
+
+  /**
+   * Sends a request and reads its response message whole (for small gateway-owned exchanges such as
+   * list fetches); notifications that come before it go to {@code notifications}.
+   */
+  ObjectNode call(String method, JsonNode params, Consumer<ObjectNode> notifications)
+      throws UpstreamException;
+
+  /**
+   * Opens the upstream's standalone event stream, if it offers one, and hands every notification to
+   * {@code listener} on a background virtual thread until the session closes.
+   */
+  void listen(Consumer<ObjectNode> listener);
+
+  /** Ends the session upstream (DELETE) and releases its connections. */
+  @Override
+  void close();
+}

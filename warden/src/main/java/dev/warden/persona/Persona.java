@@ -1,0 +1,52 @@
+package dev.warden.persona;
+
+import dev.warden.config.PersonaConfig;
+import dev.warden.pipeline.Scope;
+import java.util.List;
+
+/** A persona's compiled scope: default deny, allow by pattern. */
+public final class Persona implements Scope {
+  private final PersonaConfig config;
+  private final List<NamePattern> tools;
+  private final List<NamePattern> prompts;
+  private final List<NamePattern> resources;
+
+  public Persona(PersonaConfig config) {
+    this.config = config;
+    this.tools = compile(config.tools());
+    this.prompts = compile(config.prompts());
+    this.resources = compile(config.resources());
+  }
+
+  private static List<NamePattern> compile(List<String> patterns) {
+    return patterns.stream().map(NamePattern::new).toList();
+  }
+
+  public PersonaConfig config() {
+    return config;
+  }
+
+  @Override
+  public String persona() {
+    return config.id();
+  }
+
+  public String description() {
+    return config.description();
+  }
+
+  @Override
+  public boolean allowsTool(String exposedName) {
+    return NamePattern.anyMatches(tools, exposedName);
+  }
+
+  @Override
+  public boolean allowsPrompt(String exposedName) {
+    return NamePattern.anyMatches(prompts, exposedName);
+  }
+
+  @Override
+  public boolean allowsResource(String uri) {
+    return NamePattern.anyMatches(resources, uri);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.warden.pipeline;
+
+import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.Session;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One request on its way through the pipeline. The edge fills in what arrived; stages add what they
+ * learn (who, which session, which persona, where it goes) and the decision.
+ */
+public final class Exchange {
+  /** Read-only view of the HTTP request headers. */
+  @FunctionalInterface
+  public interface Headers {
+    /** The first value of a header, or null. */
+    String get(String name);
+  }
+
+  private final String id;
+  private final Instant time;
+  private final long startNanos;
+  private final String persona;
+  private final McpMessage message;
+  private final Headers headers;
+  private final String clientAddress;
+  private final long bytesIn;
+  private final List<Consumer<Exchange>> onComplete = new ArrayList<>(2);
+
+  private Principal principal;
+  private Session session;
+  private Scope scope;
+  private String server = "";
+  private String target = "";
+  private String rule = "";
+  private Outcome outcome = Outcome.OK;
+  private long bytesOut;
+  private int httpStatus;
+
+  /** How the exchange ended, for audit and metrics. */
+  public enum Outcome {
+    OK,
+    ERROR,
+    DENIED
+  }
+
+  public Exchange(
+      String id,
+      String persona,
+      McpMessage message,
+      Headers headers,
+      String clientAddress,
+      long bytesIn) {
+    this.id = id;
+    this.time = Instant.now();
+    this.startNanos = System.nanoTime();
+    this.persona = persona;
+    this.message = message;
+    this.headers = headers;
+    this.clientAddress = clientAddress;
+    this.bytesIn = bytesIn;
+  }
+
+  /** The gateway's id for this request; denials name it so an operator can find the record. */
+  public String id() {
+    return id;
+  }
+
+  public Instant time() {
+    return time;
+  }
+
+  public long startNanos() {
+    return startNanos;
+  }
+
+  /** The persona named by the endpoint path. */
+  public String persona() {
+    return persona;
+  }
+
+  public McpMessage message() {
+    return message;
+  }
+
+  public String method() {
+    return message.method() == null ? "" : message.method();
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  public long bytesIn() {
+    return bytesIn;
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  public void principal(Principal principal) {
+    this.principal = principal;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public void session(Session session) {
+    this.session = session;
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  public void scope(Scope scope) {
+    this.scope = scope;
+  }
+
+  /** The upstream server the request goes to; "" when the gateway answers itself. */
+  public String server() {
+    return server;
+  }
+
+  /** The exposed tool or prompt name, or resource URI, the request is about; "" for others. */
+  public String target() {
+    return target;
+  }
+
+  public void route(String server, String target) {
+    this.server = server;
+    this.target = target;
+  }
+
+  public void target(String target) {
+    this.target = target;
+  }
+
+  /** The rule that decided; "" when nothing refused the request. */
+  public String rule() {
+    return rule;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public void decide(Outcome outcome, String rule) {
+    this.outcome = outcome;
+    this.rule = rule;
+  }
+
+  public long bytesOut() {
+    return bytesOut;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** Runs {@code listener} once the reply has been written in full (or the write failed). */
+  public void onComplete(Consumer<Exchange> listener) {
+    onComplete.add(listener);
+  }
+
+  /** Called by the edge when the reply is out. */
+  public void complete(int httpStatus, long bytesOut) {
+    this.httpStatus = httpStatus;
+    this.bytesOut = bytesOut;
+    for (Consumer<Exchange> l : onComplete) {
+      l.accept(this);
+    }
+  }
+}

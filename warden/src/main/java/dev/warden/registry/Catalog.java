@@ -1,0 +1,112 @@
+package dev.warden.registry;
+
+import dev.warden.mcp.UpstreamServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's aggregated catalog. Servers are listed in parallel; the combined view is cached
+ * until a server announces a change, and listeners hear about it so sessions can be told.
+ */
+public final class Catalog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+
+  private final Map<String, ServerCatalog> servers = new LinkedHashMap<>();
+  private final Duration fetchTimeout;
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private volatile CatalogView view;
+
+  public Catalog(List<UpstreamServer> upstreams, Duration fetchTimeout) {
+    this.fetchTimeout = fetchTimeout;
+    for (UpstreamServer u : upstreams) {
+      servers.put(u.id(), new ServerCatalog(u, this::changed));
+    }
+  }
+
+  /** Hears the list_changed notification method whenever a server's lists change. */
+  public void onChange(Consumer<String> listener) {
+    listeners.add(listener);
+  }
+
+  /** The current view, fetching what is stale (servers in parallel). */
+  public CatalogView view() {
+    CatalogView v = view;
+    if (v != null && (v.complete() || allFresh())) {
+      return v;
+    }
+    synchronized (this) {
+      v = view;
+      if (v != null && (v.complete() || allFresh())) {
+        return v;
+      }
+      v = new CatalogView(fetchAll());
+      view = v;
+      return v;
+    }
+  }
+
+  private boolean allFresh() {
+    for (ServerCatalog s : servers.values()) {
+      if (!s.isFresh()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Map<String, ServerListing> fetchAll() {
+    Map<String, ServerListing> out = new LinkedHashMap<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Map<String, Future<ServerListing>> pending = new LinkedHashMap<>();
+      for (ServerCatalog s : servers.values()) {
+        pending.put(s.id(), pool.submit(s::listing));
+      }
+      long deadline = System.nanoTime() + fetchTimeout.toNanos();
+      for (Map.Entry<String, Future<ServerListing>> e : pending.entrySet()) {
+        try {
+          long left = Math.max(0, deadline - System.nanoTime());
+          out.put(e.getKey(), e.getValue().get(left, TimeUnit.NANOSECONDS));
+        } catch (Exception ex) {
+          log.warn("listing server {} failed: {}", e.getKey(), ex.toString());
+          e.getValue().cancel(true);
+          out.put(e.getKey(), ServerListing.unavailable());
+        }
+      }
+      pool.shutdownNow();
+    }
+    return out;
+  }
+
+  private void changed(String notification) {
+    view = null;
+    for (Consumer<String> l : listeners) {
+      l.accept(notification);
+    }
+  }
+
+  /** Drops every cached list, e.g. after a server that was down came back. */
+  public void refresh() {
+    servers.values().forEach(ServerCatalog::invalidate);
+    view = null;
+  }
+
+  public List<String> serverIds() {
+    return new ArrayList<>(servers.keySet());
+  }
+
+  @Override
+  public void close() {
+    servers.values().forEach(ServerCatalog::close);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.warden.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.UpstreamException;
+import dev.warden.mcp.UpstreamServer;
+import dev.warden.mcp.UpstreamSession;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lists of one server, fetched through a session the gateway owns and cached until the server
+ * says a list changed. A failed fetch is retried after a short pause, not on every request.
+ */
+final class ServerCatalog {
+  private static final Logger log = LoggerFactory.getLogger(ServerCatalog.class);
+  private static final int MAX_PAGES = 100;
+  private static final long RETRY_AFTER_FAILURE_NANOS = 5_000_000_000L;
+
+  private final UpstreamServer upstream;
+  private final Consumer<String> onChange;
+  private UpstreamSession session;
+  private ServerListing listing;
+  private long failedAtNanos;
+
+  /** {@code onChange} gets the notification method when the server announces a change. */
+  ServerCatalog(UpstreamServer upstream, Consumer<String> onChange) {
+    this.upstream = upstream;
+    this.onChange = onChange;
+  }
+
+  String id() {
+    return upstream.id();
+  }
+
+  /** True when the cached listing can be served without asking the server. */
+  synchronized boolean isFresh() {
+    return listing != null
+        && (listing.complete() || System.nanoTime() - failedAtNanos < RETRY_AFTER_FAILURE_NANOS);
+  }
+
+  synchronized ServerListing listing() {
+    if (isFresh()) {
+      return listing;
+    }
+    try {
+      listing = fetch();
+    } catch (UpstreamException e) {
+      log.warn("{}; its tools are unavailable until it answers", e.getMessage());
+      failedAtNanos = System.nanoTime();
+      listing = ServerListing.unavailable();
+      resetSession();
+    }
+    return listing;
+  }
+
+  synchronized void invalidate() {
+    listing = null;
+  }
+
+  synchronized void close() {
+    resetSession();
+  }
+
+  private void resetSession() {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+  }
+
+  private ServerListing fetch() throws UpstreamException {
+    if (session == null) {
+      session = upstream.newSession();
+      session.initializeResult();
+      session.listen(this::onNotification);
+    }
+    JsonNode capabilities = session.initializeResult().path("capabilities");
+    Map<ListKind, List<ObjectNode>> items = new EnumMap<>(ListKind.class);
+    for (ListKind kind : ListKind.values()) {
+      items.put(kind, capabilities.has(kind.capability()) ? fetchAll(kind) : List.of());
+    }
+    return new ServerListing(items, true);
+  }
+
+  private List<ObjectNode> fetchAll(ListKind kind) throws UpstreamException {
+    List<ObjectNode> all = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      ObjectNode params = JsonNodeFactory.instance.objectNode();
+      if (cursor != null) {
+        params.put("cursor", cursor);
+      }
+      ObjectNode response = session.call(kind.method(), params, this::onNotification);
+      if (response.has("error")) {
+        // A server may advertise a capability without every list (e.g. no templates).
+        return all;
+      }
+      JsonNode result = response.path("result");
+      for (JsonNode item : result.path(kind.field())) {
+        if (item instanceof ObjectNode obj) {
+          all.add(obj);
+        }
+      }
+      JsonNode next = result.get("nextCursor");
+      if (next == null || !next.isTextual() || next.asText().isEmpty()) {
+        return all;
+      }
+      cursor = next.asText();
+    }
+    log.warn("{} returned more than {} pages of {}; the rest is ignored", id(), MAX_PAGES, kind);
+    return all;
+  }
+
+  private void onNotification(ObjectNode notification) {
+    String method = notification.path("method").asText();
+    if (method.endsWith("/list_changed")) {
+      invalidate();
+      onChange.accept(method);
+    }
+  }
+}

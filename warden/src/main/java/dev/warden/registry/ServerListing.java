@@ -1,0 +1,21 @@
+package dev.warden.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one server offers, as fetched; a kind the server lacks maps to an empty list. */
+record ServerListing(Map<ListKind, List<ObjectNode>> items, boolean complete) {
+  static ServerListing unavailable() {
+    Map<ListKind, List<ObjectNode>> empty = new EnumMap<>(ListKind.class);
+    for (ListKind k : ListKind.values()) {
+      empty.put(k, List.of());
+    }
+    return new ServerListing(empty, false);
+  }
+
+  List<ObjectNode> of(ListKind kind) {
+    return items.getOrDefault(kind, List.of());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.warden.upstream;
+
+import dev.warden.config.ServerConfig;
+import dev.warden.mcp.UpstreamServer;
+import dev.warden.mcp.UpstreamSession;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.client.HttpClient;
+
+/**
+ * Connector for an upstream that speaks Streamable HTTP. All sessions share the gateway's one
+ * {@link HttpClient}, whose pool keeps connections to each server alive between calls.
+ */
+public final class StreamableHttpUpstream implements UpstreamServer {
+  private final ServerConfig config;
+  private final HttpClient http;
+  private final String clientVersion;
+  private final Set<StreamableHttpSession> open = ConcurrentHashMap.newKeySet();
+
+  public StreamableHttpUpstream(ServerConfig config, HttpClient http, String clientVersion) {
+    this.config = config;
+    this.http = http;
+    this.clientVersion = clientVersion;
+  }
+
+  @Override
+  public String id() {
+    return config.id();
+  }
+
+  @Override
+  public UpstreamSession newSession() {
+    StreamableHttpSession session =
+        new StreamableHttpSession(config, http, clientVersion, open::remove);
+    open.add(session);
+    return session;
+  }
+
+  @Override
+  public void close() {
+    for (StreamableHttpSession s : open) {
+      s.close();
+    }
+  }
+}

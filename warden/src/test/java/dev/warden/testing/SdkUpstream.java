@@ -1,0 +1,127 @@
+package dev.warden.testing;
+
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A real upstream: an MCP Java SDK server over Streamable HTTP on 127.0.0.1, with scripted tools.
+ * It records every tool call it executes and the headers of every HTTP request it receives.
+ */
+public final class SdkUpstream implements AutoCloseable {
+  /** A tool call as the upstream executed it. */
+  public record Call(String tool, Map<String, Object> arguments) {}
+
+  private final Server server;
+  private final McpSyncServer mcp;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
+
+  private SdkUpstream(String name, Map<String, Function<Map<String, Object>, String>> tools)
+      throws Exception {
+    HttpServletStreamableServerTransportProvider transport =
+        HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
+    List<SyncToolSpecification> specs = new ArrayList<>();
+    tools.forEach(
+        (toolName, handler) ->
+            specs.add(
+                new SyncToolSpecification(
+                    McpSchema.Tool.builder()
+                        .name(toolName)
+                        .description("Scripted tool " + toolName)
+                        .inputSchema(Map.of("type", "object"))
+                        .build(),
+                    (exchange, request) -> {
+                      Map<String, Object> args =
+                          request.arguments() == null ? Map.of() : request.arguments();
+                      calls.add(new Call(request.name(), args));
+                      return McpSchema.CallToolResult.builder()
+                          .addTextContent(handler.apply(args))
+                          .isError(false)
+                          .build();
+                    })));
+    this.mcp =
+        McpServer.sync(transport)
+            .serverInfo(name, "1.0.0")
+            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .tools(specs)
+            .build();
+    this.server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    ServletHolder holder = new ServletHolder(transport);
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, "/mcp");
+    Filter recorder =
+        (req, res, chain) -> {
+          HttpServletRequest http = (HttpServletRequest) req;
+          Map<String, String> headers = new LinkedHashMap<>();
+          for (String h : Collections.list(http.getHeaderNames())) {
+            headers.put(h.toLowerCase(java.util.Locale.ROOT), http.getHeader(h));
+          }
+          requestHeaders.add(headers);
+          chain.doFilter(req, res);
+        };
+    FilterHolder filter = new FilterHolder(recorder);
+    filter.setAsyncSupported(true);
+    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    server.setHandler(context);
+    server.start();
+  }
+
+  /**
+   * Starts an upstream named {@code name} offering {@code tools} (name to a text-producing
+   * handler).
+   */
+  public static SdkUpstream start(
+      String name, Map<String, Function<Map<String, Object>, String>> tools) throws Exception {
+    return new SdkUpstream(name, tools);
+  }
+
+  public URI url() {
+    return URI.create(
+        "http://127.0.0.1:"
+            + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
+            + "/mcp");
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  public List<Map<String, String>> requestHeaders() {
+    return List.copyOf(requestHeaders);
+  }
+
+  public McpSyncServer mcp() {
+    return mcp;
+  }
+
+  @Override
+  public void close() throws Exception {
+    mcp.closeGracefully();
+    server.stop();
+  }
+}
