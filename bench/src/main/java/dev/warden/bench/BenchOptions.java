@@ -46,6 +46,20 @@ record BenchOptions(
       DURATION: 8, 8s, 500ms, 1m. Paths are relative to the repository root.
       """;
 
+  private static final java.util.Set<String> FLAGS =
+      java.util.Set.of(
+          "--prewarm",
+          "--warmup",
+          "--duration",
+          "--concurrency",
+          "--payloads",
+          "--out",
+          "--work-dir",
+          "--warden-jar",
+          "--gateway-launch",
+          "--gateway-jvm-args",
+          "--upstream-jvm-args");
+
   static BenchOptions defaults() {
     return new BenchOptions(
         Duration.ofSeconds(10),
@@ -66,15 +80,20 @@ record BenchOptions(
     BenchOptions o = defaults();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
-      String value;
+      String value = null;
       int eq = flag.indexOf('=');
       if (eq > 0) {
         value = flag.substring(eq + 1);
         flag = flag.substring(0, eq);
-      } else if (i + 1 < args.length) {
+      }
+      if (!FLAGS.contains(flag)) {
+        throw new IllegalArgumentException("unknown option " + flag);
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(flag + " needs a value");
+        }
         value = args[++i];
-      } else {
-        throw new IllegalArgumentException(flag + " needs a value");
       }
       o =
           switch (flag) {
