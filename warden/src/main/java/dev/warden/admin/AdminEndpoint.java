@@ -1,5 +1,6 @@
 package dev.warden.admin;
 
+import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.WardenConfig;
 import java.nio.ByteBuffer;
 import java.util.Map;

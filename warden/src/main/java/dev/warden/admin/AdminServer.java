@@ -1,5 +1,6 @@
 package dev.warden.admin;
 
+import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.HostPort;
 import dev.warden.config.WardenConfig;
 import java.net.URI;

@@ -6,9 +6,9 @@ import dev.warden.pipeline.Stage;
 import java.util.Set;
 
 /**
- * Outermost stage: records the outcome of every request that reached the gateway, denials
- * included, once its reply has been written. Labels come only from bounded sets (known methods,
- * configured personas, catalogued tools), so an agent cannot blow up metric cardinality.
+ * Outermost stage: records the outcome of every request that reached the gateway, denials included,
+ * once its reply has been written. Labels come only from bounded sets (known methods, configured
+ * personas, catalogued tools), so an agent cannot blow up metric cardinality.
  */
 public final class TelemetryStage implements Stage {
   private static final Set<String> METHODS =

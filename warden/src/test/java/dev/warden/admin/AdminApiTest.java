@@ -8,6 +8,7 @@ import static dev.warden.admin.CanaryConfig.CANARY_SHA256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.Secret;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static dev.warden.admin.AdminClient.json;
 import static dev.warden.admin.CanaryConfig.ADMIN_AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.audit.GatewayMetrics;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.warden.admin;
+package dev.warden.audit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package dev.warden.admin;
+package dev.warden.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
