@@ -35,7 +35,9 @@ final class YamlReader {
       if (parser.nextToken() != null) {
         JsonLocation at = parser.currentTokenLocation();
         throw problems.fatal(
-            at.getLineNr(), at.getColumnNr(), "only one YAML document is allowed (found ---)");
+            at.getLineNr(),
+            at.getColumnNr(),
+            "only one YAML document is allowed; a second one (after ---) starts here");
       }
       if (!(root instanceof YamlNode.Mapping mapping)) {
         throw problems.fatal(
