@@ -68,16 +68,14 @@ final class AgentBinder {
                 }
               });
     }
-    if (keyNodes.isEmpty() && hashNodes.isEmpty()) {
+    if (s.isEmptyList("keys") && s.isEmptyList("key-sha256")) {
       s.missing("keys", "an agent needs at least one key or key-sha256");
     }
     return id.map(i -> new AgentConfig(i, personas, keys, keySha256));
   }
 
   private List<String> personas(Section s) {
-    Optional<YamlNode> written = s.value("personas");
-    if (written.isEmpty()
-        || written.get() instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+    if (s.isEmptyList("personas")) {
       s.missing("personas", "an agent needs at least one persona");
     }
     List<String> personas = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns the YAML tree into a {@link WardenConfig}: the top-level keys, limits and admin here, the
@@ -29,6 +30,8 @@ final class ConfigBinder {
       List.of("max-body", "max-json-depth", "session-idle-timeout");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
   private static final int MAX_JSON_DEPTH = 1000;
+  private static final Pattern STORAGE = Pattern.compile("(sqlite:|postgresql://).+");
+  private static final String TOKEN_ADVICE = "put the token in ${env:…} or ${file:…}";
 
   private final Problems problems;
   private final SecretResolver secrets;
@@ -47,9 +50,7 @@ final class ConfigBinder {
         top.value("admin")
             .flatMap(this::admin)
             .orElse(new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of()));
-    if (admin.listen().equals(listen) && listen.port() != 0) {
-      top.missing("admin", "admin.listen must differ from listen (" + listen + ")");
-    }
+    checkListenersDiffer(top, listen, admin.listen());
     String storage = storage(top);
     if (!top.isWritten("servers")) {
       top.missing("servers", "is required (write servers: [] for none)");
@@ -104,35 +105,40 @@ final class ConfigBinder {
               HostPort listen =
                   s.parsed("listen", HostPort::parse).orElse(AdminConfig.DEFAULT_LISTEN);
               List<Secret> tokens = new ArrayList<>();
-              s.sequence("tokens")
-                  .ifPresent(
-                      seq ->
-                          seq.items()
-                              .forEach(
-                                  t ->
-                                      secrets
-                                          .reference(t, "put the token in ${env:…} or ${file:…}")
-                                          .ifPresent(tokens::add)));
+              for (YamlNode token :
+                  s.sequence("tokens").map(YamlNode.Sequence::items).orElse(List.of())) {
+                secrets.reference(token, TOKEN_ADVICE).ifPresent(tokens::add);
+              }
               return new AdminConfig(listen, tokens);
             });
   }
 
+  /** Both listeners on one port would put the admin API where agents connect. */
+  private void checkListenersDiffer(Section top, HostPort listen, HostPort adminListen) {
+    if (!adminListen.equals(listen) || listen.port() == 0) {
+      return;
+    }
+    Optional<YamlNode> adminNode = top.value("admin");
+    if (adminNode.orElse(null) instanceof YamlNode.Mapping admin
+        && admin.entries().containsKey("listen")) {
+      problems.add(
+          admin.entries().get("listen").value(), "must differ from listen (" + listen + ")");
+    } else {
+      top.missing("listen", "must differ from admin.listen (" + adminListen + ")");
+    }
+  }
+
   private String storage(Section top) {
-    return top.plainScalar("storage")
-        .filter(
-            node -> {
-              String text = node.text();
-              boolean ok =
-                  text.startsWith("sqlite:") && text.length() > "sqlite:".length()
-                      || text.startsWith("postgresql://")
-                          && text.length() > "postgresql://".length();
-              if (!ok) {
-                problems.add(node, "must start with sqlite: or postgresql://");
-              }
-              return ok;
-            })
-        .map(YamlNode.Scalar::text)
-        .orElse(WardenConfig.DEFAULT_STORAGE);
+    Optional<YamlNode.Scalar> node = top.plainScalar("storage");
+    if (node.isEmpty()) {
+      return WardenConfig.DEFAULT_STORAGE;
+    }
+    String text = node.get().text();
+    if (STORAGE.matcher(text).matches()) {
+      return text;
+    }
+    problems.add(node.get(), "must start with sqlite: or postgresql://");
+    return WardenConfig.DEFAULT_STORAGE;
   }
 
   /** Browser Origins are compared whole, so only scheme://host[:port] can ever match. */

@@ -27,22 +27,22 @@ final class Problems {
     found.add(new ConfigProblem(file, line, column, key, message));
   }
 
-  boolean isEmpty() {
-    return found.isEmpty();
-  }
-
   void throwIfAny() throws ConfigException {
     if (!found.isEmpty()) {
-      List<ConfigProblem> sorted = new ArrayList<>(found);
-      sorted.sort(
-          Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
-      throw new ConfigException(sorted);
+      throw inFileOrder();
     }
   }
 
-  /** A single problem that ends loading at once (a syntax error, an empty file). */
+  /** A problem that ends loading at once (a syntax error, an empty file), with those before it. */
   ConfigException fatal(int line, int column, String message) {
     add(line, column, "", message);
-    return new ConfigException(found);
+    return inFileOrder();
+  }
+
+  private ConfigException inFileOrder() {
+    List<ConfigProblem> sorted = new ArrayList<>(found);
+    sorted.sort(
+        Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+    return new ConfigException(sorted);
   }
 }

@@ -52,6 +52,13 @@ final class Section {
     return Optional.of(entry.value());
   }
 
+  /** Whether the key is absent, empty or an empty list (a value of another shape is not). */
+  boolean isEmptyList(String key) {
+    return value(key)
+        .map(v -> v instanceof YamlNode.Sequence seq && seq.items().isEmpty())
+        .orElse(true);
+  }
+
   /** Whether the key is written at all, even with an empty value. */
   boolean isWritten(String key) {
     return mapping.entries().containsKey(key);
@@ -89,14 +96,6 @@ final class Section {
 
   String string(String key, String fallback) {
     return string(key).orElse(fallback);
-  }
-
-  /** A string that must be present; records "is required" when it is not. */
-  Optional<String> required(String key) {
-    if (value(key).isEmpty()) {
-      missing(key, "is required");
-    }
-    return string(key);
   }
 
   /** Records a problem about a key that is absent, at its empty entry or at the section. */

@@ -38,7 +38,7 @@ final class ServerBinder {
     Section s = read.get();
     Optional<String> id = ids.read(s);
     Optional<Transport> transport = transport(s);
-    boolean stdio = transport.orElse(null) == Transport.STDIO;
+    boolean stdio = transport.equals(Optional.of(Transport.STDIO));
     Optional<URI> url = transport.flatMap(t -> url(s, t));
     List<String> command = transport.map(t -> command(s, t)).orElse(List.of());
     if (stdio) {

@@ -49,6 +49,17 @@ class AgentBinderTest {
   }
 
   @Test
+  void reportsAWronglyShapedKeyListOnce() {
+    assertThat(
+            loader.problems(
+                PERSONAS + "  - id: bot\n    personas: reader\n    keys: \"${env:KEY_A}\"\n"))
+        .containsExactly(
+            "conf/warden.yaml:7: agents[0].personas: must be a list such as [a, b], not a single"
+                + " value",
+            "conf/warden.yaml:8: agents[0].keys: must be a list such as [a, b], not a single value");
+  }
+
+  @Test
   void rejectsLiteralKeyWithoutEchoingIt() {
     ConfigException e =
         loader.failure(

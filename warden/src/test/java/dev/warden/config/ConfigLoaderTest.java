@@ -258,6 +258,9 @@ class ConfigLoaderTest {
   void rejectsAdminListenEqualToListen() {
     assertThat(problems("listen: 127.0.0.1:80\nadmin: { listen: 127.0.0.1:80 }\nservers: []\n"))
         .containsExactly(
-            "conf/warden.yaml:2: admin: admin.listen must differ from listen (127.0.0.1:80)");
+            "conf/warden.yaml:2: admin.listen: must differ from listen (127.0.0.1:80)");
+    assertThat(problems("listen: 127.0.0.1:8081\nservers: []\n"))
+        .containsExactly(
+            "conf/warden.yaml:1: listen: must differ from admin.listen (127.0.0.1:8081)");
   }
 }
