@@ -4,6 +4,7 @@ import dev.warden.config.ConfigException;
 import dev.warden.config.ConfigLoader;
 import dev.warden.config.ConfigProblem;
 import dev.warden.config.WardenConfig;
+import dev.warden.gateway.Gateway;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -41,6 +42,13 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       WardenConfig loaded = ConfigLoader.load(config);
+      try {
+        Gateway.unsupportedTransports(loaded);
+      } catch (IllegalArgumentException e) {
+        err.println(config + ": " + e.getMessage());
+        err.flush();
+        return INVALID;
+      }
       out.printf(
           "%s: ok (%d servers, %d personas, %d agents)%n",
           config, loaded.servers().size(), loaded.personas().size(), loaded.agents().size());
