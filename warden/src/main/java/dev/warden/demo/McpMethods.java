@@ -95,7 +95,10 @@ final class McpMethods {
 
   private Outcome callTool(JsonNode params) {
     String name = params.path("name").textValue();
-    DemoTool tool = name == null ? null : tools.get(name);
+    if (name == null) {
+      return new Failure(INVALID_PARAMS, "Missing tool name");
+    }
+    DemoTool tool = tools.get(name);
     if (tool == null) {
       return new Failure(INVALID_PARAMS, "Unknown tool: " + name);
     }

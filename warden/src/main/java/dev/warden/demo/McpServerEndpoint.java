@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -60,6 +61,7 @@ public final class McpServerEndpoint extends Handler.Abstract {
     String origin = request.getHeaders().get(HttpHeader.ORIGIN);
     if (origin != null && !isLoopback(origin)) {
       // A browser page on another site must not reach a local server (DNS rebinding).
+      closeAfterReply(response);
       error(request, response, callback, HttpStatus.FORBIDDEN_403, null, -32600, "Bad Origin");
       return true;
     }
@@ -74,8 +76,13 @@ public final class McpServerEndpoint extends Handler.Abstract {
     return true;
   }
 
+  /**
+   * Accept is not checked: every reply is application/json, which conforming clients list, and
+   * refusing a sloppy one would only make the demo harder to poke at with curl.
+   */
   private void post(Request request, Response response, Callback callback) {
     if (request.getLength() > Json.MAX_DOCUMENT_BYTES) {
+      closeAfterReply(response);
       error(request, response, callback, 413, null, McpMethods.INVALID_REQUEST, "Body too large");
       return;
     }
@@ -216,6 +223,14 @@ public final class McpServerEndpoint extends Handler.Abstract {
   private static void empty(Response response, Callback callback, int status) {
     response.setStatus(status);
     response.write(true, null, callback);
+  }
+
+  /**
+   * For replies sent without reading the body: Jetty will drop the connection rather than drain an
+   * unread body, so tell the client not to reuse it.
+   */
+  private static void closeAfterReply(Response response) {
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
   }
 
   private static boolean isLoopback(String origin) {

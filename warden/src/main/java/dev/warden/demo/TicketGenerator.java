@@ -27,72 +27,88 @@ final class TicketGenerator {
   /** Tickets whose customer pasted a whole card number. */
   static final List<String> PASTED_CARD_TICKETS = List.of("TCK-1077", "TCK-1163");
 
-  private record Kind(String subject, String body) {}
+  /** A kind of request, with the note an agent typically leaves on it. */
+  private record Kind(String subject, String body, String note) {}
 
   private static final List<Kind> KINDS =
       List.of(
           new Kind(
               "Charged twice for order {order}",
               "Hi, I was charged twice for order {order}: both charges of {amount} show on my card"
-                  + " ending in {last4}. Please refund the duplicate.\n\nThanks,\n{first}"),
+                  + " ending in {last4}. Please refund the duplicate.\n\nThanks,\n{first}",
+              "Duplicate charge confirmed; refund of the second charge issued."),
           new Kind(
               "Refund not received yet",
               "Hello, I returned the {product} two weeks ago (order {order}) and still haven't"
-                  + " seen the refund of {amount}. The card on file ends in {last4}. Can you check?"),
+                  + " seen the refund of {amount}. The card on file ends in {last4}. Can you check?",
+              "Return received at the warehouse; refund released."),
           new Kind(
               "Unexpected charge on my card",
               "There is a charge of {amount} on my statement I don't recognise. My card ends in"
-                  + " {last4}. What is it for? You can reach me at {phone}.\n\n{first}"),
+                  + " {last4}. What is it for? You can reach me at {phone}.\n\n{first}",
+              "Charge matched to an annual renewal; explained to the customer."),
           new Kind(
               "Where is my order {order}?",
               "My order {order} should have arrived last week. Tracking {tracking} hasn't moved in"
-                  + " five days. Could you look into it?"),
+                  + " five days. Could you look into it?",
+              "Opened a trace with the carrier."),
           new Kind(
               "Package marked delivered but not here",
               "Tracking {tracking} says delivered, but nothing came. I asked the neighbours too."
-                  + " Please call me on {phone}.\n\n{first}"),
+                  + " Please call me on {phone}.\n\n{first}",
+              "Carrier claim filed; replacement offered."),
           new Kind(
               "Wrong item received",
               "I ordered the {product} (order {order}) and got something else entirely. How do I"
-                  + " swap it?"),
+                  + " swap it?",
+              "Return label sent for the wrong item."),
           new Kind(
               "Can't log in after password reset",
               "I reset my password this morning and now the login page just reloads. My account"
-                  + " email is {email}."),
+                  + " email is {email}.",
+              "Cleared the session cookies server-side; asked the customer to retry."),
           new Kind(
               "Locked out, lost my 2FA phone",
               "I lost the phone I used for two-factor codes. My new number is {phone}. Please help"
-                  + " me get back into the account {email}."),
+                  + " me get back into the account {email}.",
+              "Identity verified by phone; MFA reset from the admin console."),
           new Kind(
               "Change the email on my account",
               "Please change my account email from {email} to my new address. I can confirm with"
-                  + " my last order number, {order}."),
+                  + " my last order number, {order}.",
+              "Asked for confirmation from the old address before changing it."),
           new Kind(
               "App crashes when exporting invoices",
               "Every time I export invoices to PDF the app closes. Version 4.12 on a laptop."
-                  + " Happy to send logs.\n\n{first}"),
+                  + " Happy to send logs.\n\n{first}",
+              "Reproduced on 4.12; bug filed with engineering."),
           new Kind(
               "Dashboard shows wrong totals",
               "The monthly total on the dashboard says {amount}, but the invoices add up to"
-                  + " less. Which one is right?"),
+                  + " less. Which one is right?",
+              "Dashboard total includes pending invoices; explained."),
           new Kind(
               "Cancel my subscription",
               "Please cancel my subscription before it renews on {date}. The card ending in"
-                  + " {last4} should not be charged again."),
+                  + " {last4} should not be charged again.",
+              "Subscription set to cancel at the end of the term."),
           new Kind(
               "Delete all my personal data",
               "Under the GDPR I ask you to erase all data you hold about me, including {email}"
-                  + " and {phone}. Please confirm in writing."),
+                  + " and {phone}. Please confirm in writing.",
+              "Forwarded to the privacy team; identity verified."),
           new Kind(
               "Invoice needed for order {order}",
               "Our finance team needs a VAT invoice for order {order} ({amount}). Please send it"
-                  + " to {email}."));
+                  + " to {email}.",
+              "VAT invoice sent."));
 
   private static final Kind PASTED_CARD =
       new Kind(
           "Card declined at checkout",
           "My card keeps getting declined. The number is {card}, expiry 09/29. Can you see why?"
-              + " Call me on {phone} if you need more.\n\n{first}");
+              + " Call me on {phone} if you need more.\n\n{first}",
+          "Told the customer never to send card numbers; asked them to use the payment page.");
 
   private static final List<String> PRODUCTS =
       List.of(
@@ -103,15 +119,6 @@ final class TicketGenerator {
           "Pixel 4K webcam",
           "Cedar standing desk",
           "Harbor rain jacket");
-
-  private static final List<String> NOTES =
-      List.of(
-          "Asked the customer for a screenshot.",
-          "Refund issued, 5 to 7 business days.",
-          "Escalated to billing.",
-          "Waiting on the carrier's investigation.",
-          "Identity verified by phone.",
-          "Sent the standard troubleshooting steps.");
 
   private TicketGenerator() {}
 
@@ -155,8 +162,7 @@ final class TicketGenerator {
     List<String> notes = new ArrayList<>();
     if (status != Ticket.Status.OPEN) {
       String agent = FakePeople.name(random);
-      notes.add(
-          agent.substring(0, agent.indexOf(' ')) + " (support): " + FakePeople.pick(random, NOTES));
+      notes.add(agent.substring(0, agent.indexOf(' ')) + " (support): " + kind.note());
     }
     Instant updated =
         status == Ticket.Status.OPEN

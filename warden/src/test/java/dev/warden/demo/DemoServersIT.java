@@ -49,7 +49,11 @@ class DemoServersIT {
 
   private static McpSchema.CallToolResult call(
       McpSyncClient client, String tool, Map<String, Object> args) {
-    return client.callTool(new McpSchema.CallToolRequest(tool, args));
+    return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
+  }
+
+  private static McpSchema.ReadResourceRequest read(String uri) {
+    return McpSchema.ReadResourceRequest.builder(uri).build();
   }
 
   private static String text(McpSchema.CallToolResult result) {
@@ -163,7 +167,9 @@ class DemoServersIT {
           .containsExactly("summarize_ticket");
       McpSchema.GetPromptResult prompt =
           client.getPrompt(
-              new McpSchema.GetPromptRequest("summarize_ticket", Map.of("id", "TCK-1042")));
+              McpSchema.GetPromptRequest.builder("summarize_ticket")
+                  .arguments(Map.of("id", "TCK-1042"))
+                  .build());
       assertThat(prompt.messages()).hasSize(1);
       assertThat(prompt.messages().getFirst().role()).isEqualTo(McpSchema.Role.USER);
       assertThat(((McpSchema.TextContent) prompt.messages().getFirst().content()).text())
@@ -182,18 +188,15 @@ class DemoServersIT {
           .extracting(McpSchema.ResourceTemplate::uriTemplate)
           .containsExactly("ticket://{id}");
 
-      McpSchema.ReadResourceResult listed =
-          client.readResource(new McpSchema.ReadResourceRequest("ticket://TCK-1001"));
+      McpSchema.ReadResourceResult listed = client.readResource(read("ticket://TCK-1001"));
       assertThat(((McpSchema.TextResourceContents) listed.contents().getFirst()).text())
           .contains("\"id\":\"TCK-1001\"");
-      McpSchema.ReadResourceResult templated =
-          client.readResource(new McpSchema.ReadResourceRequest("ticket://TCK-1150"));
+      McpSchema.ReadResourceResult templated = client.readResource(read("ticket://TCK-1150"));
       McpSchema.TextResourceContents contents =
           (McpSchema.TextResourceContents) templated.contents().getFirst();
       assertThat(contents.mimeType()).isEqualTo("application/json");
       assertThat(contents.text()).contains("\"id\":\"TCK-1150\"");
-      assertThatThrownBy(
-              () -> client.readResource(new McpSchema.ReadResourceRequest("ticket://TCK-0001")))
+      assertThatThrownBy(() -> client.readResource(read("ticket://TCK-0001")))
           .isInstanceOf(McpError.class)
           .hasMessageContaining("Resource not found");
     }
@@ -241,7 +244,7 @@ class DemoServersIT {
           .contains("AKIA");
       assertThat(client.listResources().resources()).hasSize(30);
       McpSchema.ReadResourceResult doc =
-          client.readResource(new McpSchema.ReadResourceRequest("doc://policies/refund-policy.md"));
+          client.readResource(read("doc://policies/refund-policy.md"));
       McpSchema.TextResourceContents contents =
           (McpSchema.TextResourceContents) doc.contents().getFirst();
       assertThat(contents.mimeType()).isEqualTo("text/markdown");

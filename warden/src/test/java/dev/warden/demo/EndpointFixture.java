@@ -70,8 +70,13 @@ final class EndpointFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
-    http.close();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      http.close();
+    }
   }
 }

@@ -57,7 +57,7 @@ class McpServerEndpointTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
   }
 
