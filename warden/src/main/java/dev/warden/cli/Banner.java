@@ -28,7 +28,9 @@ final class Banner {
   }
 
   void print(PrintWriter out) {
-    out.printf("Warden %s is serving %s%n", VersionProvider.version(), keys.isEmpty() ? config.source() : "the built-in demo");
+    out.printf(
+        "Warden %s is serving %s%n",
+        VersionProvider.version(), keys.isEmpty() ? config.source() : "the built-in demo");
     out.printf("  admin:   %s  (/healthz, /metrics, /admin/api/v1/openapi.json)%n%n", admin);
     out.println("Persona endpoints (MCP Streamable HTTP):");
     for (PersonaConfig p : config.personas()) {
@@ -45,7 +47,8 @@ final class Banner {
     if (!keys.isEmpty() && !config.agents().isEmpty()) {
       AgentConfig first = config.agents().get(0);
       out.println();
-      out.println("MCP client configuration (mcp.json for Claude Code, Cursor, VS Code and others):");
+      out.println(
+          "MCP client configuration (mcp.json for Claude Code, Cursor, VS Code and others):");
       out.println(snippet(first, keys.get(first.id())));
     }
     out.println();

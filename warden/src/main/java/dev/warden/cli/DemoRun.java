@@ -22,7 +22,8 @@ final class DemoRun implements AutoCloseable {
   static DemoRun start(int port) throws Exception {
     DemoServers servers = DemoServers.start(0);
     HostPort listen = new HostPort("127.0.0.1", port);
-    AdminConfig admin = new AdminConfig(new HostPort("127.0.0.1", port == 0 ? 0 : port + 1), List.of());
+    AdminConfig admin =
+        new AdminConfig(new HostPort("127.0.0.1", port == 0 ? 0 : port + 1), List.of());
     return new DemoRun(servers, DemoSetup.create(servers.endpoints(), listen, admin));
   }
 

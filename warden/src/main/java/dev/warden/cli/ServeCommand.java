@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code warden serve [--config FILE]}: runs the gateway; without a config, the built-in demo. */
-@Command(name = "serve", description = "Run the gateway (the built-in demo when no config is given).")
+@Command(
+    name = "serve",
+    description = "Run the gateway (the built-in demo when no config is given).")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -42,8 +44,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-    PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+    PrintWriter out =
+        spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+    PrintWriter err =
+        spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
     DemoRun demo = null;
     WardenConfig cfg;
     if (config == null) {
@@ -65,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
     return serve(cfg, demo, out, err);
   }
 
-  private int serve(WardenConfig cfg, DemoRun demo, PrintWriter out, PrintWriter err) throws Exception {
+  private int serve(WardenConfig cfg, DemoRun demo, PrintWriter out, PrintWriter err)
+      throws Exception {
     GatewayMetrics metrics = new GatewayMetrics();
     Gateway gateway;
     try {
@@ -73,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
           Gateway.start(
               cfg,
               new TelemetryStage(
-                  metrics, cfg.personas().stream().map(PersonaConfig::id).collect(Collectors.toSet())),
+                  metrics,
+                  cfg.personas().stream().map(PersonaConfig::id).collect(Collectors.toSet())),
               VersionProvider.version());
     } catch (IllegalArgumentException e) {
       err.println("warden serve: " + e.getMessage());

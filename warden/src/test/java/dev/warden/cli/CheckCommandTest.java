@@ -53,7 +53,7 @@ class CheckCommandTest {
         write(
             """
             servers:
-              - { id: a, transport: sse, url: "http://a/" }
+              - { id: a, transport: streamable-http, url: "http://a/" }
             personas:
               - id: p
               - id: q
@@ -66,6 +66,21 @@ class CheckCommandTest {
     assertThat(stdout())
         .isEqualTo(file + ": ok (1 servers, 2 personas, 0 agents)" + System.lineSeparator());
     assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void reportsTransportsThisVersionCannotReach() throws IOException {
+    Path file =
+        write(
+            """
+            servers:
+              - { id: legacy, transport: sse, url: "http://a/" }
+            """);
+
+    int exit = Main.run("check", "--config", file.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(stderr()).contains("server 'legacy': transport sse is not supported");
   }
 
   @Test
