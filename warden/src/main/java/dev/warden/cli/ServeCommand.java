@@ -1,22 +1,119 @@
 package dev.warden.cli;
 
+import dev.warden.admin.AdminServer;
+import dev.warden.audit.GatewayMetrics;
+import dev.warden.audit.TelemetryStage;
+import dev.warden.config.ConfigException;
+import dev.warden.config.ConfigLoader;
+import dev.warden.config.ConfigProblem;
+import dev.warden.config.PersonaConfig;
+import dev.warden.config.WardenConfig;
+import dev.warden.gateway.Gateway;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code warden serve [--config FILE]}: runs the gateway; without a config, the built-in demo. */
 @Command(
     name = "serve",
     description = "Run the gateway (the built-in demo when no config is given).")
 final class ServeCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
   @Option(
       names = {"-c", "--config"},
       description = "Configuration file (YAML). Without it, the built-in demo runs.")
   Path config;
 
+  @Option(
+      names = "--demo-port",
+      description = "Agent-facing port of the built-in demo (default 8080; 0 picks a free one).")
+  int demoPort = 8080;
+
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("gateway not wired yet");
+  public Integer call() throws Exception {
+    PrintWriter out =
+        spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+    PrintWriter err =
+        spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+    DemoRun demo = null;
+    WardenConfig cfg;
+    if (config == null) {
+      demo = DemoRun.start(demoPort);
+      cfg = demo.config();
+    } else {
+      try {
+        cfg = ConfigLoader.load(config);
+      } catch (ConfigException e) {
+        e.problems().stream().map(ConfigProblem::toString).forEach(err::println);
+        err.flush();
+        return CheckCommand.INVALID;
+      } catch (IOException e) {
+        err.println("warden serve: cannot read " + config + ": " + e.getClass().getSimpleName());
+        err.flush();
+        return CheckCommand.UNREADABLE;
+      }
+    }
+    return serve(cfg, demo, out, err);
+  }
+
+  private int serve(WardenConfig cfg, DemoRun demo, PrintWriter out, PrintWriter err)
+      throws Exception {
+    GatewayMetrics metrics = new GatewayMetrics();
+    Gateway gateway;
+    try {
+      gateway =
+          Gateway.start(
+              cfg,
+              new TelemetryStage(
+                  metrics,
+                  cfg.personas().stream().map(PersonaConfig::id).collect(Collectors.toSet())),
+              VersionProvider.version());
+    } catch (IllegalArgumentException e) {
+      err.println("warden serve: " + e.getMessage());
+      err.flush();
+      return CheckCommand.INVALID;
+    }
+    metrics.registerSessionGauge(() -> gateway.sessions().size());
+    AdminServer admin = AdminServer.start(cfg, metrics, () -> "ok");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping");
+                  gateway.close();
+                  closeQuietly(admin);
+                  if (demo != null) {
+                    demo.close();
+                  }
+                  metrics.close();
+                  stopped.countDown();
+                }));
+    Map<String, String> keys = demo == null ? Map.of() : demo.keys();
+    new Banner(cfg, gateway, admin.uri(), keys).print(out);
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("closing {}: {}", c.getClass().getSimpleName(), e.toString());
+    }
   }
 }

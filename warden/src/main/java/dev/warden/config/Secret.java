@@ -15,7 +15,10 @@ public final class Secret {
     this.origin = Objects.requireNonNull(origin);
   }
 
-  /** A secret read from {@code origin}, e.g. {@code env:TICKETS_TOKEN}. */
+  /**
+   * A secret read from {@code origin}: a bare reference such as {@code env:TICKETS_TOKEN}, or the
+   * template it was embedded in, such as {@code Bearer ${env:TICKETS_TOKEN}}.
+   */
   public static Secret of(String value, String origin) {
     return new Secret(value, origin);
   }
@@ -42,7 +45,11 @@ public final class Secret {
 
   @Override
   public String toString() {
-    return isLiteral() ? value : "${" + origin + "}";
+    if (isLiteral()) {
+      return value;
+    }
+    // Print what the file says: a template already reads as written, a bare reference gets ${…}.
+    return origin.contains("${") ? origin : "${" + origin + "}";
   }
 
   @Override

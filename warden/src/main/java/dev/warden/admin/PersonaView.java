@@ -1,0 +1,22 @@
+package dev.warden.admin;
+
+import dev.warden.config.PersonaConfig;
+import java.util.List;
+
+/** A persona as the admin API shows it: all of it, since a persona holds no secrets. */
+record PersonaView(
+    String id,
+    String description,
+    List<String> tools,
+    List<String> prompts,
+    List<String> resources) {
+
+  static PersonaView of(PersonaConfig persona) {
+    return new PersonaView(
+        persona.id(),
+        persona.description(),
+        persona.tools(),
+        persona.prompts(),
+        persona.resources());
+  }
+}
