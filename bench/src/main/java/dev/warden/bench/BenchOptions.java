@@ -7,13 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * Command-line flags of {@link LoadBenchmark}.
- *
- * @param gatewayLaunch {@code jar}: {@code java -jar WARDEN_JAR serve --config FILE}; {@code
- *     in-code}: {@link BenchGateway} builds the configuration in code (for builds whose {@code
- *     serve} cannot read a file yet)
- */
+/** Command-line flags of {@link LoadBenchmark}. */
 record BenchOptions(
     Duration prewarm,
     Duration warmup,
@@ -22,7 +16,6 @@ record BenchOptions(
     List<String> payloads,
     Path out,
     Path workDir,
-    String gatewayLaunch,
     Path wardenJar,
     List<String> gatewayJvmArgs,
     List<String> upstreamJvmArgs) {
@@ -31,16 +24,15 @@ record BenchOptions(
       """
       Usage: bench/run.sh [options]
         --prewarm DURATION       once, before the matrix: load on both paths so the JIT has
-                                 compiled the gateway and upstream (default 10s; 0 skips)
+                                 compiled the gateway and upstream (default 60s; 0 skips)
         --warmup DURATION        warm-up per run before measuring (default 3s)
         --duration DURATION      measured time per run (default 8s)
         --concurrency LIST       closed-loop workers per run (default 1,16,64)
         --payloads LIST          tools/call result sizes (default 1k,64k)
         --out FILE               Markdown results (default bench/target/results.md)
         --work-dir DIR           logs, gateway config and data (default bench/target/bench-run)
-        --gateway-launch MODE    jar (default): java -jar WARDEN_JAR serve --config FILE;
-                                 in-code: a configuration built in code (BenchGateway)
-        --warden-jar FILE        the gateway jar (default warden/target/warden.jar)
+        --warden-jar FILE        the gateway jar, run as java -jar FILE serve --config
+                                 (default warden/target/warden.jar)
         --gateway-jvm-args ARGS  extra JVM flags for the gateway, space-separated
         --upstream-jvm-args ARGS extra JVM flags for the upstream, space-separated
       DURATION: 8, 8s, 500ms, 1m. Paths are relative to the repository root.
@@ -56,20 +48,18 @@ record BenchOptions(
           "--out",
           "--work-dir",
           "--warden-jar",
-          "--gateway-launch",
           "--gateway-jvm-args",
           "--upstream-jvm-args");
 
   static BenchOptions defaults() {
     return new BenchOptions(
-        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
         Duration.ofSeconds(3),
         Duration.ofSeconds(8),
         List.of(1, 16, 64),
         List.of("1k", "64k"),
         Path.of("bench/target/results.md"),
         Path.of("bench/target/bench-run"),
-        "jar",
         Path.of("warden/target/warden.jar"),
         List.of(),
         List.of());
@@ -110,7 +100,6 @@ record BenchOptions(
             case "--out" -> o.paths(Path.of(value), o.workDir, o.wardenJar);
             case "--work-dir" -> o.paths(o.out, Path.of(value), o.wardenJar);
             case "--warden-jar" -> o.paths(o.out, o.workDir, Path.of(value));
-            case "--gateway-launch" -> o.launch(launchMode(value));
             case "--gateway-jvm-args" -> o.jvmArgs(words(value), o.upstreamJvmArgs);
             case "--upstream-jvm-args" -> o.jvmArgs(o.gatewayJvmArgs, words(value));
             default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -170,20 +159,13 @@ record BenchOptions(
     return List.copyOf(out);
   }
 
-  private static String launchMode(String value) {
-    if (!value.equals("jar") && !value.equals("in-code")) {
-      throw new IllegalArgumentException("--gateway-launch is jar or in-code, got " + value);
-    }
-    return value;
-  }
-
   private static List<String> words(String value) {
     return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
   }
 
   private BenchOptions with(Duration pre, Duration w, Duration d, List<Integer> c, List<String> p) {
     return new BenchOptions(
-        pre, w, d, c, p, out, workDir, gatewayLaunch, wardenJar, gatewayJvmArgs, upstreamJvmArgs);
+        pre, w, d, c, p, out, workDir, wardenJar, gatewayJvmArgs, upstreamJvmArgs);
   }
 
   private BenchOptions paths(Path o, Path w, Path jar) {
@@ -195,23 +177,7 @@ record BenchOptions(
         payloads,
         o,
         w,
-        gatewayLaunch,
         jar,
-        gatewayJvmArgs,
-        upstreamJvmArgs);
-  }
-
-  private BenchOptions launch(String mode) {
-    return new BenchOptions(
-        prewarm,
-        warmup,
-        duration,
-        concurrency,
-        payloads,
-        out,
-        workDir,
-        mode,
-        wardenJar,
         gatewayJvmArgs,
         upstreamJvmArgs);
   }
@@ -225,7 +191,6 @@ record BenchOptions(
         payloads,
         out,
         workDir,
-        gatewayLaunch,
         wardenJar,
         gateway,
         upstream);

@@ -87,12 +87,8 @@ public final class LoadBenchmark {
     try (LoadGenerator load = new LoadGenerator()) {
       awaitGateway(load, gateway, through);
       System.out.printf(
-          "upstream pid %d, gateway pid %d (%s); warm-up %s, measure %s per run%n",
-          upstream.pid(),
-          gateway.pid(),
-          options.gatewayLaunch(),
-          options.warmup(),
-          options.duration());
+          "upstream pid %d, gateway pid %d; warm-up %s, measure %s per run%n",
+          upstream.pid(), gateway.pid(), options.warmup(), options.duration());
       Map<String, Long> watched = new LinkedHashMap<>();
       watched.put("gateway", gateway.pid());
       watched.put("upstream", upstream.pid());
@@ -155,10 +151,7 @@ public final class LoadBenchmark {
   }
 
   private List<String> context(Machine machine, String argLine) {
-    String gatewayCommand =
-        options.gatewayLaunch().equals("jar")
-            ? "`java -jar " + options.wardenJar() + " serve --config gateway.yaml`"
-            : "`BenchGateway` (configuration built in code: `--gateway-launch in-code`)";
+    String gatewayCommand = "`java -jar " + options.wardenJar() + " serve --config gateway.yaml`";
     return List.of(
         "Machine: " + machine.describe(),
         "Command: `bench/run.sh" + (argLine.isEmpty() ? "" : " " + argLine) + "`",
@@ -203,24 +196,14 @@ public final class LoadBenchmark {
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.addAll(options.gatewayJvmArgs());
-    if (options.gatewayLaunch().equals("jar")) {
-      Path jar = options.wardenJar().toAbsolutePath();
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(jar + " not found; build it with ./mvnw package");
-      }
-      Path config = work.resolve("gateway.yaml");
-      String storage = "sqlite:" + work.resolve("gateway-data").resolve("warden.db");
-      Files.writeString(config, GatewayConfig.yaml(port, freePort(), upstreamPort, storage));
-      cmd.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
-    } else {
-      cmd.addAll(
-          List.of(
-              "-cp",
-              System.getProperty("java.class.path"),
-              BenchGateway.class.getName(),
-              Integer.toString(port),
-              "http://127.0.0.1:" + upstreamPort + "/mcp"));
+    Path jar = options.wardenJar().toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " not found; build it with ./mvnw package");
     }
+    Path config = work.resolve("gateway.yaml");
+    String storage = "sqlite:" + work.resolve("gateway-data").resolve("warden.db");
+    Files.writeString(config, GatewayConfig.yaml(port, freePort(), upstreamPort, storage));
+    cmd.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
     Map<String, String> env =
         Map.of(
             GatewayConfig.KEY_ENV,

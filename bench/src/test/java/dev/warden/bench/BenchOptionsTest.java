@@ -15,7 +15,7 @@ class BenchOptionsTest {
     assertThat(o.payloads()).containsExactly("1k", "64k");
     assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(3));
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(8));
-    assertThat(o.gatewayLaunch()).isEqualTo("jar");
+    assertThat(o.wardenJar()).hasToString("warden/target/warden.jar");
   }
 
   @Test
@@ -43,8 +43,8 @@ class BenchOptionsTest {
         .hasMessageContaining("unknown option --fast");
     assertThatThrownBy(() -> BenchOptions.parse("--duration", "soon"))
         .hasMessageContaining("not a duration");
-    assertThatThrownBy(() -> BenchOptions.parse("--gateway-launch", "docker"))
-        .hasMessageContaining("jar or in-code");
+    assertThatThrownBy(() -> BenchOptions.parse("--gateway-launch", "in-code"))
+        .hasMessageContaining("unknown option --gateway-launch");
     assertThatThrownBy(() -> BenchOptions.parse("--concurrency", "0"))
         .hasMessageContaining("1..1024");
   }
