@@ -47,6 +47,20 @@ public final class GatewayHarness implements AutoCloseable {
         agents);
   }
 
+  /** {@code config} that also allows these browser Origins. */
+  public static WardenConfig withAllowedOrigins(WardenConfig config, List<String> origins) {
+    return new WardenConfig(
+        config.source(),
+        config.listen(),
+        config.admin(),
+        config.storage(),
+        config.limits(),
+        origins,
+        config.servers(),
+        config.personas(),
+        config.agents());
+  }
+
   /** {@code config} with other input limits. */
   public static WardenConfig withLimits(WardenConfig config, Limits limits) {
     return new WardenConfig(
