@@ -203,6 +203,85 @@ public final class RawMcp {
   }
 
   /**
+   * Opens the session's standalone event stream (GET) and reads it on a background thread. Blocks
+   * until the response headers arrive.
+   */
+  public EventStream openStream(String sessionId) {
+    Map<String, String> h = headers(sessionId);
+    h.remove("Content-Type");
+    h.put("Accept", "text/event-stream");
+    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).GET();
+    h.forEach(b::header);
+    try {
+      return new EventStream(http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A standalone event stream being read line by line. */
+  public static final class EventStream implements AutoCloseable {
+    private final HttpResponse<InputStream> response;
+    private final StringBuffer text = new StringBuffer();
+    private final java.util.concurrent.CompletableFuture<Void> ended =
+        new java.util.concurrent.CompletableFuture<>();
+
+    EventStream(HttpResponse<InputStream> response) {
+      this.response = response;
+      Thread.ofVirtual().name("raw-event-stream").start(this::read);
+    }
+
+    private void read() {
+      try (InputStream in = response.body()) {
+        byte[] buf = new byte[4096];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+          text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        // closed by the test or the server; either way the stream has ended
+      }
+      ended.complete(null);
+    }
+
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String contentType() {
+      return response.headers().firstValue("Content-Type").orElse(null);
+    }
+
+    /** Everything received so far. */
+    public String text() {
+      return text.toString();
+    }
+
+    /** The JSON-RPC messages received so far. */
+    public List<JsonNode> messages() {
+      String t = text();
+      int end = t.lastIndexOf("\n\n");
+      return end < 0 ? List.of() : SseText.messages(t.substring(0, end + 2));
+    }
+
+    /** Completes when the server ends the stream. */
+    public java.util.concurrent.CompletableFuture<Void> ended() {
+      return ended;
+    }
+
+    @Override
+    public void close() {
+      try {
+        response.body().close();
+      } catch (IOException e) {
+        // already closed
+      }
+    }
+  }
+
+  /**
    * Sends {@code requestHead} (request line and headers, CRLF-separated, without the blank line)
    * and {@code body} over a plain socket, for headers java.net.http will not send (Host). Returns
    * the status code.
