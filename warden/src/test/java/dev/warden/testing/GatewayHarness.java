@@ -119,10 +119,15 @@ public final class GatewayHarness implements AutoCloseable {
     McpSyncClient client =
         spec.apply(McpClient.sync(transport.build()).requestTimeout(Duration.ofSeconds(20)))
             .build();
+    try {
+      client.initialize();
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
     synchronized (clients) {
       clients.add(client);
     }
-    client.initialize();
     return client;
   }
 
