@@ -13,12 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every log event of the JVM while open, formatted at once (message, arguments and the
- * whole throwable chain), so a test can prove that no line holds a value. Warden's own loggers are
- * lowered to DEBUG for the duration: a secret must not reach a log line at any level.
+ * whole throwable chain), so a test can prove that no line holds a value. For the duration, other
+ * libraries log at INFO, as the shipped logback.xml has them, and Warden's own loggers at DEBUG: a
+ * secret must not reach a Warden log line at any level.
  */
 public final class LogCapture implements AutoCloseable {
   private final Logger root;
   private final Logger warden;
+  private final Level rootLevel;
   private final Level wardenLevel;
   private final Recorder recorder = new Recorder();
 
@@ -26,11 +28,13 @@ public final class LogCapture implements AutoCloseable {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     this.root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     this.warden = context.getLogger("dev.warden");
+    this.rootLevel = root.getLevel();
     this.wardenLevel = warden.getLevel();
     recorder.setContext(context);
     recorder.setName("log-capture");
     recorder.start();
     root.addAppender(recorder);
+    root.setLevel(Level.INFO);
     warden.setLevel(Level.DEBUG);
   }
 
@@ -48,6 +52,7 @@ public final class LogCapture implements AutoCloseable {
     root.detachAppender(recorder);
     recorder.stop();
     warden.setLevel(wardenLevel);
+    root.setLevel(rootLevel);
   }
 
   private static final class Recorder extends AppenderBase<ILoggingEvent> {

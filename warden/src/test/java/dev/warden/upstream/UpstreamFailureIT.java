@@ -16,15 +16,13 @@ import dev.warden.testing.RawMcp.Reply;
 import dev.warden.testing.SdkUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,12 +67,12 @@ class UpstreamFailureIT {
           awaitRelease();
           return "late";
         });
-    garbage = HttpStub.start(UpstreamFailureIT::garbage);
+    garbage = garbageServer();
     harness =
         GatewayHarness.start(
             GatewayHarness.config(
                 List.of(
-                    ServerConfig.streamableHttp("down", closedPort()),
+                    ServerConfig.streamableHttp("down", HttpStub.nobodyListening()),
                     ServerConfig.streamableHttp("healthy", healthy.url()),
                     withTimeout(ServerConfig.streamableHttp("slow", slow.url()), 1),
                     ServerConfig.streamableHttp("garbage", garbage.url())),
@@ -215,88 +213,26 @@ class UpstreamFailureIT {
   }
 
   /** A server that speaks just enough MCP to be listed, then answers calls with garbage. */
-  static Answer garbage(HttpStub.Received r) {
-    if (!r.method().equals("POST")) {
-      return new Answer(r.method().equals("DELETE") ? 200 : 405, null, "");
-    }
-    JsonNode message;
-    try {
-      message = JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    JsonNode id = message.get("id");
-    if (id == null) {
-      return new Answer(202, null, "");
-    }
-    String json = "application/json";
-    return switch (message.path("method").asText()) {
-      case "initialize" ->
-          new Answer(
-              200,
-              json,
-              response(
-                  id,
-                  "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"tools\":{}},"
-                      + "\"serverInfo\":{\"name\":\"garbage\",\"version\":\"1\"}}"),
-              List.of("Mcp-Session-Id", "stub-session"));
-      case "tools/list" -> new Answer(200, json, response(id, toolList()));
-      case "tools/call" -> call(message.path("params").path("name").asText(), id);
-      default ->
-          new Answer(
-              200, json, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32601}}");
-    };
-  }
-
-  private static Answer call(String tool, JsonNode id) {
-    String json = "application/json";
+  static HttpStub garbageServer() throws Exception {
+    String json = HttpStub.JSON_TYPE;
     String sse = "text/event-stream";
-    return switch (tool) {
-      case "fine" ->
-          new Answer(
-              200, json, response(id, "{\"content\":[{\"type\":\"text\",\"text\":\"fine\"}]}"));
-      case "text_plain" -> new Answer(200, "text/plain", "not json");
-      case "bad_json" ->
-          new Answer(200, json, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{");
-      case "not_rpc" -> new Answer(200, json, "{\"hello\":\"world\"}");
-      case "array" -> new Answer(200, json, "[1,2,3]");
-      case "wrong_id" -> new Answer(200, json, response(JSON.valueToTree("someone-else"), "{}"));
-      case "bad_sse" -> new Answer(200, sse, "data: not json\n\n");
-      case "empty_sse" -> new Answer(200, sse, ": nothing here\n\n");
-      case "http_500" -> new Answer(500, "text/html", "<h1>boom</h1>");
-      case "json_500" -> new Answer(500, json, "{\"hello\":\"boom\"}");
-      case "accepted" -> new Answer(202, null, "");
-      default -> throw new IllegalArgumentException(tool);
-    };
-  }
-
-  private static String toolList() {
-    StringBuilder tools = new StringBuilder("{\"tools\":[");
-    List<String> names =
-        List.of(
-            "fine",
-            "text_plain",
-            "bad_json",
-            "not_rpc",
-            "array",
-            "wrong_id",
-            "bad_sse",
-            "empty_sse",
-            "http_500",
-            "json_500",
-            "accepted");
-    for (int i = 0; i < names.size(); i++) {
-      tools
-          .append(i == 0 ? "" : ",")
-          .append("{\"name\":\"")
-          .append(names.get(i))
-          .append("\",\"inputSchema\":{\"type\":\"object\"}}");
-    }
-    return tools.append("]}").toString();
-  }
-
-  private static String response(JsonNode id, String result) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + result + "}";
+    Map<String, BiFunction<JsonNode, HttpStub.Received, Answer>> tools = new LinkedHashMap<>();
+    tools.put(
+        "fine",
+        (id, r) -> HttpStub.result(id, "{\"content\":[{\"type\":\"text\",\"text\":\"fine\"}]}"));
+    tools.put("text_plain", (id, r) -> new Answer(200, "text/plain", "not json"));
+    tools.put(
+        "bad_json",
+        (id, r) -> new Answer(200, json, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{"));
+    tools.put("not_rpc", (id, r) -> new Answer(200, json, "{\"hello\":\"world\"}"));
+    tools.put("array", (id, r) -> new Answer(200, json, "[1,2,3]"));
+    tools.put("wrong_id", (id, r) -> HttpStub.result(JSON.valueToTree("someone-else"), "{}"));
+    tools.put("bad_sse", (id, r) -> new Answer(200, sse, "data: not json\n\n"));
+    tools.put("empty_sse", (id, r) -> new Answer(200, sse, ": nothing here\n\n"));
+    tools.put("http_500", (id, r) -> new Answer(500, "text/html", "<h1>boom</h1>"));
+    tools.put("json_500", (id, r) -> new Answer(500, json, "{\"hello\":\"boom\"}"));
+    tools.put("accepted", (id, r) -> new Answer(202, null, ""));
+    return HttpStub.mcp(tools);
   }
 
   private static void awaitRelease() {
@@ -317,12 +253,5 @@ class UpstreamFailureIT {
         s.env(),
         Duration.ofSeconds(seconds),
         s.connectTimeout());
-  }
-
-  /** A loopback URL nobody listens on. */
-  private static URI closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return URI.create("http://127.0.0.1:" + s.getLocalPort() + "/mcp");
-    }
   }
 }
