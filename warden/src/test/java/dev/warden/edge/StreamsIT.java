@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.config.ServerConfig;
+import dev.warden.testing.EventStream;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
-import dev.warden.testing.RawMcp.EventStream;
 import dev.warden.testing.RawMcp.Reply;
 import dev.warden.testing.SdkUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,65 +221,6 @@ public final class RawMcp {
     }
   }
 
-  /** A standalone event stream being read line by line. */
-  public static final class EventStream implements AutoCloseable {
-    private final HttpResponse<InputStream> response;
-    private final StringBuffer text = new StringBuffer();
-    private final java.util.concurrent.CompletableFuture<Void> ended =
-        new java.util.concurrent.CompletableFuture<>();
-
-    EventStream(HttpResponse<InputStream> response) {
-      this.response = response;
-      Thread.ofVirtual().name("raw-event-stream").start(this::read);
-    }
-
-    private void read() {
-      try (InputStream in = response.body()) {
-        byte[] buf = new byte[4096];
-        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-          text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        // closed by the test or the server; either way the stream has ended
-      }
-      ended.complete(null);
-    }
-
-    public int status() {
-      return response.statusCode();
-    }
-
-    public String contentType() {
-      return response.headers().firstValue("Content-Type").orElse(null);
-    }
-
-    /** Everything received so far. */
-    public String text() {
-      return text.toString();
-    }
-
-    /** The JSON-RPC messages received so far. */
-    public List<JsonNode> messages() {
-      String t = text();
-      int end = t.lastIndexOf("\n\n");
-      return end < 0 ? List.of() : SseText.messages(t.substring(0, end + 2));
-    }
-
-    /** Completes when the server ends the stream. */
-    public java.util.concurrent.CompletableFuture<Void> ended() {
-      return ended;
-    }
-
-    @Override
-    public void close() {
-      try {
-        response.body().close();
-      } catch (IOException e) {
-        // already closed
-      }
-    }
-  }
-
   /**
    * Sends {@code requestHead} (request line and headers, CRLF-separated, without the blank line)
    * and {@code body} over a plain socket, for headers java.net.http will not send (Host). Returns
@@ -313,32 +253,6 @@ public final class RawMcp {
       return JSON.readTree(json);
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + json, e);
-    }
-  }
-
-  /** Reads the data events out of a text/event-stream body. */
-  public static final class SseText {
-    private SseText() {}
-
-    public static List<JsonNode> messages(String stream) {
-      List<JsonNode> out = new ArrayList<>();
-      StringBuilder data = null;
-      for (String line : stream.split("\r\n|\r|\n", -1)) {
-        if (line.isEmpty()) {
-          if (data != null && !data.isEmpty()) {
-            out.add(parse(data.toString()));
-          }
-          data = null;
-        } else if (line.startsWith("data:")) {
-          String v = line.substring(5);
-          v = v.startsWith(" ") ? v.substring(1) : v;
-          data = data == null ? new StringBuilder(v) : data.append('\n').append(v);
-        }
-      }
-      if (data != null && !data.isEmpty()) {
-        out.add(parse(data.toString()));
-      }
-      return out;
     }
   }
 }
