@@ -15,6 +15,7 @@ import dev.warden.pipeline.Reply;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -121,13 +122,10 @@ final class ReplyWriter {
   private long relay(Response response, Exchange exchange, Reply.Relay relay) throws IOException {
     UpstreamReply upstream = relay.upstream();
     try (upstream) {
-      response.setStatus(200);
       if (upstream.framing() == UpstreamReply.Framing.JSON) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-          return upstream.body().transferTo(out);
-        }
+        return relayJson(response, exchange, relay.server(), upstream);
       }
+      response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, EVENT_STREAM);
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
       response.getHeaders().put("X-Accel-Buffering", "no");
@@ -138,28 +136,88 @@ final class ReplyWriter {
     }
   }
 
+  /**
+   * A JSON reply is one message, read whole (bounded like an event) so that what is not the
+   * response to this request never reaches the client: it gets an error naming the server instead.
+   */
+  private static long relayJson(
+      Response response, Exchange exchange, String server, UpstreamReply upstream)
+      throws IOException {
+    byte[] body;
+    try {
+      body = upstream.body().readNBytes(MAX_EVENT + 1);
+    } catch (IOException e) {
+      return json(response, 200, upstreamError(exchange, server, Broken.of(e)));
+    }
+    if (body.length > MAX_EVENT || !JsonPeek.of(body).answers(exchange.message().id())) {
+      return json(response, 200, upstreamError(exchange, server, Broken.NOT_A_RESPONSE));
+    }
+    return json(response, 200, body);
+  }
+
+  /**
+   * Relays notifications and then the response to this request. Events that are not JSON-RPC, or
+   * answer another request, are dropped; a stream that ends or breaks before the response gets an
+   * error event in its place, so the client is never left waiting.
+   */
   private long relayEvents(
       UpstreamReply upstream, OutputStream out, Exchange exchange, String server)
       throws IOException {
     long written = 0;
+    JsonNode id = exchange.message().id();
     try (out) {
       SseReader events = new SseReader(upstream.body(), MAX_EVENT);
-      for (SseEvent e = events.next(); e != null; e = events.next()) {
+      while (true) {
+        SseEvent e;
+        try {
+          e = events.next();
+        } catch (IOException broke) {
+          return written + errorEvent(out, exchange, server, Broken.of(broke));
+        }
+        if (e == null) {
+          return written + errorEvent(out, exchange, server, Broken.NOT_A_RESPONSE);
+        }
         if (!e.isMessage() || e.data().isBlank()) {
           continue;
         }
         JsonPeek peek = JsonPeek.of(e.data());
         if (peek.isServerRequest()) {
           refuse(exchange, server, e.data());
-          continue;
-        }
-        written += event(out, e.data());
-        if (peek.isResponse()) {
-          break;
+        } else if (peek.isNotification()) {
+          written += event(out, e.data());
+        } else if (peek.answers(id)) {
+          return written + event(out, e.data());
         }
       }
     }
-    return written;
+  }
+
+  /** Why an upstream's answer could not be relayed: the audit rule and what the agent is told. */
+  private record Broken(String rule, String what) {
+    static final Broken NOT_A_RESPONSE =
+        new Broken("upstream:protocol", "did not answer with a JSON-RPC response");
+
+    static Broken of(IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof TimeoutException) {
+          return new Broken("upstream:timeout", "did not finish its answer in time");
+        }
+      }
+      return new Broken("upstream:unreachable", "broke off its answer");
+    }
+  }
+
+  private static long errorEvent(OutputStream out, Exchange exchange, String server, Broken why)
+      throws IOException {
+    return event(out, new String(upstreamError(exchange, server, why), StandardCharsets.UTF_8));
+  }
+
+  /** The error the client gets in place of an answer the upstream failed to give. */
+  private static byte[] upstreamError(Exchange exchange, String server, Broken why) {
+    exchange.decide(Exchange.Outcome.ERROR, why.rule());
+    return JsonRpcCodec.error(
+        exchange.message().id(),
+        new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, "upstream '" + server + "' " + why.what()));
   }
 
   /** Server-to-client requests are not relayed yet; the upstream gets an error, never silence. */

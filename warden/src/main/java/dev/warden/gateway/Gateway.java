@@ -16,6 +16,9 @@ import dev.warden.persona.PersonaStage;
 import dev.warden.pipeline.Pipeline;
 import dev.warden.pipeline.Stage;
 import dev.warden.registry.Catalog;
+import dev.warden.registry.CatalogEntry;
+import dev.warden.registry.CatalogView;
+import dev.warden.registry.ListKind;
 import dev.warden.upstream.StreamableHttpUpstream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -101,6 +105,18 @@ public final class Gateway implements AutoCloseable {
     server.setStopTimeout(5_000);
     server.start();
     this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reapIdleSessions);
+    Thread.ofVirtual().name("catalog-warmup").start(this::warmUp);
+  }
+
+  /** Lists every server once at start, so the first agent does not wait and operators see state. */
+  private void warmUp() {
+    CatalogView view = catalog.view();
+    Map<String, Long> tools =
+        view.list(ListKind.TOOLS).stream()
+            .collect(Collectors.groupingBy(CatalogEntry::server, Collectors.counting()));
+    for (String id : catalog.serverIds()) {
+      log.info("server {}: {} tools", id, tools.getOrDefault(id, 0L));
+    }
   }
 
   /** Starts a gateway for {@code config}; {@code telemetry} is the outermost stage. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.ExposedName;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
@@ -109,15 +110,31 @@ final class RouteStage implements Stage {
   /** tools/call and prompts/get: the exposed name becomes the upstream's own name. */
   private Reply forwardNamed(Exchange exchange, ListKind kind, JsonRpcError unknown) {
     McpMessage m = exchange.message();
-    Optional<CatalogEntry> entry = catalog.view().find(kind, m.param("name"));
+    CatalogView view = catalog.view();
+    Optional<CatalogEntry> entry = view.find(kind, m.param("name"));
     if (entry.isEmpty()) {
-      return new Reply.Failure(unknown);
+      return new Reply.Failure(unavailable(exchange, view, m.param("name")).orElse(unknown));
     }
     CatalogEntry e = entry.get();
     exchange.route(e.server(), e.exposedName());
     ObjectNode request = m.tree().deepCopy();
     ((ObjectNode) request.get("params")).put("name", e.upstreamName());
     return forward(exchange, e.server(), JsonRpcCodec.bytes(request));
+  }
+
+  /**
+   * A name on a server that could not be listed may well exist (the persona allowed it): the agent
+   * is told the server is down, not that the name is unknown.
+   */
+  private static Optional<JsonRpcError> unavailable(
+      Exchange exchange, CatalogView view, String exposedName) {
+    Optional<String> server =
+        ExposedName.parse(exposedName).map(ExposedName::server).filter(view::isUnavailable);
+    server.ifPresent(s -> exchange.decide(Exchange.Outcome.ERROR, "upstream:unavailable"));
+    return server.map(
+        s ->
+            new JsonRpcError(
+                JsonRpcError.UPSTREAM_ERROR, "upstream '" + s + "' is unavailable right now"));
   }
 
   private Reply forwardResource(Exchange exchange) {

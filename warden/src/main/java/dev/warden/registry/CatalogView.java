@@ -6,10 +6,12 @@ import dev.warden.mcp.ExposedName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ public final class CatalogView {
 
   private final Map<ListKind, Map<String, CatalogEntry>> entries = new EnumMap<>(ListKind.class);
   private final List<TemplateRoute> templateRoutes = new ArrayList<>();
+  private final Set<String> unavailable = new HashSet<>();
   private final boolean complete;
 
   /** A resource template reduced to what routing needs: its fixed prefix and suffix. */
@@ -39,6 +42,9 @@ public final class CatalogView {
       String server = e.getKey();
       ServerListing listing = e.getValue();
       allComplete &= listing.complete();
+      if (!listing.complete()) {
+        unavailable.add(server);
+      }
       for (ListKind kind : ListKind.values()) {
         for (ObjectNode item : listing.of(kind)) {
           add(kind, server, item);
@@ -110,6 +116,11 @@ public final class CatalogView {
       }
     }
     return best == null ? Optional.empty() : Optional.of(best.server());
+  }
+
+  /** True when {@code server} could not be listed, so what it offers is unknown. */
+  public boolean isUnavailable(String server) {
+    return unavailable.contains(server);
   }
 
   /** False when some server could not be listed; such a view is refreshed again soon. */

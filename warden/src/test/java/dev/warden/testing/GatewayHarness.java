@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Starts a real gateway on a random loopback port from a configuration built in code. */
 public final class GatewayHarness implements AutoCloseable {
@@ -46,6 +47,34 @@ public final class GatewayHarness implements AutoCloseable {
         agents);
   }
 
+  /** {@code config} that also allows these browser Origins. */
+  public static WardenConfig withAllowedOrigins(WardenConfig config, List<String> origins) {
+    return new WardenConfig(
+        config.source(),
+        config.listen(),
+        config.admin(),
+        config.storage(),
+        config.limits(),
+        origins,
+        config.servers(),
+        config.personas(),
+        config.agents());
+  }
+
+  /** {@code config} with other input limits. */
+  public static WardenConfig withLimits(WardenConfig config, Limits limits) {
+    return new WardenConfig(
+        config.source(),
+        config.listen(),
+        config.admin(),
+        config.storage(),
+        limits,
+        config.allowedOrigins(),
+        config.servers(),
+        config.personas(),
+        config.agents());
+  }
+
   public static PersonaConfig persona(String id, String... tools) {
     return new PersonaConfig(id, "Persona " + id, List.of(tools), List.of(), List.of());
   }
@@ -65,23 +94,55 @@ public final class GatewayHarness implements AutoCloseable {
 
   /** An initialized official MCP SDK client for a persona, presenting {@code key}. */
   public McpSyncClient client(String persona, String key) {
+    return client(persona, key, List.of(), spec -> spec);
+  }
+
+  /**
+   * An initialized SDK client; {@code protocolVersions} restricts what it speaks (empty: the SDK's
+   * own list), {@code spec} adds consumers and settings.
+   */
+  public McpSyncClient client(
+      String persona,
+      String key,
+      List<String> protocolVersions,
+      UnaryOperator<McpClient.SyncSpec> spec) {
     URI endpoint = endpoint(persona);
-    HttpClientStreamableHttpTransport transport =
+    HttpClientStreamableHttpTransport.Builder transport =
         HttpClientStreamableHttpTransport.builder("http://" + endpoint.getAuthority())
             .endpoint(endpoint.getPath())
             .httpRequestCustomizer(
                 (builder, method, uri, body, context) ->
-                    builder.header("Authorization", "Bearer " + key))
+                    builder.header("Authorization", "Bearer " + key));
+    if (!protocolVersions.isEmpty()) {
+      transport.supportedProtocolVersions(protocolVersions);
+    }
+    McpSyncClient client =
+        spec.apply(McpClient.sync(transport.build()).requestTimeout(Duration.ofSeconds(20)))
             .build();
-    McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
-    clients.add(client);
-    client.initialize();
+    try {
+      client.initialize();
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    synchronized (clients) {
+      clients.add(client);
+    }
     return client;
+  }
+
+  /** A raw client for a persona endpoint presenting {@code key} (null: no credential). */
+  public RawMcp raw(String persona, String key) {
+    return new RawMcp(endpoint(persona), key);
   }
 
   @Override
   public void close() {
-    for (McpSyncClient c : clients) {
+    List<McpSyncClient> open;
+    synchronized (clients) {
+      open = List.copyOf(clients);
+    }
+    for (McpSyncClient c : open) {
       try {
         c.closeGracefully();
       } catch (RuntimeException e) {

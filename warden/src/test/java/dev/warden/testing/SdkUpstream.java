@@ -3,6 +3,7 @@ package dev.warden.testing;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.DispatcherType;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -31,10 +33,13 @@ public final class SdkUpstream implements AutoCloseable {
   /** A tool call as the upstream executed it. */
   public record Call(String tool, Map<String, Object> arguments) {}
 
+  /** An HTTP request as the upstream received it; header names are lower-case. */
+  public record Received(String method, Map<String, String> headers) {}
+
   private final Server server;
   private final McpSyncServer mcp;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
-  private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
+  private final List<Received> requests = new CopyOnWriteArrayList<>();
 
   private SdkUpstream(String name, Map<String, Function<Map<String, Object>, String>> tools)
       throws Exception {
@@ -45,11 +50,7 @@ public final class SdkUpstream implements AutoCloseable {
         (toolName, handler) ->
             specs.add(
                 new SyncToolSpecification(
-                    McpSchema.Tool.builder()
-                        .name(toolName)
-                        .description("Scripted tool " + toolName)
-                        .inputSchema(Map.of("type", "object"))
-                        .build(),
+                    tool(toolName),
                     (exchange, request) -> {
                       Map<String, Object> args =
                           request.arguments() == null ? Map.of() : request.arguments();
@@ -81,7 +82,7 @@ public final class SdkUpstream implements AutoCloseable {
           for (String h : Collections.list(http.getHeaderNames())) {
             headers.put(h.toLowerCase(java.util.Locale.ROOT), http.getHeader(h));
           }
-          requestHeaders.add(headers);
+          requests.add(new Received(http.getMethod(), headers));
           chain.doFilter(req, res);
         };
     FilterHolder filter = new FilterHolder(recorder);
@@ -112,7 +113,39 @@ public final class SdkUpstream implements AutoCloseable {
   }
 
   public List<Map<String, String>> requestHeaders() {
-    return List.copyOf(requestHeaders);
+    return requests.stream().map(Received::headers).toList();
+  }
+
+  public List<Received> requests() {
+    return List.copyOf(requests);
+  }
+
+  /**
+   * Adds a tool whose handler also gets the server exchange (to log or report progress before it
+   * answers). Call {@code mcp().notifyToolsListChanged()} to announce it.
+   */
+  public void addTool(
+      String toolName, BiFunction<McpSyncServerExchange, Map<String, Object>, String> handler) {
+    mcp.addTool(
+        new SyncToolSpecification(
+            tool(toolName),
+            (exchange, request) -> {
+              Map<String, Object> args =
+                  request.arguments() == null ? Map.of() : request.arguments();
+              calls.add(new Call(request.name(), args));
+              return McpSchema.CallToolResult.builder()
+                  .addTextContent(handler.apply(exchange, args))
+                  .isError(false)
+                  .build();
+            }));
+  }
+
+  private static McpSchema.Tool tool(String toolName) {
+    return McpSchema.Tool.builder()
+        .name(toolName)
+        .description("Scripted tool " + toolName)
+        .inputSchema(Map.of("type", "object"))
+        .build();
   }
 
   public McpSyncServer mcp() {
