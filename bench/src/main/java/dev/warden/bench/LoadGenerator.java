@@ -1,21 +1,16 @@
 package dev.warden.bench;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -30,13 +25,12 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  */
 final class LoadGenerator implements AutoCloseable {
   static final String PROTOCOL_VERSION = "2025-11-25";
-  private static final HttpField ACCEPT =
+  static final HttpField ACCEPT =
       new PreEncodedHttpField(HttpHeader.ACCEPT, "application/json, text/event-stream");
-  private static final HttpField VERSION =
+  static final HttpField VERSION =
       new PreEncodedHttpField("MCP-Protocol-Version", PROTOCOL_VERSION);
-  private static final String JSON = "application/json";
-  private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
-  private static final int MAX_ERRORS_PER_WORKER = 100;
+  static final String JSON = "application/json";
+  static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private final HttpClient client;
 
@@ -68,19 +62,19 @@ final class LoadGenerator implements AutoCloseable {
         "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\""
             + endpoint.tool(payload)
             + "\",\"arguments\":{}},\"id\":";
-    RunState state = new RunState(concurrency);
+    Worker.RunState state = new Worker.RunState(concurrency);
     List<Worker> workers = new ArrayList<>();
     try {
       for (int i = 0; i < concurrency; i++) {
-        workers.add(new Worker(endpoint, open(endpoint), callPrefix, check, state));
+        workers.add(new Worker(client, endpoint, open(endpoint), callPrefix, check, state));
       }
       workers.forEach(Worker::next);
       Thread.sleep(warmup);
       Map<String, Long> cpuBefore = sample(watched);
-      state.phase = RunState.MEASURE;
+      state.phase = Worker.RunState.MEASURE;
       long start = System.nanoTime();
       Thread.sleep(measure);
-      state.phase = RunState.STOP;
+      state.phase = Worker.RunState.STOP;
       long elapsed = System.nanoTime() - start;
       Map<String, Long> cpuAfter = sample(watched);
       if (!state.done.await(60, TimeUnit.SECONDS)) {
@@ -190,117 +184,5 @@ final class LoadGenerator implements AutoCloseable {
   @Override
   public void close() throws Exception {
     client.stop();
-  }
-
-  /** Shared by the workers of one run. */
-  private static final class RunState {
-    static final int WARMUP = 0;
-    static final int MEASURE = 1;
-    static final int STOP = 2;
-
-    volatile int phase = WARMUP;
-    final CountDownLatch done;
-
-    RunState(int workers) {
-      done = new CountDownLatch(workers);
-    }
-  }
-
-  /** One closed loop: at most one call in flight; callbacks of one worker never overlap. */
-  private final class Worker implements Response.Listener {
-    final Histogram latency = new Histogram(MAX_LATENCY_NANOS, 3);
-    final String session;
-    long calls;
-    long errors;
-    String firstError;
-
-    private final Endpoint endpoint;
-    private final HttpField sessionField;
-    private final HttpField auth;
-    private final byte[] callPrefix;
-    private final ReplyCheck check;
-    private final RunState state;
-    private long seq;
-    private byte[] id;
-    private long startNanos;
-    private byte[] buffer = new byte[8192];
-    private int length;
-
-    Worker(Endpoint endpoint, String session, String callPrefix, ReplyCheck check, RunState state) {
-      this.endpoint = endpoint;
-      this.session = session;
-      this.sessionField = new PreEncodedHttpField("Mcp-Session-Id", session);
-      this.auth =
-          endpoint.bearer() == null
-              ? null
-              : new PreEncodedHttpField(HttpHeader.AUTHORIZATION, "Bearer " + endpoint.bearer());
-      this.callPrefix = callPrefix.getBytes(StandardCharsets.UTF_8);
-      this.check = check;
-      this.state = state;
-    }
-
-    void next() {
-      if (state.phase == RunState.STOP || errors >= MAX_ERRORS_PER_WORKER) {
-        state.done.countDown();
-        return;
-      }
-      id = Long.toString(++seq).getBytes(StandardCharsets.US_ASCII);
-      byte[] body = new byte[callPrefix.length + id.length + 1];
-      System.arraycopy(callPrefix, 0, body, 0, callPrefix.length);
-      System.arraycopy(id, 0, body, callPrefix.length, id.length);
-      body[body.length - 1] = '}';
-      length = 0;
-      Request req =
-          client
-              .newRequest(endpoint.uri())
-              .method(HttpMethod.POST)
-              .timeout(30, TimeUnit.SECONDS)
-              .headers(
-                  h -> {
-                    h.put(ACCEPT);
-                    h.put(VERSION);
-                    h.put(sessionField);
-                    if (auth != null) {
-                      h.put(auth);
-                    }
-                  })
-              .body(new BytesRequestContent(JSON, body));
-      startNanos = System.nanoTime();
-      req.send(this);
-    }
-
-    @Override
-    public void onContent(Response response, ByteBuffer content) {
-      int n = content.remaining();
-      if (length + n > buffer.length) {
-        buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + n));
-      }
-      content.get(buffer, length, n);
-      length += n;
-    }
-
-    @Override
-    public void onComplete(Result result) {
-      long nanos = System.nanoTime() - startNanos;
-      String problem;
-      if (result.isFailed()) {
-        problem = "call failed: " + result.getFailure();
-      } else {
-        Response r = result.getResponse();
-        problem =
-            check.problem(
-                r.getStatus(), r.getHeaders().get(HttpHeader.CONTENT_TYPE), buffer, length, id);
-      }
-      if (problem != null) {
-        errors++;
-        if (firstError == null) {
-          firstError = problem;
-        }
-      } else if (state.phase == RunState.MEASURE) {
-        latency.recordValue(Math.min(nanos, MAX_LATENCY_NANOS));
-        calls++;
-      }
-      next();
-    }
   }
 }
