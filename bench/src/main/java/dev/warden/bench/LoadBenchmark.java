@@ -142,11 +142,12 @@ public final class LoadBenchmark {
     System.out.flush();
     Measurement m = load.run(endpoint, payload, c, options.warmup(), options.duration(), watched);
     System.out.printf(
-        "%8.0f calls/s  p50 %.3f ms  p99 %.3f ms  gateway %.0f µs/call%n",
+        "%8.0f calls/s  p50 %.3f ms  p99 %.3f ms  gateway %.0f µs/call  other load %.2f CPUs%n",
         m.callsPerSecond(),
         m.latencyMillis(50),
         m.latencyMillis(99),
-        m.cpuMicrosPerCall("gateway"));
+        m.cpuMicrosPerCall("gateway"),
+        m.otherCpus());
     return m;
   }
 

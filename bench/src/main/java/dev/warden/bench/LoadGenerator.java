@@ -112,9 +112,11 @@ final class LoadGenerator implements AutoCloseable {
     return workers.stream().mapToLong(w -> w.errors).sum();
   }
 
+  /** CPU time so far of each watched process, and of the whole machine under {@code machine}. */
   private static Map<String, Long> sample(Map<String, Long> watched) {
     Map<String, Long> out = new LinkedHashMap<>();
     watched.forEach((name, pid) -> out.put(name, ProcStat.cpuMicros(pid)));
+    out.put(Measurement.MACHINE, ProcStat.machineBusyMicros());
     return out;
   }
 

@@ -41,6 +41,32 @@ final class ProcStat {
     return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 
+  /** CPU time all processes on the machine spent so far (/proc/stat), in microseconds. */
+  static long machineBusyMicros() {
+    try {
+      String stat = Files.readString(Path.of("/proc/stat"));
+      return machineBusyTicks(stat.substring(0, stat.indexOf('\n'))) * 1_000_000 / CLOCK_TICKS;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc/stat", e);
+    }
+  }
+
+  /**
+   * Busy ticks of the aggregate {@code cpu} line of /proc/stat: user, nice, system, irq and softirq
+   * (guest time is already inside user; idle, iowait and steal are not work done here).
+   */
+  static long machineBusyTicks(String cpuLine) {
+    String[] f = cpuLine.trim().split("\\s+");
+    if (!f[0].equals("cpu") || f.length < 8) {
+      throw new IllegalArgumentException("not the cpu line of /proc/stat");
+    }
+    return Long.parseLong(f[1])
+        + Long.parseLong(f[2])
+        + Long.parseLong(f[3])
+        + Long.parseLong(f[6])
+        + Long.parseLong(f[7]);
+  }
+
   static long parseClockTicks(String getconfOutput) {
     try {
       long t = Long.parseLong(getconfOutput.trim());

@@ -79,6 +79,10 @@ final class Report {
     for (String line : context) {
       sb.append("- ").append(line).append('\n');
     }
+    String busy = otherLoadWarning(rows);
+    if (busy != null) {
+      sb.append("- ").append(busy).append('\n');
+    }
     sb.append('\n').append(comparisonTable(rows)).append('\n');
     sb.append("### Targets\n\n");
     for (String v : verdicts(rows)) {
@@ -86,6 +90,26 @@ final class Report {
     }
     sb.append("\n### Every run\n\n").append(runTable(rows));
     return sb.toString();
+  }
+
+  /** Most CPU other processes took in one run above which the figures are suspect. */
+  static final double OTHER_LOAD_LIMIT = 0.1;
+
+  /** A warning when other processes used the machine noticeably during some run, else null. */
+  static String otherLoadWarning(List<Comparison> rows) {
+    double worst = 0;
+    for (Comparison c : rows) {
+      for (Measurement m : List.of(c.direct(), c.gateway())) {
+        if (!Double.isNaN(m.otherCpus())) {
+          worst = Math.max(worst, m.otherCpus());
+        }
+      }
+    }
+    return worst <= OTHER_LOAD_LIMIT
+        ? null
+        : "**Warning:** other processes used up to "
+            + fmt("%.2f", worst)
+            + " CPUs during a measured run (see the last column below); rerun on a quiet machine.";
   }
 
   static List<String> verdicts(List<Comparison> rows) {
@@ -137,8 +161,8 @@ final class Report {
     StringBuilder sb = new StringBuilder();
     sb.append(
         "| run | payload | c | calls | calls/s | p50 ms | p90 ms | p99 ms | max ms"
-            + " | CPU µs/call: gateway | upstream | load generator |\n");
-    sb.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            + " | CPU µs/call: gateway | upstream | load generator | other load (CPUs) |\n");
+    sb.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Comparison c : rows) {
       for (Measurement m : List.of(c.direct(), c.gateway())) {
         sb.append("| ")
@@ -165,6 +189,8 @@ final class Report {
             .append(fmt("%.0f", m.cpuMicrosPerCall("upstream")))
             .append(" | ")
             .append(fmt("%.0f", m.cpuMicrosPerCall("loadgen")))
+            .append(" | ")
+            .append(fmt("%.2f", m.otherCpus()))
             .append(" |\n");
       }
     }

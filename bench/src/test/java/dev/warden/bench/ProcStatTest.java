@@ -32,6 +32,13 @@ class ProcStatTest {
   }
 
   @Test
+  void machineBusyTimeLeavesOutIdleIowaitAndSteal() {
+    String cpu = "cpu  100 5 40 9000 70 3 2 600 0 0";
+    assertThat(ProcStat.machineBusyTicks(cpu)).isEqualTo(150);
+    assertThat(ProcStat.machineBusyMicros()).isPositive();
+  }
+
+  @Test
   void clockTicksFallBackTo100() {
     assertThat(ProcStat.parseClockTicks("250\n")).isEqualTo(250);
     assertThat(ProcStat.parseClockTicks("undefined")).isEqualTo(100);

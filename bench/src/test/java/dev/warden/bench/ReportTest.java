@@ -45,6 +45,25 @@ class ReportTest {
         .hasSize(Report.TARGETS.size());
   }
 
+  @Test
+  void warnsWhenOtherProcessesLoadedTheMachine() {
+    Measurement quiet = run("direct", "1k", 1, 1000, 100_000);
+    Measurement busy =
+        new Measurement(
+            "gateway",
+            "1k",
+            1,
+            1000,
+            1_000_000_000L,
+            quiet.latency(),
+            Map.of("gateway", 300_000L, "upstream", 100_000L, Measurement.MACHINE, 900_000L));
+    assertThat(busy.otherCpus()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(quiet.otherCpus()).isNaN();
+    assertThat(Report.otherLoadWarning(List.of(new Report.Comparison(quiet, busy))))
+        .contains("up to 0.50 CPUs");
+    assertThat(Report.otherLoadWarning(List.of(new Report.Comparison(quiet, quiet)))).isNull();
+  }
+
   /** One second of {@code calls} calls all taking {@code nanos}; gateway 100 µs, upstream 50. */
   private static Measurement run(String mode, String payload, int c, long calls, long nanos) {
     Histogram h = new Histogram(60_000_000_000L, 3);
