@@ -1,0 +1,81 @@
+package dev.warden.audit;
+
+import dev.warden.config.AuditConfig;
+import dev.warden.config.Secret;
+import dev.warden.config.WardenConfig;
+import dev.warden.store.Database;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The audit trail a configuration names: its database (migrated on open), the sink over it and the
+ * checkpoint signer. The gateway adds a writer and a stage; the audit commands only read.
+ */
+public final class AuditTrail implements AutoCloseable {
+  private final AuditConfig config;
+  private final Database database;
+  private final JdbcAuditSink sink;
+  private final Optional<CheckpointSigner> signer;
+  private AuditWriter writer;
+
+  private AuditTrail(AuditConfig config, Database database) {
+    this.config = config;
+    this.database = database;
+    this.sink = new JdbcAuditSink(database);
+    this.signer = config.checkpointKey().map(Secret::reveal).map(CheckpointSigner::new);
+  }
+
+  /**
+   * Opens (and creates or migrates) the store of {@code config}. A relative SQLite path is read
+   * from the configuration file's folder, or from the working directory for a built-in config.
+   */
+  public static AuditTrail open(WardenConfig config) {
+    Path base =
+        config.source() == null || config.source().toAbsolutePath().getParent() == null
+            ? Path.of("")
+            : config.source().toAbsolutePath().getParent();
+    Database.Sync sync =
+        config.audit().sync() == AuditConfig.Sync.FULL ? Database.Sync.FULL : Database.Sync.NORMAL;
+    Database database = Database.of(config.storage(), base, sync);
+    database.migrate();
+    return new AuditTrail(config.audit(), database);
+  }
+
+  public AuditSink sink() {
+    return sink;
+  }
+
+  public Optional<CheckpointSigner> signer() {
+    return signer;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Starts the one writer of this trail, resuming its chain. */
+  public synchronized AuditWriter writer() throws Exception {
+    if (writer == null) {
+      writer = new AuditWriter(sink, signer, config.checkpointEvery());
+    }
+    return writer;
+  }
+
+  /** The pipeline stage that records every request through this trail's writer. */
+  public AuditStage stage() throws Exception {
+    return new AuditStage(writer(), config.commitTimeout());
+  }
+
+  public ChainVerifier verifier() {
+    return new ChainVerifier(sink, signer);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (writer != null) {
+      writer.close();
+    } else {
+      sink.close();
+    }
+  }
+}
