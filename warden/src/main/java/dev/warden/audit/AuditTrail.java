@@ -5,18 +5,26 @@ import dev.warden.config.Secret;
 import dev.warden.config.WardenConfig;
 import dev.warden.store.Database;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail a configuration names: its database (migrated on open), the sink over it and the
  * checkpoint signer. The gateway adds a writer and a stage; the audit commands only read.
  */
 public final class AuditTrail implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+  private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+
   private final AuditConfig config;
   private final Database database;
   private final JdbcAuditSink sink;
   private final Optional<CheckpointSigner> signer;
   private AuditWriter writer;
+  private Thread pruner;
 
   private AuditTrail(AuditConfig config, Database database) {
     this.config = config;
@@ -57,6 +65,10 @@ public final class AuditTrail implements AutoCloseable {
   public synchronized AuditWriter writer() throws Exception {
     if (writer == null) {
       writer = new AuditWriter(sink, signer, config.checkpointEvery());
+      AuditRetention retention = retention();
+      if (retention.active()) {
+        pruner = Thread.ofVirtual().name("audit-retention").start(() -> prune(retention));
+      }
     }
     return writer;
   }
@@ -66,12 +78,40 @@ public final class AuditTrail implements AutoCloseable {
     return new AuditStage(writer(), config.commitTimeout());
   }
 
+  public AuditRetention retention() {
+    return new AuditRetention(config.maxAge(), config.maxRecords());
+  }
+
+  private void prune(AuditRetention retention) {
+    // A separate connection per run; SQLite WAL and PostgreSQL let the writer go on meanwhile.
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        retention
+            .apply(sink, Instant.now())
+            .ifPresent(seq -> log.info("audit retention: pruned records through {}", seq));
+        Thread.sleep(RETENTION_EVERY);
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        log.warn("audit retention failed: {}", e.toString());
+        try {
+          Thread.sleep(RETENTION_EVERY);
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
+  }
+
   public ChainVerifier verifier() {
     return new ChainVerifier(sink, signer);
   }
 
   @Override
   public synchronized void close() {
+    if (pruner != null) {
+      pruner.interrupt();
+    }
     if (writer != null) {
       writer.close();
     } else {

@@ -45,8 +45,14 @@ public final class AuditWriter implements AutoCloseable {
     this.signer = signer;
     this.checkpointEvery = checkpointEvery;
     Optional<AuditRecord> last = sink.last();
-    this.seq = last.map(AuditRecord::seq).orElse(0L);
-    this.hash = last.map(AuditRecord::hash).orElse(AuditRecord.GENESIS);
+    // A trail pruned to nothing continues from the checkpoint retention kept as its anchor.
+    Optional<Checkpoint> anchor =
+        last.isPresent() ? Optional.empty() : sink.checkpoints().stream().reduce((x, y) -> y);
+    this.seq = last.map(AuditRecord::seq).or(() -> anchor.map(Checkpoint::seq)).orElse(0L);
+    this.hash =
+        last.map(AuditRecord::hash)
+            .or(() -> anchor.map(Checkpoint::hash))
+            .orElse(AuditRecord.GENESIS);
     this.lastCheckpoint = seq;
     this.thread = Thread.ofPlatform().name("audit-writer").daemon().start(this::run);
   }

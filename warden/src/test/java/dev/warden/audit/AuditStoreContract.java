@@ -201,6 +201,23 @@ abstract class AuditStoreContract {
   }
 
   @Test
+  void retentionPrunesWholeSegmentsAndKeepsTheChainVerifiable() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      write(10); // each run closes with a checkpoint: 10, 20, … 60
+    }
+    var through = new AuditRetention(Optional.empty(), 25).apply(sink, java.time.Instant.now());
+    assertThat(through).hasValue(40);
+    assertThat(sink.read(0, 1).getFirst().seq()).isEqualTo(41);
+    assertThat(verify()).isEqualTo(new ChainVerifier.Verdict(true, 20, -1, ""));
+    var byAge =
+        new AuditRetention(Optional.of(java.time.Duration.ofDays(1)), 0)
+            .apply(sink, java.time.Instant.now().plus(java.time.Duration.ofDays(2)));
+    assertThat(byAge).hasValue(60);
+    write(5);
+    assertThat(verify()).isEqualTo(new ChainVerifier.Verdict(true, 5, -1, ""));
+  }
+
+  @Test
   void writerResumesTheChainAfterARestart() throws Exception {
     write(15);
     write(15);
