@@ -144,6 +144,9 @@ class AuditKillIT {
               .as("records of %s's calls (answered: %d)", a.getKey(), a.getValue().get())
               .isGreaterThanOrEqualTo(a.getValue().get());
         }
+        System.out.printf(
+            "kill -9 after %d answered calls %s; decision records of tools/call %s%n",
+            total(acked), acked, recorded);
         ChainVerifier.Verdict verdict = trail.verifier().verify();
         assertThat(verdict.intact()).as(verdict.problem()).isTrue();
       }
