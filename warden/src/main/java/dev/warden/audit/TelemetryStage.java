@@ -47,12 +47,7 @@ public final class TelemetryStage implements Stage {
   @Override
   public Reply apply(Exchange exchange, Chain next) {
     Reply reply = next.proceed(exchange);
-    switch (reply) {
-      case Reply.Denied d -> exchange.decide(Exchange.Outcome.DENIED, d.denial().rule());
-      case Reply.Failure f when exchange.outcome() == Exchange.Outcome.OK ->
-          exchange.decide(Exchange.Outcome.ERROR, "jsonrpc:" + f.error().code());
-      default -> {}
-    }
+    exchange.decide(reply);
     exchange.onComplete(this::record);
     return reply;
   }

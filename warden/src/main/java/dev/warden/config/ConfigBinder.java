@@ -23,6 +23,7 @@ final class ConfigBinder {
           "limits",
           "admin",
           "storage",
+          "audit",
           "servers",
           "personas",
           "agents");
@@ -52,6 +53,7 @@ final class ConfigBinder {
             .orElse(new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of()));
     checkListenersDiffer(top, listen, admin.listen());
     String storage = storage(top);
+    AuditConfig audit = new AuditBinder(problems, secrets).bind(top.value("audit"));
     if (!top.isWritten("servers")) {
       top.missing("servers", "is required (write servers: [] for none)");
     }
@@ -61,7 +63,28 @@ final class ConfigBinder {
     AgentBinder agentBinder = new AgentBinder(problems, secrets, personaBinder.ids());
     List<AgentConfig> agents = list(top, "agents", agentBinder::bind);
     return new WardenConfig(
-        source, listen, admin, storage, limits, origins, servers, personas, agents);
+        source, listen, admin, storage, audit, limits, origins, servers, personas, agents);
+  }
+
+  /**
+   * Only what the audit commands need (storage and audit), so they run where the gateway's other
+   * secrets, such as agent keys, are not in the environment.
+   */
+  WardenConfig bindStorage(YamlNode.Mapping root, Path source) {
+    Section top = Section.of(root, problems, KEYS).orElseThrow();
+    String storage = storage(top);
+    AuditConfig audit = new AuditBinder(problems, secrets).bind(top.value("audit"));
+    return new WardenConfig(
+        source,
+        WardenConfig.DEFAULT_LISTEN,
+        new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of()),
+        storage,
+        audit,
+        Limits.DEFAULTS,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   private static <T> List<T> list(

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 final class Section {
   static final String REFERENCE_PLACES =
-      "admin.tokens, servers[].headers, servers[].env and agents[].keys";
+      "admin.tokens, audit.checkpoint-key, servers[].headers, servers[].env and agents[].keys";
 
   private final YamlNode.Mapping mapping;
   private final Problems problems;

@@ -15,6 +15,7 @@ public record WardenConfig(
     HostPort listen,
     AdminConfig admin,
     String storage,
+    AuditConfig audit,
     Limits limits,
     List<String> allowedOrigins,
     List<ServerConfig> servers,

@@ -51,7 +51,8 @@ public final class Gateway implements AutoCloseable {
   private final Server server;
   private final Thread reaper;
 
-  private Gateway(WardenConfig config, Stage telemetry, String version) throws Exception {
+  private Gateway(WardenConfig config, Stage telemetry, Stage audit, String version)
+      throws Exception {
     this.config = config;
     this.http = httpClient(config);
     for (ServerConfig s : config.servers()) {
@@ -77,6 +78,7 @@ public final class Gateway implements AutoCloseable {
         new Pipeline(
             StageOrder.of(
                 telemetry,
+                audit,
                 new AuthenticationStage(new AgentDirectory(config.agents())),
                 new SessionStage(sessions),
                 new PersonaStage(personas),
@@ -119,11 +121,20 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  /** Starts a gateway for {@code config}; {@code telemetry} is the outermost stage. */
+  /** Starts a gateway for {@code config} without an audit trail; {@code telemetry} is outermost. */
   public static Gateway start(WardenConfig config, Stage telemetry, String version)
       throws Exception {
+    return start(config, telemetry, (exchange, next) -> next.proceed(exchange), version);
+  }
+
+  /**
+   * Starts a gateway for {@code config}; {@code telemetry} is the outermost stage and {@code audit}
+   * the next one (see {@link StageOrder}).
+   */
+  public static Gateway start(WardenConfig config, Stage telemetry, Stage audit, String version)
+      throws Exception {
     unsupportedTransports(config);
-    return new Gateway(config, telemetry, version);
+    return new Gateway(config, telemetry, audit, version);
   }
 
   /** Transports this build cannot reach yet; a config naming one is refused at start. */

@@ -16,12 +16,15 @@ final class StageOrder {
 
   static List<Stage> of(
       Stage telemetry,
+      Stage audit,
       AuthenticationStage authentication,
       SessionStage session,
       PersonaStage persona,
       RouteStage route) {
     List<Stage> stages = new ArrayList<>();
-    stages.add(telemetry); // outermost: sees every request, denials included, and the final outcome
+    stages.add(
+        telemetry); // outermost: sees every request and the final outcome, audit wait included
+    stages.add(audit); // records every request, denials included, before its reply is released
     stages.add(authentication); // nothing else runs for a caller we cannot name
     stages.add(session); // binds the request to the session its agent opened
     stages.add(persona); // default deny: outside the persona nothing exists

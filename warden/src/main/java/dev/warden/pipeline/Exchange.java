@@ -5,6 +5,8 @@ import dev.warden.mcp.Session;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,8 @@ public final class Exchange {
   private Outcome outcome = Outcome.OK;
   private long bytesOut;
   private int httpStatus;
+  private String upstreamError = "";
+  private final Map<String, Integer> findings = new TreeMap<>();
 
   /** How the exchange ended, for audit and metrics. */
   public enum Outcome {
@@ -156,6 +160,38 @@ public final class Exchange {
   public void decide(Outcome outcome, String rule) {
     this.outcome = outcome;
     this.rule = rule;
+  }
+
+  /**
+   * Takes the outcome from the reply, unless a stage already decided: a denial names its rule, a
+   * JSON-RPC error is an error. Idempotent, so every outer stage may call it.
+   */
+  public void decide(Reply reply) {
+    switch (reply) {
+      case Reply.Denied d -> decide(Outcome.DENIED, d.denial().rule());
+      case Reply.Failure f when outcome == Outcome.OK ->
+          decide(Outcome.ERROR, "jsonrpc:" + f.error().code());
+      default -> {}
+    }
+  }
+
+  /** Counts one detector hit of {@code type}; values are never kept, only types and counts. */
+  public synchronized void finding(String type) {
+    findings.merge(type, 1, Integer::sum);
+  }
+
+  /** Detector hits by type, sorted by type. */
+  public synchronized Map<String, Integer> findings() {
+    return Map.copyOf(findings);
+  }
+
+  /** What went wrong with the upstream ("" when nothing did), e.g. "timeout". */
+  public String upstreamError() {
+    return upstreamError;
+  }
+
+  public void upstreamError(String kind) {
+    this.upstreamError = kind;
   }
 
   public long bytesOut() {

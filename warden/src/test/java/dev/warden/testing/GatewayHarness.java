@@ -2,6 +2,7 @@ package dev.warden.testing;
 
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
+import dev.warden.config.AuditConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -40,6 +41,7 @@ public final class GatewayHarness implements AutoCloseable {
         new HostPort("127.0.0.1", 0),
         new AdminConfig(new HostPort("127.0.0.1", 0), List.of()),
         WardenConfig.DEFAULT_STORAGE,
+        AuditConfig.DEFAULTS.disabled(),
         Limits.DEFAULTS,
         List.of(),
         servers,
