@@ -52,36 +52,7 @@ class AuditKillIT {
     try (SdkUpstream upstream = SdkUpstream.start("tickets", Map.of("get_ticket", a -> "t"))) {
       int port = freePort();
       int adminPort = freePort();
-      Files.writeString(dir.resolve("checkpoint.key"), "kill-test-checkpoint-key\n");
-      StringBuilder agents = new StringBuilder();
-      for (int i = 0; i < AGENTS; i++) {
-        Files.writeString(dir.resolve("key" + i), "agent-key-" + i + "-5d1c9e\n");
-        agents.append(
-            "  - id: bot%d\n    personas: [triage]\n    keys: [\"${file:key%d}\"]\n"
-                .formatted(i, i));
-      }
-      Path config = dir.resolve("warden.yaml");
-      Files.writeString(
-          config,
-          """
-          listen: 127.0.0.1:%d
-          admin:
-            listen: 127.0.0.1:%d
-          storage: sqlite:data/warden.db
-          audit:
-            checkpoint-key: "${file:checkpoint.key}"
-            checkpoint-every: 50
-          servers:
-            - id: tickets
-              transport: streamable-http
-              url: %s
-          personas:
-            - id: triage
-              description: Reads tickets.
-              tools: [tickets__get_*]
-          agents:
-          %s"""
-              .formatted(port, adminPort, upstream.url(), agents));
+      Path config = writeConfig(port, adminPort, upstream.url());
       Process process =
           new ProcessBuilder(
                   ProcessHandle.current().info().command().orElse("java"),
@@ -123,21 +94,7 @@ class AuditKillIT {
       assertThat(total(acked)).as("calls answered before the kill").isGreaterThan(100);
 
       try (AuditTrail trail = AuditTrail.open(ConfigLoader.loadStorage(config))) {
-        Map<String, Long> recorded = new HashMap<>();
-        long after = 0;
-        List<AuditRecord> page;
-        do {
-          page = trail.sink().read(after, 1000);
-          for (AuditRecord r : page) {
-            AuditEntry e = r.entry();
-            if (e.kind().equals(AuditEntry.DECISION)
-                && e.method().equals("tools/call")
-                && e.decision().equals("ok")) {
-              recorded.merge(e.agent(), 1L, Long::sum);
-            }
-            after = r.seq();
-          }
-        } while (page.size() == 1000);
+        Map<String, Long> recorded = answeredCallRecords(trail);
         for (Map.Entry<String, AtomicLong> a : acked.entrySet()) {
           // Each agent calls one at a time, so its answered calls are the first of its records.
           assertThat(recorded.getOrDefault(a.getKey(), 0L))
@@ -156,6 +113,59 @@ class AuditKillIT {
       assertThat(cli.execute("audit", "verify", "--config", config.toString())).isZero();
       assertThat(out.toString()).contains("audit trail intact");
     }
+  }
+
+  private Path writeConfig(int port, int adminPort, java.net.URI upstream) throws IOException {
+    Files.writeString(dir.resolve("checkpoint.key"), "kill-test-checkpoint-key\n");
+    StringBuilder agents = new StringBuilder();
+    for (int i = 0; i < AGENTS; i++) {
+      Files.writeString(dir.resolve("key" + i), "agent-key-" + i + "-5d1c9e\n");
+      agents.append(
+          "  - id: bot%d\n    personas: [triage]\n    keys: [\"${file:key%d}\"]\n".formatted(i, i));
+    }
+    Path config = dir.resolve("warden.yaml");
+    Files.writeString(
+        config,
+        """
+        listen: 127.0.0.1:%d
+        admin:
+          listen: 127.0.0.1:%d
+        storage: sqlite:data/warden.db
+        audit:
+          checkpoint-key: "${file:checkpoint.key}"
+          checkpoint-every: 50
+        servers:
+          - id: tickets
+            transport: streamable-http
+            url: %s
+        personas:
+          - id: triage
+            description: Reads tickets.
+            tools: [tickets__get_*]
+        agents:
+        %s"""
+            .formatted(port, adminPort, upstream, agents));
+    return config;
+  }
+
+  /** Decision records of answered tool calls, per agent. */
+  private static Map<String, Long> answeredCallRecords(AuditTrail trail) throws Exception {
+    Map<String, Long> recorded = new HashMap<>();
+    long after = 0;
+    List<AuditRecord> page;
+    do {
+      page = trail.sink().read(after, 1000);
+      for (AuditRecord r : page) {
+        AuditEntry e = r.entry();
+        if (e.kind().equals(AuditEntry.DECISION)
+            && e.method().equals("tools/call")
+            && e.decision().equals("ok")) {
+          recorded.merge(e.agent(), 1L, Long::sum);
+        }
+        after = r.seq();
+      }
+    } while (page.size() == 1000);
+    return recorded;
   }
 
   private static void callUntilGone(McpSyncClient client, AtomicBoolean go, AtomicLong count) {
