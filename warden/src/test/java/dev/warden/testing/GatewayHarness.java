@@ -2,6 +2,7 @@ package dev.warden.testing;
 
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
+import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -44,7 +45,8 @@ public final class GatewayHarness implements AutoCloseable {
         List.of(),
         servers,
         personas,
-        agents);
+        agents,
+        DataProtectionConfig.DEFAULT);
   }
 
   /** {@code config} that also allows these browser Origins. */
@@ -58,7 +60,8 @@ public final class GatewayHarness implements AutoCloseable {
         origins,
         config.servers(),
         config.personas(),
-        config.agents());
+        config.agents(),
+        config.dataProtection());
   }
 
   /** {@code config} with other input limits. */
@@ -72,7 +75,23 @@ public final class GatewayHarness implements AutoCloseable {
         config.allowedOrigins(),
         config.servers(),
         config.personas(),
-        config.agents());
+        config.agents(),
+        config.dataProtection());
+  }
+
+  /** {@code config} with a data-protection section. */
+  public static WardenConfig withDataProtection(WardenConfig config, DataProtectionConfig dp) {
+    return new WardenConfig(
+        config.source(),
+        config.listen(),
+        config.admin(),
+        config.storage(),
+        config.limits(),
+        config.allowedOrigins(),
+        config.servers(),
+        config.personas(),
+        config.agents(),
+        dp);
   }
 
   public static PersonaConfig persona(String id, String... tools) {
