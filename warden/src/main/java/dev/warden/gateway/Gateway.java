@@ -9,6 +9,8 @@ import dev.warden.edge.OriginGuard;
 import dev.warden.edge.SessionStage;
 import dev.warden.identity.AgentDirectory;
 import dev.warden.identity.AuthenticationStage;
+import dev.warden.inspect.DetectionEngine;
+import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.mcp.SessionStore;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.persona.Persona;
@@ -80,6 +82,12 @@ public final class Gateway implements AutoCloseable {
                 new AuthenticationStage(new AgentDirectory(config.agents())),
                 new SessionStage(sessions),
                 new PersonaStage(personas),
+                new SensitiveDataStage(
+                    DetectionEngine.builtIn(),
+                    config.dataProtection(),
+                    config.servers().stream()
+                        .collect(Collectors.toMap(ServerConfig::id, ServerConfig::labels)),
+                    uri -> catalog.view().serverOfResource(uri)),
                 new RouteStage(
                     catalog,
                     sessions,

@@ -4,7 +4,10 @@ import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.Session;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +26,7 @@ public final class Exchange {
   private final Instant time;
   private final long startNanos;
   private final String persona;
-  private final McpMessage message;
+  private McpMessage message;
   private final Headers headers;
   private final String clientAddress;
   private final long bytesIn;
@@ -38,6 +41,7 @@ public final class Exchange {
   private Outcome outcome = Outcome.OK;
   private long bytesOut;
   private int httpStatus;
+  private Map<Detection, Integer> detections = Map.of();
 
   /** How the exchange ended, for audit and metrics. */
   public enum Outcome {
@@ -83,6 +87,14 @@ public final class Exchange {
 
   public McpMessage message() {
     return message;
+  }
+
+  /**
+   * Replaces the message with a rewritten one (sensitive values masked in the arguments); the id
+   * and method stay those of the original.
+   */
+  public void rewrite(McpMessage rewritten) {
+    this.message = rewritten;
   }
 
   public String method() {
@@ -156,6 +168,26 @@ public final class Exchange {
   public void decide(Outcome outcome, String rule) {
     this.outcome = outcome;
     this.rule = rule;
+  }
+
+  /** Counts one sensitive value seen in this exchange (its type, never the value). */
+  public void detected(Detection detection) {
+    if (detections.isEmpty()) {
+      detections = new LinkedHashMap<>(4);
+    }
+    detections.merge(detection, 1, Integer::sum);
+  }
+
+  /** Every detection with how often it occurred. */
+  public Map<Detection, Integer> detections() {
+    return Collections.unmodifiableMap(detections);
+  }
+
+  /** Detection counts by {@code direction:type}, for the audit record: types and counts only. */
+  public Map<String, Integer> findings() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    detections.forEach((d, n) -> out.merge(d.direction() + ":" + d.type(), n, Integer::sum));
+    return out;
   }
 
   public long bytesOut() {
