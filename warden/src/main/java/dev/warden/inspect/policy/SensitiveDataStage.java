@@ -60,6 +60,7 @@ public final class SensitiveDataStage implements Stage {
       Map<String, List<String>> serverLabels,
       Function<String, Optional<String>> resourceServer) {
     this.engine = engine;
+    knownTypes(engine, config);
     this.policy = new DataPolicy(config.rules(), Catalogue.secretAndCardTypes());
     this.tokens =
         config
@@ -73,6 +74,19 @@ public final class SensitiveDataStage implements Stage {
     this.trust = !order.isEmpty();
     this.onHop = config.trust().onHop();
     this.resourceServer = resourceServer;
+  }
+
+  /** A rule naming a type the engine cannot report would never match: refused at start. */
+  private static void knownTypes(DetectionEngine engine, DataProtectionConfig config) {
+    Set<String> types = engine.types();
+    for (var rule : config.rules()) {
+      for (String type : rule.types()) {
+        if (!types.contains(type)) {
+          throw new IllegalArgumentException(
+              "data-protection rule '" + rule.id() + "': unknown type " + type);
+        }
+      }
+    }
   }
 
   private static Keyed randomTokenKey(DataProtectionConfig config) {
