@@ -17,7 +17,6 @@ import dev.warden.pipeline.Denial;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
 import dev.warden.pipeline.Stage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -164,30 +163,16 @@ public final class SensitiveDataStage implements Stage {
 
   private Reply response(Exchange exchange, Reply.Relay relay) {
     String server = relay.server();
-    Optional<UpstreamAnswer> read;
-    try {
-      read =
-          UpstreamAnswer.read(
-              relay.upstream(), exchange.message().id(), exchange.session(), server);
-    } catch (IOException e) {
-      relay.upstream().abort();
-      exchange.decide(Exchange.Outcome.ERROR, "upstream:unreachable");
-      return upstreamError(server, "broke off its answer");
-    }
-    if (read.isEmpty()) {
-      exchange.decide(Exchange.Outcome.ERROR, "upstream:protocol");
-      return upstreamError(server, "did not answer with a JSON-RPC response");
-    }
-    UpstreamAnswer answer = read.get();
+    JsonNode id = exchange.message().id();
+    UpstreamAnswer answer = UpstreamAnswer.read(relay.upstream(), id, exchange.session(), server);
     Inspection in = inspection(exchange, server, Direction.RESPONSE);
     int rank = rank(server);
     if (trust && rank >= 0) {
       in.collectFingerprints();
     }
     answer.notifications().forEach(n -> in.all(n.get("params")));
-    ObjectNode response = answer.response();
-    result(in, response.get("result"));
-    in.all(response.get("error"));
+    answer.response().ifPresent(r -> result(in, r.get("result")));
+    answer.response().ifPresent(r -> in.all(r.get("error")));
     if (in.blocked().isPresent()) {
       Inspection.Blocked b = in.blocked().get();
       return refuse(
@@ -196,13 +181,20 @@ public final class SensitiveDataStage implements Stage {
     if (exchange.session() != null) {
       in.fingerprints().forEach(fp -> exchange.session().seen().remember(fp, rank));
     }
+    List<byte[]> notes = answer.notifications().stream().map(JsonRpcCodec::bytes).toList();
+    if (answer.broken().isPresent()) {
+      UpstreamAnswer.Broken why = answer.broken().get();
+      exchange.decide(Exchange.Outcome.ERROR, why.rule());
+      JsonRpcError error =
+          new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, "upstream '" + server + "' " + why.what());
+      return answer.eventStream()
+          ? new Reply.Rewritten(server, notes, JsonRpcCodec.error(id, error), true)
+          : new Reply.Failure(error);
+    }
+    ObjectNode response = answer.response().orElseThrow();
     byte[] body =
         in.changed() || answer.raw() == null ? JsonRpcCodec.bytes(response) : answer.raw();
-    return new Reply.Rewritten(
-        server,
-        answer.notifications().stream().map(JsonRpcCodec::bytes).toList(),
-        body,
-        answer.eventStream());
+    return new Reply.Rewritten(server, notes, body, answer.eventStream());
   }
 
   /** Where MCP results carry text: tool content, structured content, resources, prompts. */
@@ -251,10 +243,5 @@ public final class SensitiveDataStage implements Stage {
                 + " (audit record "
                 + exchange.id()
                 + ")"));
-  }
-
-  private static Reply upstreamError(String server, String what) {
-    return new Reply.Failure(
-        new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, "upstream '" + server + "' " + what));
   }
 }

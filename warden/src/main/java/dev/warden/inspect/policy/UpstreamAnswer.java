@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An upstream's reply read whole, so it can be inspected before any of it reaches the agent: the
@@ -19,35 +20,70 @@ import java.util.Optional;
  * like the edge's relay; what is not JSON-RPC, or answers another request, is dropped.
  */
 record UpstreamAnswer(
-    List<ObjectNode> notifications, ObjectNode response, byte[] raw, boolean eventStream) {
+    List<ObjectNode> notifications,
+    Optional<ObjectNode> response,
+    byte[] raw,
+    boolean eventStream,
+    Optional<Broken> broken) {
   static final int MAX_MESSAGE = 64 * 1024 * 1024;
 
-  /** The answer, or empty when the upstream broke off or never answered this request. */
-  static Optional<UpstreamAnswer> read(
-      UpstreamReply reply, JsonNode id, Session session, String server) throws IOException {
+  /** Why there is no response: the audit rule and what the agent is told. */
+  record Broken(String rule, String what) {
+    static final Broken NOT_A_RESPONSE =
+        new Broken("upstream:protocol", "did not answer with a JSON-RPC response");
+
+    static Broken of(IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof TimeoutException) {
+          return new Broken("upstream:timeout", "did not finish its answer in time");
+        }
+      }
+      return new Broken("upstream:unreachable", "broke off its answer");
+    }
+  }
+
+  /** The answer; {@code broken} when the upstream broke off or never answered this request. */
+  static UpstreamAnswer read(UpstreamReply reply, JsonNode id, Session session, String server) {
     try (reply) {
       if (reply.framing() == UpstreamReply.Framing.JSON) {
-        byte[] body = reply.body().readNBytes(MAX_MESSAGE + 1);
-        if (body.length > MAX_MESSAGE) {
-          return Optional.empty();
+        byte[] body;
+        try {
+          body = reply.body().readNBytes(MAX_MESSAGE + 1);
+        } catch (IOException e) {
+          return failed(List.of(), false, Broken.of(e));
         }
-        return parse(body)
-            .filter(m -> answers(m, id))
-            .map(m -> new UpstreamAnswer(List.of(), m, body, false));
+        Optional<ObjectNode> m =
+            body.length > MAX_MESSAGE ? Optional.empty() : parse(body).filter(r -> answers(r, id));
+        return m.isEmpty()
+            ? failed(List.of(), false, Broken.NOT_A_RESPONSE)
+            : new UpstreamAnswer(List.of(), m, body, false, Optional.empty());
       }
       return events(reply, id, session, server);
     }
   }
 
-  private static Optional<UpstreamAnswer> events(
-      UpstreamReply reply, JsonNode id, Session session, String server) throws IOException {
+  private static UpstreamAnswer failed(List<ObjectNode> notes, boolean sse, Broken why) {
+    return new UpstreamAnswer(notes, Optional.empty(), null, sse, Optional.of(why));
+  }
+
+  private static UpstreamAnswer events(
+      UpstreamReply reply, JsonNode id, Session session, String server) {
     SseReader events = new SseReader(reply.body(), MAX_MESSAGE);
     List<ObjectNode> notifications = new ArrayList<>();
     long total = 0;
-    for (SseEvent e = events.next(); e != null; e = events.next()) {
+    while (true) {
+      SseEvent e;
+      try {
+        e = events.next();
+      } catch (IOException broke) {
+        return failed(notifications, true, Broken.of(broke));
+      }
+      if (e == null) {
+        return failed(notifications, true, Broken.NOT_A_RESPONSE);
+      }
       total += e.data().length();
       if (total > MAX_MESSAGE) {
-        return Optional.empty();
+        return failed(List.of(), true, Broken.NOT_A_RESPONSE);
       }
       if (!e.isMessage() || e.data().isBlank()) {
         continue;
@@ -63,10 +99,9 @@ record UpstreamAnswer(
       } else if (hasMethod) {
         notifications.add(msg);
       } else if (answers(msg, id)) {
-        return Optional.of(new UpstreamAnswer(notifications, msg, null, true));
+        return new UpstreamAnswer(notifications, Optional.of(msg), null, true, Optional.empty());
       }
     }
-    return Optional.empty();
   }
 
   private static boolean answers(ObjectNode m, JsonNode id) {
