@@ -134,8 +134,12 @@ public final class Gateway implements AutoCloseable {
     return new Gateway(config, telemetry, version);
   }
 
-  /** Transports this build cannot reach yet; a config naming one is refused at start. */
+  /**
+   * What loading cannot know: transports this build cannot reach yet, and rule types the detection
+   * engine does not report. A config with either is refused at start and by {@code warden check}.
+   */
   public static void unsupportedTransports(WardenConfig config) {
+    SensitiveDataStage.knownTypes(DetectionEngine.builtIn(), config.dataProtection());
     for (ServerConfig s : config.servers()) {
       if (s.transport() != Transport.STREAMABLE_HTTP) {
         throw new IllegalArgumentException(

@@ -76,7 +76,7 @@ public final class SensitiveDataStage implements Stage {
   }
 
   /** A rule naming a type the engine cannot report would never match: refused at start. */
-  private static void knownTypes(DetectionEngine engine, DataProtectionConfig config) {
+  public static void knownTypes(DetectionEngine engine, DataProtectionConfig config) {
     Set<String> types = engine.types();
     for (var rule : config.rules()) {
       for (String type : rule.types()) {
