@@ -26,7 +26,7 @@ public final class Exchange {
   private final Instant time;
   private final long startNanos;
   private final String persona;
-  private McpMessage message;
+  private final McpMessage message;
   private final Headers headers;
   private final String clientAddress;
   private final long bytesIn;
@@ -87,14 +87,6 @@ public final class Exchange {
 
   public McpMessage message() {
     return message;
-  }
-
-  /**
-   * Replaces the message with a rewritten one (sensitive values masked in the arguments); the id
-   * and method stay those of the original.
-   */
-  public void rewrite(McpMessage rewritten) {
-    this.message = rewritten;
   }
 
   public String method() {
