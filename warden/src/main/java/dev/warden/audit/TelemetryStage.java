@@ -64,6 +64,8 @@ public final class TelemetryStage implements Stage {
         routed && NAMED.contains(method) ? ex.target() : "-",
         outcome,
         System.nanoTime() - ex.startNanos());
+    ex.detections()
+        .forEach((d, n) -> metrics.recordDetections(d.type(), d.direction(), d.action(), n));
     if (ex.outcome() == Exchange.Outcome.DENIED) {
       metrics.recordDenial(persona, ex.rule());
     }

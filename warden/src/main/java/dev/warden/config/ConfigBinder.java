@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,8 @@ final class ConfigBinder {
           "audit",
           "servers",
           "personas",
-          "agents");
+          "agents",
+          "data-protection");
   private static final List<String> LIMIT_KEYS =
       List.of("max-body", "max-json-depth", "session-idle-timeout");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
@@ -62,8 +64,25 @@ final class ConfigBinder {
     List<PersonaConfig> personas = list(top, "personas", personaBinder::bind);
     AgentBinder agentBinder = new AgentBinder(problems, secrets, personaBinder.ids());
     List<AgentConfig> agents = list(top, "agents", agentBinder::bind);
+    Set<String> serverIds =
+        servers.stream().map(ServerConfig::id).collect(java.util.stream.Collectors.toSet());
+    DataProtectionConfig dataProtection =
+        top.value("data-protection")
+            .flatMap(
+                new DataProtectionBinder(problems, secrets, personaBinder.ids(), serverIds)::bind)
+            .orElse(DataProtectionConfig.DEFAULT);
     return new WardenConfig(
-        source, listen, admin, storage, audit, limits, origins, servers, personas, agents);
+        source,
+        listen,
+        admin,
+        storage,
+        audit,
+        limits,
+        origins,
+        servers,
+        personas,
+        agents,
+        dataProtection);
   }
 
   /**
@@ -84,7 +103,8 @@ final class ConfigBinder {
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        DataProtectionConfig.DEFAULT);
   }
 
   private static <T> List<T> list(

@@ -3,6 +3,7 @@ package dev.warden.demo;
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
 import dev.warden.config.AuditConfig;
+import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -62,7 +63,8 @@ public final class DemoSetup {
             List.of(),
             servers,
             personas(),
-            agents);
+            agents,
+            DataProtectionConfig.DEFAULT);
     return new DemoSetup(config, Collections.unmodifiableMap(keys));
   }
 

@@ -9,6 +9,8 @@ import dev.warden.edge.OriginGuard;
 import dev.warden.edge.SessionStage;
 import dev.warden.identity.AgentDirectory;
 import dev.warden.identity.AuthenticationStage;
+import dev.warden.inspect.DetectionEngine;
+import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.mcp.SessionStore;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.persona.Persona;
@@ -82,6 +84,12 @@ public final class Gateway implements AutoCloseable {
                 new AuthenticationStage(new AgentDirectory(config.agents())),
                 new SessionStage(sessions),
                 new PersonaStage(personas),
+                new SensitiveDataStage(
+                    DetectionEngine.builtIn(),
+                    config.dataProtection(),
+                    config.servers().stream()
+                        .collect(Collectors.toMap(ServerConfig::id, ServerConfig::labels)),
+                    uri -> catalog.view().serverOfResource(uri)),
                 new RouteStage(
                     catalog,
                     sessions,
@@ -137,8 +145,12 @@ public final class Gateway implements AutoCloseable {
     return new Gateway(config, telemetry, audit, version);
   }
 
-  /** Transports this build cannot reach yet; a config naming one is refused at start. */
+  /**
+   * What loading cannot know: transports this build cannot reach yet, and rule types the detection
+   * engine does not report. A config with either is refused at start and by {@code warden check}.
+   */
   public static void unsupportedTransports(WardenConfig config) {
+    SensitiveDataStage.knownTypes(DetectionEngine.builtIn(), config.dataProtection());
     for (ServerConfig s : config.servers()) {
       if (s.transport() != Transport.STREAMABLE_HTTP) {
         throw new IllegalArgumentException(

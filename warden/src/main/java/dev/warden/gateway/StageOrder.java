@@ -2,6 +2,7 @@ package dev.warden.gateway;
 
 import dev.warden.edge.SessionStage;
 import dev.warden.identity.AuthenticationStage;
+import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.persona.PersonaStage;
 import dev.warden.pipeline.Stage;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class StageOrder {
       AuthenticationStage authentication,
       SessionStage session,
       PersonaStage persona,
+      SensitiveDataStage sensitiveData,
       RouteStage route) {
     List<Stage> stages = new ArrayList<>();
     stages.add(
@@ -28,6 +30,8 @@ final class StageOrder {
     stages.add(authentication); // nothing else runs for a caller we cannot name
     stages.add(session); // binds the request to the session its agent opened
     stages.add(persona); // default deny: outside the persona nothing exists
+    // only calls the persona allows are scanned, and both what leaves and what comes back is seen
+    stages.add(sensitiveData);
     stages.add(route); // always last: the only stage that talks to upstreams
     return List.copyOf(stages);
   }

@@ -4,6 +4,8 @@ import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.Session;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +43,7 @@ public final class Exchange {
   private long bytesOut;
   private int httpStatus;
   private String upstreamError = "";
-  private final Map<String, Integer> findings = new TreeMap<>();
+  private Map<Detection, Integer> detections = Map.of();
 
   /** How the exchange ended, for audit and metrics. */
   public enum Outcome {
@@ -175,16 +177,6 @@ public final class Exchange {
     }
   }
 
-  /** Counts one detector hit of {@code type}; values are never kept, only types and counts. */
-  public synchronized void finding(String type) {
-    findings.merge(type, 1, Integer::sum);
-  }
-
-  /** Detector hits by type, sorted by type. */
-  public synchronized Map<String, Integer> findings() {
-    return Map.copyOf(findings);
-  }
-
   /** What went wrong with the upstream ("" when nothing did), e.g. "timeout". */
   public String upstreamError() {
     return upstreamError;
@@ -192,6 +184,29 @@ public final class Exchange {
 
   public void upstreamError(String kind) {
     this.upstreamError = kind;
+  }
+
+  /** Counts one sensitive value seen in this exchange (its type, never the value). */
+  public synchronized void detected(Detection detection) {
+    if (detections.isEmpty()) {
+      detections = new LinkedHashMap<>(4);
+    }
+    detections.merge(detection, 1, Integer::sum);
+  }
+
+  /** Every detection with how often it occurred. */
+  public synchronized Map<Detection, Integer> detections() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(detections));
+  }
+
+  /**
+   * Detection counts by {@code direction:type}, sorted, for the audit record: types and counts
+   * only, never values.
+   */
+  public synchronized Map<String, Integer> findings() {
+    Map<String, Integer> out = new TreeMap<>();
+    detections.forEach((d, n) -> out.merge(d.direction() + ":" + d.type(), n, Integer::sum));
+    return out;
   }
 
   public long bytesOut() {

@@ -3,6 +3,7 @@ package dev.warden.admin;
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
 import dev.warden.config.AuditConfig;
+import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -86,7 +87,8 @@ final class CanaryConfig {
         List.of(),
         List.of(tickets, files),
         List.of(persona),
-        List.of(agent));
+        List.of(agent),
+        DataProtectionConfig.DEFAULT);
   }
 
   private static String sha256Hex(String value) {

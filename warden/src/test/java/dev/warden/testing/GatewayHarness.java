@@ -3,6 +3,7 @@ package dev.warden.testing;
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
 import dev.warden.config.AuditConfig;
+import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -46,7 +47,8 @@ public final class GatewayHarness implements AutoCloseable {
         List.of(),
         servers,
         personas,
-        agents);
+        agents,
+        DataProtectionConfig.DEFAULT);
   }
 
   /** {@code config} that also allows these browser Origins. */
@@ -61,7 +63,8 @@ public final class GatewayHarness implements AutoCloseable {
         origins,
         config.servers(),
         config.personas(),
-        config.agents());
+        config.agents(),
+        config.dataProtection());
   }
 
   /** {@code config} with other input limits. */
@@ -76,7 +79,24 @@ public final class GatewayHarness implements AutoCloseable {
         config.allowedOrigins(),
         config.servers(),
         config.personas(),
-        config.agents());
+        config.agents(),
+        config.dataProtection());
+  }
+
+  /** {@code config} with a data-protection section. */
+  public static WardenConfig withDataProtection(WardenConfig config, DataProtectionConfig dp) {
+    return new WardenConfig(
+        config.source(),
+        config.listen(),
+        config.admin(),
+        config.storage(),
+        config.audit(),
+        config.limits(),
+        config.allowedOrigins(),
+        config.servers(),
+        config.personas(),
+        config.agents(),
+        dp);
   }
 
   public static PersonaConfig persona(String id, String... tools) {
