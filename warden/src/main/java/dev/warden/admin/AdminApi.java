@@ -1,5 +1,6 @@
 package dev.warden.admin;
 
+import dev.warden.audit.AuditSink;
 import dev.warden.config.AgentConfig;
 import dev.warden.config.PersonaConfig;
 import dev.warden.config.ServerConfig;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,8 +30,14 @@ final class AdminApi {
   private final AdminTokens tokens;
   private final byte[] openApi;
   private final Map<String, Reply> documents = new LinkedHashMap<>();
+  private final Optional<AuditApi> audit;
 
   AdminApi(WardenConfig config) {
+    this(config, Optional.empty());
+  }
+
+  AdminApi(WardenConfig config, Optional<AuditSink> audit) {
+    this.audit = audit.map(AuditApi::new);
     this.tokens = new AdminTokens(config.admin().tokens());
     this.openApi = readOpenApi();
     addCollection("servers", config.servers(), ServerConfig::id, ServerView::of);
@@ -44,6 +52,11 @@ final class AdminApi {
    * @param authorization the Authorization header, or null
    */
   Reply answer(String method, String path, String authorization) {
+    return answer(method, path, null, authorization);
+  }
+
+  /** As above, with the raw query string (or null). */
+  Reply answer(String method, String path, String query, String authorization) {
     if (path.equals(OPENAPI)) {
       return onlyGet(method, new Reply(200, Reply.JSON, openApi, Map.of()));
     }
@@ -54,6 +67,14 @@ final class AdminApi {
     }
     if (!tokens.accepts(authorization)) {
       return unauthorized("a valid admin token is required: Authorization: Bearer <token>");
+    }
+    if (path.equals(AuditApi.PATH)) {
+      return onlyGet(
+          method,
+          audit
+              .map(a -> a.answer(query))
+              .orElseGet(
+                  () -> Reply.error(404, "not_found", "the audit trail is off (audit.enabled)")));
     }
     Reply found = documents.get(path);
     if (found == null) {

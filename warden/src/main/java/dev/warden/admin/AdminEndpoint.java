@@ -1,10 +1,12 @@
 package dev.warden.admin;
 
+import dev.warden.audit.AuditSink;
 import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.WardenConfig;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -29,9 +31,18 @@ public final class AdminEndpoint extends Handler.Abstract {
    *     "stopping", which /healthz answers with 503 so a load balancer stops sending traffic
    */
   public AdminEndpoint(WardenConfig config, GatewayMetrics metrics, Supplier<String> status) {
+    this(config, metrics, Optional.empty(), status);
+  }
+
+  /** With {@code audit}, {@code /admin/api/v1/audit} queries the trail. */
+  public AdminEndpoint(
+      WardenConfig config,
+      GatewayMetrics metrics,
+      Optional<AuditSink> audit,
+      Supplier<String> status) {
     this.metrics = Objects.requireNonNull(metrics);
     this.status = Objects.requireNonNull(status);
-    this.api = new AdminApi(config);
+    this.api = new AdminApi(config, audit);
   }
 
   @Override
@@ -40,6 +51,7 @@ public final class AdminEndpoint extends Handler.Abstract {
         answer(
             request.getMethod(),
             Request.getPathInContext(request),
+            request.getHttpURI().getQuery(),
             request.getHeaders().get(HttpHeader.AUTHORIZATION));
     response.setStatus(reply.status());
     var headers = response.getHeaders();
@@ -56,12 +68,17 @@ public final class AdminEndpoint extends Handler.Abstract {
 
   /** Routes one request; public paths first, then the guarded API. */
   Reply answer(String method, String path, String authorization) {
+    return answer(method, path, null, authorization);
+  }
+
+  /** Routes one request; {@code query} is the raw query string or null. */
+  Reply answer(String method, String path, String query, String authorization) {
     return switch (path) {
       case "/healthz" -> AdminApi.onlyGet(method, health());
       case "/metrics" ->
           AdminApi.onlyGet(method, Reply.text(200, PROMETHEUS_TEXT, metrics.scrape()));
       case String p when p.startsWith(AdminApi.PREFIX + "/") ->
-          api.answer(method, p.substring(AdminApi.PREFIX.length()), authorization);
+          api.answer(method, p.substring(AdminApi.PREFIX.length()), query, authorization);
       default -> Reply.error(404, "not_found", "nothing at " + path);
     };
   }

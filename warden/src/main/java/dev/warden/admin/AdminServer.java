@@ -1,9 +1,11 @@
 package dev.warden.admin;
 
+import dev.warden.audit.AuditSink;
 import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.HostPort;
 import dev.warden.config.WardenConfig;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -34,7 +36,17 @@ public final class AdminServer implements AutoCloseable {
   /** Starts the listener on {@code config.admin().listen()}. */
   public static AdminServer start(
       WardenConfig config, GatewayMetrics metrics, Supplier<String> status) throws Exception {
-    return start(config.admin().listen(), new AdminEndpoint(config, metrics, status));
+    return start(config, metrics, Optional.empty(), status);
+  }
+
+  /** Starts the listener, with the audit trail's query API when {@code audit} is present. */
+  public static AdminServer start(
+      WardenConfig config,
+      GatewayMetrics metrics,
+      Optional<AuditSink> audit,
+      Supplier<String> status)
+      throws Exception {
+    return start(config.admin().listen(), new AdminEndpoint(config, metrics, audit, status));
   }
 
   /** Starts {@code endpoint} on {@code listen}; port 0 picks a free port, see {@link #port()}. */

@@ -74,12 +74,15 @@ public final class GatewayMetrics implements AutoCloseable {
 
   private record UpstreamErrorKey(String server, String kind) {}
 
+  private record DetectionKey(String type, String direction, String action) {}
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
   private final Map<CallKey, CallMeters> calls = new ConcurrentHashMap<>();
   private final Map<DenialKey, Counter> denials = new ConcurrentHashMap<>();
   private final Map<UpstreamErrorKey, Counter> upstreamErrors = new ConcurrentHashMap<>();
+  private final Map<DetectionKey, Counter> detections = new ConcurrentHashMap<>();
   private final AtomicBoolean overflowLogged = new AtomicBoolean();
 
   public GatewayMetrics() {
@@ -116,6 +119,16 @@ public final class GatewayMetrics implements AutoCloseable {
     UpstreamErrorKey key = new UpstreamErrorKey(tag(server), tag(kind));
     cached(upstreamErrors, key, new UpstreamErrorKey(OVERFLOW, OVERFLOW), this::upstreamCounter)
         .increment();
+  }
+
+  /**
+   * Sensitive values found, by detector type (a bounded set: the engine's catalogue), direction
+   * ({@code request}/{@code response}) and what was done with them.
+   */
+  public void recordDetections(String type, String direction, String action, int count) {
+    DetectionKey key = new DetectionKey(tag(type), tag(direction), tag(action));
+    cached(detections, key, new DetectionKey(OVERFLOW, OVERFLOW, OVERFLOW), this::detectionCounter)
+        .increment(count);
   }
 
   /** Reports the number of open downstream sessions; the supplier is read at each scrape. */
@@ -173,6 +186,15 @@ public final class GatewayMetrics implements AutoCloseable {
         .description("Requests denied by policy, by the rule that decided")
         .tag("persona", key.persona())
         .tag("rule", key.rule())
+        .register(registry);
+  }
+
+  private Counter detectionCounter(DetectionKey key) {
+    return Counter.builder("warden.detections")
+        .description("Sensitive values found in requests and responses, by type and action")
+        .tag("type", key.type())
+        .tag("direction", key.direction())
+        .tag("action", key.action())
         .register(registry);
   }
 

@@ -47,12 +47,7 @@ public final class TelemetryStage implements Stage {
   @Override
   public Reply apply(Exchange exchange, Chain next) {
     Reply reply = next.proceed(exchange);
-    switch (reply) {
-      case Reply.Denied d -> exchange.decide(Exchange.Outcome.DENIED, d.denial().rule());
-      case Reply.Failure f when exchange.outcome() == Exchange.Outcome.OK ->
-          exchange.decide(Exchange.Outcome.ERROR, "jsonrpc:" + f.error().code());
-      default -> {}
-    }
+    exchange.decide(reply);
     exchange.onComplete(this::record);
     return reply;
   }
@@ -69,6 +64,8 @@ public final class TelemetryStage implements Stage {
         routed && NAMED.contains(method) ? ex.target() : "-",
         outcome,
         System.nanoTime() - ex.startNanos());
+    ex.detections()
+        .forEach((d, n) -> metrics.recordDetections(d.type(), d.direction(), d.action(), n));
     if (ex.outcome() == Exchange.Outcome.DENIED) {
       metrics.recordDenial(persona, ex.rule());
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Governs what AI agents do with enterprise tools.",
-    subcommands = {ServeCommand.class, CheckCommand.class})
+    subcommands = {ServeCommand.class, CheckCommand.class, ScanCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.warden.cli;
 
 import dev.warden.admin.AdminServer;
+import dev.warden.audit.AuditTrail;
 import dev.warden.audit.GatewayMetrics;
 import dev.warden.audit.TelemetryStage;
 import dev.warden.config.ConfigException;
@@ -73,21 +74,30 @@ final class ServeCommand implements Callable<Integer> {
       throws Exception {
     GatewayMetrics metrics = new GatewayMetrics();
     Gateway gateway;
+    AuditTrail audit = cfg.audit().enabled() ? AuditTrail.open(cfg) : null;
     try {
+      TelemetryStage telemetry =
+          new TelemetryStage(
+              metrics, cfg.personas().stream().map(PersonaConfig::id).collect(Collectors.toSet()));
       gateway =
-          Gateway.start(
-              cfg,
-              new TelemetryStage(
-                  metrics,
-                  cfg.personas().stream().map(PersonaConfig::id).collect(Collectors.toSet())),
-              VersionProvider.version());
+          audit == null
+              ? Gateway.start(cfg, telemetry, VersionProvider.version())
+              : Gateway.start(cfg, telemetry, audit.stage(), VersionProvider.version());
     } catch (IllegalArgumentException e) {
       err.println("warden serve: " + e.getMessage());
       err.flush();
+      if (audit != null) {
+        audit.close();
+      }
       return CheckCommand.INVALID;
     }
+    if (audit != null) {
+      log.info("audit trail in {}", audit.database());
+    }
     metrics.registerSessionGauge(() -> gateway.sessions().size());
-    AdminServer admin = AdminServer.start(cfg, metrics, () -> "ok");
+    AdminServer admin =
+        AdminServer.start(
+            cfg, metrics, java.util.Optional.ofNullable(audit).map(AuditTrail::sink), () -> "ok");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -96,6 +106,10 @@ final class ServeCommand implements Callable<Integer> {
                   log.info("stopping");
                   gateway.close();
                   closeQuietly(admin);
+                  if (audit != null) {
+                    // After the listener: every request still in flight gets its record.
+                    audit.close();
+                  }
                   if (demo != null) {
                     demo.close();
                   }

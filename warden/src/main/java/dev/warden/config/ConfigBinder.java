@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -23,9 +24,11 @@ final class ConfigBinder {
           "limits",
           "admin",
           "storage",
+          "audit",
           "servers",
           "personas",
-          "agents");
+          "agents",
+          "data-protection");
   private static final List<String> LIMIT_KEYS =
       List.of("max-body", "max-json-depth", "session-idle-timeout");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
@@ -52,6 +55,7 @@ final class ConfigBinder {
             .orElse(new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of()));
     checkListenersDiffer(top, listen, admin.listen());
     String storage = storage(top);
+    AuditConfig audit = new AuditBinder(problems, secrets).bind(top.value("audit"));
     if (!top.isWritten("servers")) {
       top.missing("servers", "is required (write servers: [] for none)");
     }
@@ -60,8 +64,47 @@ final class ConfigBinder {
     List<PersonaConfig> personas = list(top, "personas", personaBinder::bind);
     AgentBinder agentBinder = new AgentBinder(problems, secrets, personaBinder.ids());
     List<AgentConfig> agents = list(top, "agents", agentBinder::bind);
+    Set<String> serverIds =
+        servers.stream().map(ServerConfig::id).collect(java.util.stream.Collectors.toSet());
+    DataProtectionConfig dataProtection =
+        top.value("data-protection")
+            .flatMap(
+                new DataProtectionBinder(problems, secrets, personaBinder.ids(), serverIds)::bind)
+            .orElse(DataProtectionConfig.DEFAULT);
     return new WardenConfig(
-        source, listen, admin, storage, limits, origins, servers, personas, agents);
+        source,
+        listen,
+        admin,
+        storage,
+        audit,
+        limits,
+        origins,
+        servers,
+        personas,
+        agents,
+        dataProtection);
+  }
+
+  /**
+   * Only what the audit commands need (storage and audit), so they run where the gateway's other
+   * secrets, such as agent keys, are not in the environment.
+   */
+  WardenConfig bindStorage(YamlNode.Mapping root, Path source) {
+    Section top = Section.of(root, problems, KEYS).orElseThrow();
+    String storage = storage(top);
+    AuditConfig audit = new AuditBinder(problems, secrets).bind(top.value("audit"));
+    return new WardenConfig(
+        source,
+        WardenConfig.DEFAULT_LISTEN,
+        new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of()),
+        storage,
+        audit,
+        Limits.DEFAULTS,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        DataProtectionConfig.DEFAULT);
   }
 
   private static <T> List<T> list(

@@ -29,6 +29,22 @@ public final class ConfigLoader {
   }
 
   /**
+   * Loads only the {@code storage} and {@code audit} settings of {@code file} (for the audit
+   * commands, which run while the gateway is stopped and need none of its other secrets).
+   */
+  public static WardenConfig loadStorage(Path file) throws IOException, ConfigException {
+    String yaml = Files.readString(file);
+    Problems problems = new Problems(file);
+    YamlNode.Mapping root = new YamlReader(problems).readDocument(yaml);
+    Path absolute = file.toAbsolutePath();
+    Path folder = absolute.getParent() == null ? absolute : absolute.getParent();
+    SecretResolver secrets = new SecretResolver(System::getenv, folder, problems);
+    WardenConfig config = new ConfigBinder(problems, secrets).bindStorage(root, file);
+    problems.throwIfAny();
+    return config;
+  }
+
+  /**
    * Loads {@code file}.
    *
    * @throws IOException when the file itself cannot be read

@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads durations as the configuration writes them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code
- * 1h}.
+ * 1h}, {@code 90d}.
  */
 final class Durations {
   static final String FORMS =
-      "expected a whole number with ms, s, m or h, such as 500ms, 30s, 5m, 1h";
-  private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)");
+      "expected a whole number with ms, s, m, h or d, such as 500ms, 30s, 5m, 1h, 90d";
+  private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h|d)");
 
   private Durations() {}
 
@@ -34,6 +34,7 @@ final class Durations {
         case "ms" -> Duration.ofMillis(amount);
         case "s" -> Duration.ofSeconds(amount);
         case "m" -> Duration.ofMinutes(amount);
+        case "d" -> Duration.ofDays(amount);
         default -> Duration.ofHours(amount);
       };
     } catch (ArithmeticException e) {

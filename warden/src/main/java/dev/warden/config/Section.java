@@ -12,7 +12,8 @@ import java.util.function.Function;
  */
 final class Section {
   static final String REFERENCE_PLACES =
-      "admin.tokens, servers[].headers, servers[].env and agents[].keys";
+      "admin.tokens, audit.checkpoint-key, servers[].headers, servers[].env, agents[].keys and"
+          + " data-protection.tokenize-key";
 
   private final YamlNode.Mapping mapping;
   private final Problems problems;

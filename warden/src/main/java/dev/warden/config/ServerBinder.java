@@ -15,7 +15,17 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code servers:}. Which transports are supported is checked elsewhere. */
 final class ServerBinder {
   private static final List<String> KEYS =
-      List.of("id", "transport", "url", "headers", "command", "env", "timeout", "connect-timeout");
+      List.of(
+          "id",
+          "transport",
+          "url",
+          "headers",
+          "command",
+          "env",
+          "timeout",
+          "connect-timeout",
+          "labels");
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String TRANSPORTS = "streamable-http, sse, stdio, openapi";
@@ -51,6 +61,7 @@ final class ServerBinder {
     Duration timeout = s.parsed("timeout", Durations::parse).orElse(ServerConfig.DEFAULT_TIMEOUT);
     Duration connectTimeout =
         s.parsed("connect-timeout", Durations::parse).orElse(ServerConfig.DEFAULT_CONNECT_TIMEOUT);
+    List<String> labels = labels(s);
     if (id.isEmpty() || transport.isEmpty()) {
       return Optional.empty();
     }
@@ -63,7 +74,21 @@ final class ServerBinder {
             command,
             env,
             timeout,
-            connectTimeout));
+            connectTimeout,
+            labels));
+  }
+
+  /** Trust labels; data-protection.trust.order ranks them. */
+  private List<String> labels(Section s) {
+    List<String> labels = new java.util.ArrayList<>();
+    for (YamlNode.Scalar label : s.scalars("labels")) {
+      if (LABEL.matcher(label.text()).matches()) {
+        labels.add(label.text());
+      } else {
+        problems.add(label, "'" + label.text() + "' is not a valid label: a-z, 0-9 and '-'");
+      }
+    }
+    return labels;
   }
 
   private Optional<Transport> transport(Section s) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param env environment for stdio servers
  * @param timeout how long one upstream call may take before the agent gets an error
  * @param connectTimeout how long opening a connection may take
+ * @param labels trust labels (prod, internal, dev, external, ...), ranked by data-protection.trust
  */
 public record ServerConfig(
     String id,
@@ -24,7 +25,8 @@ public record ServerConfig(
     List<String> command,
     Map<String, Secret> env,
     Duration timeout,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    List<String> labels) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -33,6 +35,26 @@ public record ServerConfig(
     headers = Map.copyOf(headers);
     command = List.copyOf(command);
     env = Map.copyOf(env);
+    labels = List.copyOf(labels);
+  }
+
+  /** A server without trust labels. */
+  public ServerConfig(
+      String id,
+      Transport transport,
+      URI url,
+      Map<String, Secret> headers,
+      List<String> command,
+      Map<String, Secret> env,
+      Duration timeout,
+      Duration connectTimeout) {
+    this(id, transport, url, headers, command, env, timeout, connectTimeout, List.of());
+  }
+
+  /** This server with {@code labels}. */
+  public ServerConfig withLabels(String... newLabels) {
+    return new ServerConfig(
+        id, transport, url, headers, command, env, timeout, connectTimeout, List.of(newLabels));
   }
 
   /** A streamable-http server with default timeouts and no headers (tests, the demo). */

@@ -9,17 +9,21 @@ import java.util.List;
  *
  * @param source the file it came from, or null for a configuration built in code (the demo)
  * @param allowedOrigins browser Origins allowed besides loopback ones; "*" allows any
+ * @param dataProtection sensitive-data rules and server trust ({@link DataProtectionConfig#DEFAULT}
+ *     when the section is absent)
  */
 public record WardenConfig(
     Path source,
     HostPort listen,
     AdminConfig admin,
     String storage,
+    AuditConfig audit,
     Limits limits,
     List<String> allowedOrigins,
     List<ServerConfig> servers,
     List<PersonaConfig> personas,
-    List<AgentConfig> agents) {
+    List<AgentConfig> agents,
+    DataProtectionConfig dataProtection) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final String DEFAULT_STORAGE = "sqlite:./warden-data/warden.db";

@@ -2,6 +2,8 @@ package dev.warden.demo;
 
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
+import dev.warden.config.AuditConfig;
+import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -56,11 +58,13 @@ public final class DemoSetup {
             listen,
             admin,
             WardenConfig.DEFAULT_STORAGE,
+            AuditConfig.DEFAULTS.disabled(),
             Limits.DEFAULTS,
             List.of(),
             servers,
             personas(),
-            agents);
+            agents,
+            DataProtectionConfig.DEFAULT);
     return new DemoSetup(config, Collections.unmodifiableMap(keys));
   }
 

@@ -46,6 +46,7 @@ final class ReplyWriter {
         yield json(response, 200, JsonRpcCodec.result(id, r.result()));
       }
       case Reply.Relay r -> relay(response, exchange, r);
+      case Reply.Rewritten r -> rewritten(response, r);
       case Reply.Accepted a -> {
         boolean delete = TransportMethods.END_SESSION.equals(exchange.method());
         response.setStatus(delete ? 200 : 202);
@@ -119,16 +120,35 @@ final class ReplyWriter {
     return body.length;
   }
 
+  /** A reply a stage read and rewrote: same framing as the upstream used, notifications first. */
+  private static long rewritten(Response response, Reply.Rewritten r) throws IOException {
+    if (!r.eventStream()) {
+      return json(response, 200, r.response());
+    }
+    eventStreamHeaders(response);
+    long written = 0;
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      for (byte[] n : r.notifications()) {
+        written += event(out, new String(n, StandardCharsets.UTF_8));
+      }
+      return written + event(out, new String(r.response(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void eventStreamHeaders(Response response) {
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, EVENT_STREAM);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put("X-Accel-Buffering", "no");
+  }
+
   private long relay(Response response, Exchange exchange, Reply.Relay relay) throws IOException {
     UpstreamReply upstream = relay.upstream();
     try (upstream) {
       if (upstream.framing() == UpstreamReply.Framing.JSON) {
         return relayJson(response, exchange, relay.server(), upstream);
       }
-      response.setStatus(200);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, EVENT_STREAM);
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-      response.getHeaders().put("X-Accel-Buffering", "no");
+      eventStreamHeaders(response);
       return relayEvents(upstream, Content.Sink.asOutputStream(response), exchange, relay.server());
     } catch (IOException e) {
       upstream.abort(); // the client went away: stop the upstream call too

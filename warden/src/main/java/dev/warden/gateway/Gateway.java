@@ -9,6 +9,8 @@ import dev.warden.edge.OriginGuard;
 import dev.warden.edge.SessionStage;
 import dev.warden.identity.AgentDirectory;
 import dev.warden.identity.AuthenticationStage;
+import dev.warden.inspect.DetectionEngine;
+import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.mcp.SessionStore;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.persona.Persona;
@@ -51,7 +53,8 @@ public final class Gateway implements AutoCloseable {
   private final Server server;
   private final Thread reaper;
 
-  private Gateway(WardenConfig config, Stage telemetry, String version) throws Exception {
+  private Gateway(WardenConfig config, Stage telemetry, Stage audit, String version)
+      throws Exception {
     this.config = config;
     this.http = httpClient(config);
     for (ServerConfig s : config.servers()) {
@@ -77,9 +80,16 @@ public final class Gateway implements AutoCloseable {
         new Pipeline(
             StageOrder.of(
                 telemetry,
+                audit,
                 new AuthenticationStage(new AgentDirectory(config.agents())),
                 new SessionStage(sessions),
                 new PersonaStage(personas),
+                new SensitiveDataStage(
+                    DetectionEngine.builtIn(),
+                    config.dataProtection(),
+                    config.servers().stream()
+                        .collect(Collectors.toMap(ServerConfig::id, ServerConfig::labels)),
+                    uri -> catalog.view().serverOfResource(uri)),
                 new RouteStage(
                     catalog,
                     sessions,
@@ -119,15 +129,28 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  /** Starts a gateway for {@code config}; {@code telemetry} is the outermost stage. */
+  /** Starts a gateway for {@code config} without an audit trail; {@code telemetry} is outermost. */
   public static Gateway start(WardenConfig config, Stage telemetry, String version)
       throws Exception {
-    unsupportedTransports(config);
-    return new Gateway(config, telemetry, version);
+    return start(config, telemetry, (exchange, next) -> next.proceed(exchange), version);
   }
 
-  /** Transports this build cannot reach yet; a config naming one is refused at start. */
+  /**
+   * Starts a gateway for {@code config}; {@code telemetry} is the outermost stage and {@code audit}
+   * the next one (see {@link StageOrder}).
+   */
+  public static Gateway start(WardenConfig config, Stage telemetry, Stage audit, String version)
+      throws Exception {
+    unsupportedTransports(config);
+    return new Gateway(config, telemetry, audit, version);
+  }
+
+  /**
+   * What loading cannot know: transports this build cannot reach yet, and rule types the detection
+   * engine does not report. A config with either is refused at start and by {@code warden check}.
+   */
   public static void unsupportedTransports(WardenConfig config) {
+    SensitiveDataStage.knownTypes(DetectionEngine.builtIn(), config.dataProtection());
     for (ServerConfig s : config.servers()) {
       if (s.transport() != Transport.STREAMABLE_HTTP) {
         throw new IllegalArgumentException(

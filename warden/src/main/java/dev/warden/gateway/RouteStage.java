@@ -184,8 +184,9 @@ final class RouteStage implements Stage {
     try {
       return new Reply.Relay(server, upstreamSession.send(request));
     } catch (UpstreamException e) {
-      exchange.decide(
-          Exchange.Outcome.ERROR, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+      String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+      exchange.upstreamError(kind);
+      exchange.decide(Exchange.Outcome.ERROR, "upstream:" + kind);
       return new Reply.Failure(new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, e.getMessage()));
     }
   }

@@ -26,6 +26,7 @@ public final class Session {
   private final JsonNode clientInfo;
   private final Map<String, UpstreamSession> upstreams = new ConcurrentHashMap<>();
   private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
+  private final SeenValues seen = new SeenValues();
   private volatile long lastUsedNanos = System.nanoTime();
   private volatile boolean closed;
 
@@ -56,6 +57,11 @@ public final class Session {
 
   public JsonNode clientInfo() {
     return clientInfo;
+  }
+
+  /** Fingerprints of sensitive values this session was shown, to follow them between servers. */
+  public SeenValues seen() {
+    return seen;
   }
 
   public boolean isClosed() {

@@ -27,9 +27,11 @@ public interface UpstreamSession extends AutoCloseable {
 
   /**
    * Opens the upstream's standalone event stream, if it offers one, and hands every notification to
-   * {@code listener} on a background virtual thread until the session closes.
+   * {@code listener} on a background virtual thread until the session closes. The stream is
+   * reopened when it breaks; {@code resumed} runs after each reopening, since notifications sent
+   * while it was down are lost.
    */
-  void listen(Consumer<ObjectNode> listener);
+  void listen(Consumer<ObjectNode> listener, Runnable resumed);
 
   /** Ends the session upstream (DELETE) and releases its connections. */
   @Override

@@ -4,7 +4,11 @@ import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.Session;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +42,8 @@ public final class Exchange {
   private Outcome outcome = Outcome.OK;
   private long bytesOut;
   private int httpStatus;
+  private String upstreamError = "";
+  private Map<Detection, Integer> detections = Map.of();
 
   /** How the exchange ended, for audit and metrics. */
   public enum Outcome {
@@ -156,6 +162,51 @@ public final class Exchange {
   public void decide(Outcome outcome, String rule) {
     this.outcome = outcome;
     this.rule = rule;
+  }
+
+  /**
+   * Takes the outcome from the reply, unless a stage already decided: a denial names its rule, a
+   * JSON-RPC error is an error. Idempotent, so every outer stage may call it.
+   */
+  public void decide(Reply reply) {
+    switch (reply) {
+      case Reply.Denied d -> decide(Outcome.DENIED, d.denial().rule());
+      case Reply.Failure f when outcome == Outcome.OK ->
+          decide(Outcome.ERROR, "jsonrpc:" + f.error().code());
+      default -> {}
+    }
+  }
+
+  /** What went wrong with the upstream ("" when nothing did), e.g. "timeout". */
+  public String upstreamError() {
+    return upstreamError;
+  }
+
+  public void upstreamError(String kind) {
+    this.upstreamError = kind;
+  }
+
+  /** Counts one sensitive value seen in this exchange (its type, never the value). */
+  public synchronized void detected(Detection detection) {
+    if (detections.isEmpty()) {
+      detections = new LinkedHashMap<>(4);
+    }
+    detections.merge(detection, 1, Integer::sum);
+  }
+
+  /** Every detection with how often it occurred. */
+  public synchronized Map<Detection, Integer> detections() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(detections));
+  }
+
+  /**
+   * Detection counts by {@code direction:type}, sorted, for the audit record: types and counts
+   * only, never values.
+   */
+  public synchronized Map<String, Integer> findings() {
+    Map<String, Integer> out = new TreeMap<>();
+    detections.forEach((d, n) -> out.merge(d.direction() + ":" + d.type(), n, Integer::sum));
+    return out;
   }
 
   public long bytesOut() {

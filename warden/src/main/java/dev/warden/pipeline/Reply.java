@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.UpstreamReply;
+import java.util.List;
 
 /** What the pipeline answers; the edge turns it into HTTP. */
 public sealed interface Reply {
@@ -12,6 +13,18 @@ public sealed interface Reply {
 
   /** An upstream's reply, streamed to the client as it arrives. */
   record Relay(String server, UpstreamReply upstream) implements Reply {}
+
+  /**
+   * An upstream's reply that a stage read whole and rewrote: the notifications that came before the
+   * response (kept in order) and the response itself, each one serialized JSON-RPC message. {@code
+   * eventStream}: the upstream answered with SSE, and so does the gateway.
+   */
+  record Rewritten(String server, List<byte[]> notifications, byte[] response, boolean eventStream)
+      implements Reply {
+    public Rewritten {
+      notifications = List.copyOf(notifications);
+    }
+  }
 
   /** The client's standalone event stream (GET) for this session is to be opened. */
   record Stream(Session session) implements Reply {}

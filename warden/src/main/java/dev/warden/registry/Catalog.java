@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ public final class Catalog implements AutoCloseable {
   private final Duration fetchTimeout;
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private volatile CatalogView view;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private final AtomicLong generation = new AtomicLong();
 
   public Catalog(List<UpstreamServer> upstreams, Duration fetchTimeout) {
     this.fetchTimeout = fetchTimeout;
@@ -39,21 +43,53 @@ public final class Catalog implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /** The current view, fetching what is stale (servers in parallel). */
+  /**
+   * The current view. Only the very first call (or the first after a server announced a change)
+   * waits for the servers; a view that lacks an unavailable server is served as it is while a
+   * background refresh retries that server, so a dead server never stalls every request.
+   */
   public CatalogView view() {
     CatalogView v = view;
-    if (v != null && (v.complete() || allFresh())) {
+    if (v != null) {
+      if (!v.complete() && !allFresh()) {
+        refreshInBackground();
+      }
       return v;
     }
     synchronized (this) {
       v = view;
-      if (v != null && (v.complete() || allFresh())) {
-        return v;
+      if (v == null) {
+        long before = generation.get();
+        v = new CatalogView(fetchAll());
+        // A change announced while fetching may not be in v: serve it, but do not keep it.
+        if (generation.get() == before) {
+          view = v;
+        }
       }
-      v = new CatalogView(fetchAll());
-      view = v;
       return v;
     }
+  }
+
+  private void refreshInBackground() {
+    if (!refreshing.compareAndSet(false, true)) {
+      return;
+    }
+    Thread.ofVirtual()
+        .name("catalog-refresh")
+        .start(
+            () -> {
+              try {
+                long before = generation.get();
+                CatalogView fresh = new CatalogView(fetchAll());
+                synchronized (this) {
+                  if (generation.get() == before) {
+                    view = fresh;
+                  }
+                }
+              } finally {
+                refreshing.set(false);
+              }
+            });
   }
 
   private boolean allFresh() {
@@ -89,6 +125,7 @@ public final class Catalog implements AutoCloseable {
   }
 
   private void changed(String notification) {
+    generation.incrementAndGet();
     view = null;
     for (Consumer<String> l : listeners) {
       l.accept(notification);
@@ -98,6 +135,7 @@ public final class Catalog implements AutoCloseable {
   /** Drops every cached list, e.g. after a server that was down came back. */
   public void refresh() {
     servers.values().forEach(ServerCatalog::invalidate);
+    generation.incrementAndGet();
     view = null;
   }
 

@@ -21,13 +21,15 @@ import org.slf4j.LoggerFactory;
 final class ServerCatalog {
   private static final Logger log = LoggerFactory.getLogger(ServerCatalog.class);
   private static final int MAX_PAGES = 100;
-  private static final long RETRY_AFTER_FAILURE_NANOS = 5_000_000_000L;
+  private static final long FIRST_RETRY_NANOS = 250_000_000L;
+  private static final long MAX_RETRY_NANOS = 30_000_000_000L;
 
   private final UpstreamServer upstream;
   private final Consumer<String> onChange;
   private UpstreamSession session;
   private ServerListing listing;
   private long failedAtNanos;
+  private long retryNanos = FIRST_RETRY_NANOS;
 
   /** {@code onChange} gets the notification method when the server announces a change. */
   ServerCatalog(UpstreamServer upstream, Consumer<String> onChange) {
@@ -42,7 +44,7 @@ final class ServerCatalog {
   /** True when the cached listing can be served without asking the server. */
   synchronized boolean isFresh() {
     return listing != null
-        && (listing.complete() || System.nanoTime() - failedAtNanos < RETRY_AFTER_FAILURE_NANOS);
+        && (listing.complete() || System.nanoTime() - failedAtNanos < retryNanos);
   }
 
   synchronized ServerListing listing() {
@@ -51,9 +53,15 @@ final class ServerCatalog {
     }
     try {
       listing = fetch();
+      retryNanos = FIRST_RETRY_NANOS;
     } catch (UpstreamException e) {
       log.warn("{}; its tools are unavailable until it answers", e.getMessage());
+      // Retry soon after a first failure (a server still starting), then back off.
       failedAtNanos = System.nanoTime();
+      retryNanos =
+          listing == null || listing.complete()
+              ? FIRST_RETRY_NANOS
+              : Math.min(retryNanos * 2, MAX_RETRY_NANOS);
       listing = ServerListing.unavailable();
       resetSession();
     }
@@ -79,7 +87,7 @@ final class ServerCatalog {
     if (session == null) {
       session = upstream.newSession();
       session.initializeResult();
-      session.listen(this::onNotification);
+      session.listen(this::onNotification, this::invalidate);
     }
     JsonNode capabilities = session.initializeResult().path("capabilities");
     Map<ListKind, List<ObjectNode>> items = new EnumMap<>(ListKind.class);

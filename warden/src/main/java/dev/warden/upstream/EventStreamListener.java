@@ -25,22 +25,33 @@ final class EventStreamListener implements Runnable {
   private final StreamableHttpSession session;
   private final String server;
   private final Consumer<ObjectNode> listener;
+  private final Runnable resumed;
 
-  EventStreamListener(StreamableHttpSession session, String server, Consumer<ObjectNode> listener) {
+  EventStreamListener(
+      StreamableHttpSession session,
+      String server,
+      Consumer<ObjectNode> listener,
+      Runnable resumed) {
     this.session = session;
     this.server = server;
     this.listener = listener;
+    this.resumed = resumed;
   }
 
   @Override
   public void run() {
     long backoff = 500;
+    boolean first = true;
     while (!session.isClosed()) {
       try (UpstreamReply stream = session.openEventStream()) {
         if (stream == null) {
           return; // the server offers no standalone stream
         }
         backoff = 500;
+        if (!first) {
+          resumed.run();
+        }
+        first = false;
         SseReader events = new SseReader(stream.body(), 4 * 1024 * 1024);
         for (SseEvent e = events.next(); e != null && !session.isClosed(); e = events.next()) {
           deliver(e);

@@ -35,6 +35,7 @@ final class StreamableHttpSession implements UpstreamSession {
   private static final String JSON = "application/json";
   private static final String ACCEPT = "application/json, text/event-stream";
   private static final AtomicLong IDS = new AtomicLong();
+  private static final java.time.Duration STREAM_IDLE = java.time.Duration.ofMinutes(10);
 
   private final ServerConfig config;
   private final HttpClient http;
@@ -107,16 +108,23 @@ final class StreamableHttpSession implements UpstreamSession {
   }
 
   @Override
-  public void listen(Consumer<ObjectNode> listener) {
+  public void listen(Consumer<ObjectNode> listener, Runnable resumed) {
     Thread.ofVirtual()
         .name("upstream-listen-" + config.id())
-        .start(() -> new EventStreamListener(this, config.id(), listener).run());
+        .start(() -> new EventStreamListener(this, config.id(), listener, resumed).run());
   }
 
   /** Opens the standalone GET stream; null when the server offers none (405). */
   UpstreamReply openEventStream() throws UpstreamException {
     State s = ready();
-    Request req = base(s, HttpMethod.GET).timeout(0, TimeUnit.MILLISECONDS);
+    // A quiet stream is normal: it lives as long as the session, and idles out only after a long
+    // silence (the listener then reopens it).
+    Request req =
+        base(s, HttpMethod.GET)
+            .timeout(0, TimeUnit.MILLISECONDS)
+            .idleTimeout(
+                Math.max(STREAM_IDLE.toMillis(), config.timeout().toMillis()),
+                TimeUnit.MILLISECONDS);
     req.headers(h -> h.put(HttpHeader.ACCEPT, "text/event-stream"));
     InputStreamResponseListener listener = new InputStreamResponseListener();
     req.send(listener);

@@ -8,10 +8,15 @@ import static dev.warden.admin.CanaryConfig.CANARY_SHA256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.audit.AuditEntry;
+import dev.warden.audit.AuditWriter;
 import dev.warden.audit.GatewayMetrics;
+import dev.warden.audit.JdbcAuditSink;
 import dev.warden.config.Secret;
+import dev.warden.store.Database;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,21 +34,76 @@ class AdminApiTest {
           "/admin/api/v1/personas",
           "/admin/api/v1/personas/{id}",
           "/admin/api/v1/agents",
-          "/admin/api/v1/agents/{id}");
+          "/admin/api/v1/agents/{id}",
+          "/admin/api/v1/audit");
 
   private static GatewayMetrics metrics;
+  private static java.nio.file.Path auditDir;
+  private static JdbcAuditSink auditSink;
   private static AdminServer server;
   private static AdminClient client;
 
   @BeforeAll
   static void start() throws Exception {
     metrics = new GatewayMetrics();
-    server = AdminServer.start(CanaryConfig.withCanaryToken(), metrics, () -> "ok");
+    auditDir = java.nio.file.Files.createTempDirectory("admin-audit");
+    var db = Database.of("sqlite:warden.db", auditDir, Database.Sync.NORMAL);
+    db.migrate();
+    auditSink = new JdbcAuditSink(db);
+    try (var writer = new AuditWriter(new JdbcAuditSink(db), Optional.empty(), 1000)) {
+      for (int i = 0; i < 5; i++) {
+        writer.submit(auditEntry("bot-" + (i % 2), i == 3 ? "denied" : "ok")).join();
+      }
+    }
+    server =
+        AdminServer.start(
+            CanaryConfig.withCanaryToken(), metrics, Optional.of(auditSink), () -> "ok");
     client = new AdminClient(server.uri());
+  }
+
+  private static AuditEntry auditEntry(String agent, String decision) {
+    return new AuditEntry(
+        AuditEntry.DECISION,
+        1_760_000_000_000L,
+        "req-" + agent,
+        agent,
+        "",
+        "triage",
+        "tickets",
+        "tools/call",
+        "tickets__get_ticket",
+        decision,
+        decision.equals("ok") ? "" : "persona:scope",
+        java.util.Map.of(),
+        "",
+        0,
+        10,
+        20,
+        0,
+        "127.0.0.1");
+  }
+
+  @Test
+  void queriesTheAuditTrailWithFiltersAndCursor() throws Exception {
+    JsonNode page = json(client.get("/admin/api/v1/audit?agent=bot-1&limit=1", ADMIN_AUTH));
+    assertThat(page.at("/items/0/agent").asText()).isEqualTo("bot-1");
+    assertThat(page.at("/items/0/seq").asLong()).isEqualTo(4);
+    String cursor = page.path("next_cursor").asText();
+    JsonNode next =
+        json(client.get("/admin/api/v1/audit?agent=bot-1&limit=1&cursor=" + cursor, ADMIN_AUTH));
+    assertThat(next.at("/items/0/seq").asLong()).isEqualTo(2);
+    JsonNode denied = json(client.get("/admin/api/v1/audit?decision=denied", ADMIN_AUTH));
+    assertThat(denied.path("items")).hasSize(1);
+    assertThat(denied.at("/items/0/rule").asText()).isEqualTo("persona:scope");
+    assertThat(denied.path("next_cursor").isNull()).isTrue();
+    assertThat(client.get("/admin/api/v1/audit?limit=0", ADMIN_AUTH).statusCode()).isEqualTo(400);
+    assertThat(client.get("/admin/api/v1/audit?colour=red", ADMIN_AUTH).statusCode())
+        .isEqualTo(400);
   }
 
   @AfterAll
   static void stop() throws Exception {
+    auditSink.close();
     server.close();
     metrics.close();
   }

@@ -2,6 +2,8 @@ package dev.warden.admin;
 
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
+import dev.warden.config.AuditConfig;
+import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -80,11 +82,13 @@ final class CanaryConfig {
         new HostPort("127.0.0.1", 0),
         new AdminConfig(new HostPort("127.0.0.1", 0), adminTokens),
         WardenConfig.DEFAULT_STORAGE,
+        AuditConfig.DEFAULTS.disabled(),
         Limits.DEFAULTS,
         List.of(),
         List.of(tickets, files),
         List.of(persona),
-        List.of(agent));
+        List.of(agent),
+        DataProtectionConfig.DEFAULT);
   }
 
   private static String sha256Hex(String value) {

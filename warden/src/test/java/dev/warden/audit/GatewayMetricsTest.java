@@ -36,6 +36,17 @@ class GatewayMetricsTest {
   }
 
   @Test
+  void countsDetectionsByTypeDirectionAndAction() {
+    metrics.recordDetections("CARD_VISA", "response", "redact", 2);
+    metrics.recordDetections("CARD_VISA", "response", "redact", 1);
+
+    assertThat(metrics.scrape())
+        .contains(
+            "warden_detections_total{action=\"redact\",direction=\"response\","
+                + "type=\"CARD_VISA\"} 3.0");
+  }
+
+  @Test
   void timesCallsInSloBucketsAcrossOutcomes() {
     metrics.recordCall("support", "tickets", "tools/call", "tickets__get", "ok", ms(3));
     metrics.recordCall("support", "tickets", "tools/call", "tickets__get", "error", ms(40));

@@ -84,6 +84,23 @@ class CheckCommandTest {
   }
 
   @Test
+  void reportsDataProtectionTypesTheEngineDoesNotKnow() throws IOException {
+    Path file =
+        write(
+            """
+            servers: []
+            data-protection:
+              rules:
+                - { id: typo, types: [CARD_VISSA], action: block }
+            """);
+
+    int exit = Main.run("check", "--config", file.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(stderr()).contains("data-protection rule 'typo': unknown type CARD_VISSA");
+  }
+
+  @Test
   void printsEveryProblemAndExitsOne() throws IOException {
     Path file =
         write("listen: nowhere\nservers:\n  - id: a\n    transport: stdio\n    command: ls -l\n");

@@ -22,7 +22,8 @@ class ExampleConfigTest {
             "WARDEN_ADMIN_TOKEN", "admin-token",
             "TICKETS_TOKEN", "tickets-token",
             "MAIL_TOKEN", "mail-token",
-            "TRIAGE_BOT_KEY", "triage-key");
+            "TRIAGE_BOT_KEY", "triage-key",
+            "WARDEN_TOKENIZE_KEY", "tokenize-key");
 
     WardenConfig config = new ConfigLoader(env::get).read(EXAMPLE);
 
@@ -39,5 +40,11 @@ class ExampleConfigTest {
         .containsExactly("triage-bot", "reply-bot");
     assertThat(config.servers().get(1).headers().get("Authorization").reveal())
         .isEqualTo("Bearer mail-token");
+    assertThat(config.servers().get(1).labels()).containsExactly("external");
+    assertThat(config.dataProtection().rules())
+        .extracting(DataProtectionConfig.DataRule::id)
+        .containsExactly("triage-cards", "no-ids-in-mail", "secrets-never-out");
+    assertThat(config.dataProtection().trust().onHop())
+        .isEqualTo(DataProtectionConfig.Action.BLOCK);
   }
 }

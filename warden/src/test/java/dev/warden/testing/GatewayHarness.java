@@ -2,6 +2,8 @@ package dev.warden.testing;
 
 import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
+import dev.warden.config.AuditConfig;
+import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -40,11 +42,13 @@ public final class GatewayHarness implements AutoCloseable {
         new HostPort("127.0.0.1", 0),
         new AdminConfig(new HostPort("127.0.0.1", 0), List.of()),
         WardenConfig.DEFAULT_STORAGE,
+        AuditConfig.DEFAULTS.disabled(),
         Limits.DEFAULTS,
         List.of(),
         servers,
         personas,
-        agents);
+        agents,
+        DataProtectionConfig.DEFAULT);
   }
 
   /** {@code config} that also allows these browser Origins. */
@@ -54,11 +58,13 @@ public final class GatewayHarness implements AutoCloseable {
         config.listen(),
         config.admin(),
         config.storage(),
+        config.audit(),
         config.limits(),
         origins,
         config.servers(),
         config.personas(),
-        config.agents());
+        config.agents(),
+        config.dataProtection());
   }
 
   /** {@code config} with other input limits. */
@@ -68,11 +74,29 @@ public final class GatewayHarness implements AutoCloseable {
         config.listen(),
         config.admin(),
         config.storage(),
+        config.audit(),
         limits,
         config.allowedOrigins(),
         config.servers(),
         config.personas(),
-        config.agents());
+        config.agents(),
+        config.dataProtection());
+  }
+
+  /** {@code config} with a data-protection section. */
+  public static WardenConfig withDataProtection(WardenConfig config, DataProtectionConfig dp) {
+    return new WardenConfig(
+        config.source(),
+        config.listen(),
+        config.admin(),
+        config.storage(),
+        config.audit(),
+        config.limits(),
+        config.allowedOrigins(),
+        config.servers(),
+        config.personas(),
+        config.agents(),
+        dp);
   }
 
   public static PersonaConfig persona(String id, String... tools) {

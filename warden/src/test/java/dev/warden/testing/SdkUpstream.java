@@ -140,6 +140,36 @@ public final class SdkUpstream implements AutoCloseable {
             }));
   }
 
+  /**
+   * Adds a tool that answers with structured content (and the same object as JSON text, as the spec
+   * asks for compatibility).
+   */
+  public void addStructuredTool(
+      String toolName, Function<Map<String, Object>, Map<String, Object>> handler) {
+    mcp.addTool(
+        new SyncToolSpecification(
+            tool(toolName),
+            (exchange, request) -> {
+              Map<String, Object> args =
+                  request.arguments() == null ? Map.of() : request.arguments();
+              calls.add(new Call(request.name(), args));
+              Map<String, Object> structured = handler.apply(args);
+              String text;
+              try {
+                text =
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(structured);
+              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+              }
+              return McpSchema.CallToolResult.builder()
+                  .addTextContent(text)
+                  .structuredContent(structured)
+                  .isError(false)
+                  .build();
+            }));
+  }
+
   private static McpSchema.Tool tool(String toolName) {
     return McpSchema.Tool.builder()
         .name(toolName)

@@ -80,6 +80,23 @@ class UpstreamFailureIT {
                 List.of(agent("bot", "key-bot", "all"))));
     raw = harness.raw("all", "key-bot");
     session = raw.initialize();
+    awaitListed("healthy__echo", "slow__sleep", "garbage__fine");
+  }
+
+  /** Listing is eventually complete: a server slow to answer its first listing is retried. */
+  private static void awaitListed(String... tools) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+    while (true) {
+      dev.warden.registry.CatalogView view = harness.gateway().catalog().view();
+      if (java.util.Arrays.stream(tools)
+          .allMatch(t -> view.find(dev.warden.registry.ListKind.TOOLS, t).isPresent())) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("catalog never listed " + List.of(tools));
+      }
+      Thread.sleep(100);
+    }
   }
 
   @AfterAll

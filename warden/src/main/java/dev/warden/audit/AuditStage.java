@@ -1,0 +1,81 @@
+package dev.warden.audit;
+
+import dev.warden.mcp.JsonRpcError;
+import dev.warden.pipeline.Exchange;
+import dev.warden.pipeline.Reply;
+import dev.warden.pipeline.Stage;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the audit record of every request that reached the pipeline, denials included, and holds
+ * the reply until that record is durably committed: an agent never sees an answer the trail does
+ * not hold. Waiting requests share commits through {@link AuditWriter}. After the reply is out, a
+ * completion record adds the bytes sent and the final status without holding anyone up.
+ *
+ * <p>When the trail cannot be written the request fails closed with HTTP 503 (and a streamed
+ * upstream reply is aborted unread).
+ */
+public final class AuditStage implements Stage {
+  private static final Logger log = LoggerFactory.getLogger(AuditStage.class);
+  static final int UNAVAILABLE = 503;
+
+  private final AuditWriter writer;
+  private final Duration commitTimeout;
+
+  public AuditStage(AuditWriter writer, Duration commitTimeout) {
+    this.writer = writer;
+    this.commitTimeout = commitTimeout;
+  }
+
+  @Override
+  public Reply apply(Exchange exchange, Chain next) {
+    Reply reply = next.proceed(exchange);
+    exchange.decide(reply);
+    AuditEntry decision = entry(exchange, AuditEntry.DECISION);
+    try {
+      writer.submit(decision).get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      log.error("audit record of {} not committed; failing the request closed", exchange.id());
+      if (reply instanceof Reply.Relay relay) {
+        relay.upstream().abort();
+      }
+      return new Reply.Failure(
+          new JsonRpcError(
+              JsonRpcError.INTERNAL_ERROR,
+              "the audit trail is unavailable; request " + exchange.id() + " was not answered"),
+          UNAVAILABLE);
+    }
+    exchange.onComplete(ex -> writer.submit(entry(ex, AuditEntry.COMPLETION)));
+    return reply;
+  }
+
+  static AuditEntry entry(Exchange ex, String kind) {
+    boolean done = kind.equals(AuditEntry.COMPLETION);
+    return new AuditEntry(
+        kind,
+        ex.time().toEpochMilli(),
+        ex.id(),
+        ex.principal() == null ? "" : ex.principal().agent(),
+        "",
+        ex.persona(),
+        ex.server(),
+        ex.method(),
+        ex.target(),
+        ex.outcome().name().toLowerCase(Locale.ROOT),
+        ex.rule(),
+        ex.findings(),
+        ex.upstreamError(),
+        done ? ex.httpStatus() : 0,
+        (System.nanoTime() - ex.startNanos()) / 1000,
+        ex.bytesIn(),
+        done ? ex.bytesOut() : 0,
+        ex.clientAddress() == null ? "" : ex.clientAddress());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.warden.inspect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Bounded base64 decoding: long base64 tokens whose content is readable text are decoded once
+ * (never recursively) and scanned; what is found inside is reported over the whole token.
+ */
+final class Base64Layer {
+  private static final int MIN = 24;
+  private static final int MAX = 16_384;
+  private static final int MAX_TOKENS = 64;
+
+  private Base64Layer() {}
+
+  static void scan(String s, DetectionEngine engine, List<Finding> out) {
+    int n = s.length();
+    int tokens = 0;
+    int i = 0;
+    while (i < n && tokens < MAX_TOKENS) {
+      if (!isBase64(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < n && isBase64(s.charAt(end))) {
+        end++;
+      }
+      int len = end - i;
+      if (len >= MIN && len <= MAX && (i == 0 || s.charAt(i - 1) != '.')) {
+        String decoded = decode(s.substring(i, end));
+        if (decoded != null) {
+          tokens++;
+          for (Finding f : engine.scanNormalized(decoded, false)) {
+            out.add(f.at(i, end));
+          }
+        }
+      }
+      i = end;
+    }
+  }
+
+  private static String decode(String token) {
+    String t = token.replace('-', '+').replace('_', '/');
+    int pad = t.indexOf('=');
+    String body = pad < 0 ? t : t.substring(0, pad);
+    if (body.length() % 4 == 1 || pad >= 0 && pad < t.length() - 2) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(body + "==".substring(0, (4 - body.length() % 4) % 4));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int printable = 0;
+    for (byte b : bytes) {
+      if ((b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t') {
+        printable++;
+      }
+    }
+    return printable * 100 >= bytes.length * 95 ? new String(bytes, StandardCharsets.UTF_8) : null;
+  }
+
+  private static boolean isBase64(char c) {
+    return CandidateCutter.isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+  }
+}

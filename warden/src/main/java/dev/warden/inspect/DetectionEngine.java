@@ -1,0 +1,166 @@
+package dev.warden.inspect;
+
+import dev.warden.inspect.detect.Catalogue;
+import dev.warden.inspect.normalize.NormalizedText;
+import dev.warden.inspect.normalize.Normalizer;
+import dev.warden.inspect.prefilter.AhoCorasick;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds sensitive values in text: normalises it, runs one Aho–Corasick pass for every detector's
+ * keywords and one shape pass for number-like candidates, lets each detector look only where it can
+ * match, decodes long base64 tokens once, and keeps the most reliable finding where several
+ * overlap. Immutable and thread-safe; {@link #scan} allocates only for what it finds.
+ */
+public final class DetectionEngine {
+  /** Values longer than this are not promised to be found across streamed chunks. */
+  public static final int MAX_VALUE_LENGTH = 4096;
+
+  private final List<Detector> detectors;
+  private final AhoCorasick prefilter;
+  private final Detector[][] byKeyword;
+  private final Detector[][] digitsByLength;
+  private final Detector[][] alnumByLength;
+  private final CandidateCutter cutter;
+  private final Map<Detector, Integer> rank = new LinkedHashMap<>();
+
+  private DetectionEngine(List<Detector> detectors) {
+    this.detectors = List.copyOf(detectors);
+    Map<String, List<Detector>> keywords = new LinkedHashMap<>();
+    List<List<Detector>> digits = lists();
+    List<List<Detector>> alnum = lists();
+    for (Detector d : this.detectors) {
+      rank.putIfAbsent(d, rank.size());
+      // Non-ASCII words cannot occur after normalisation folds to the prefilter's alphabet:
+      // skipped.
+      d.keywords().stream()
+          .filter(DetectionEngine::ascii)
+          .forEach(k -> keywords.computeIfAbsent(k, x -> new ArrayList<>()).add(d));
+      d.contextWords().stream()
+          .filter(DetectionEngine::ascii)
+          .forEach(k -> keywords.computeIfAbsent(k, x -> new ArrayList<>()));
+      for (int len : d.candidateLengths()) {
+        (d.digitCandidates() ? digits : alnum).get(len).add(d);
+      }
+    }
+    List<String> words = List.copyOf(keywords.keySet());
+    this.prefilter = new AhoCorasick(words);
+    this.byKeyword =
+        words.stream()
+            .map(w -> keywords.get(w).toArray(Detector[]::new))
+            .toArray(Detector[][]::new);
+    this.digitsByLength =
+        digits.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
+    this.alnumByLength =
+        alnum.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
+    this.cutter = new CandidateCutter(present(digitsByLength), present(alnumByLength));
+  }
+
+  /** An engine with every built-in detector of the catalogue. */
+  public static DetectionEngine builtIn() {
+    return new DetectionEngine(Catalogue.all());
+  }
+
+  /** An engine with exactly these detectors. */
+  public static DetectionEngine of(List<? extends Detector> detectors) {
+    return new DetectionEngine(List.copyOf(detectors));
+  }
+
+  /** This engine's detectors followed by {@code more} (custom detectors from configuration). */
+  public DetectionEngine with(List<? extends Detector> more) {
+    List<Detector> all = new ArrayList<>(detectors);
+    all.addAll(more);
+    return new DetectionEngine(all);
+  }
+
+  /** Every type id the engine can report. */
+  public Set<String> types() {
+    Set<String> types = new LinkedHashSet<>();
+    detectors.forEach(d -> types.addAll(d.types()));
+    return types;
+  }
+
+  /** A streaming scanner over this engine; one per stream, not thread-safe itself. */
+  public Scanner scanner() {
+    return new Scanner(this, MAX_VALUE_LENGTH);
+  }
+
+  /** The findings in {@code text}, ordered by start, spans in offsets of {@code text}. */
+  public List<Finding> scan(CharSequence text) {
+    String original = text.toString();
+    NormalizedText normalized = Normalizer.normalize(original);
+    List<Finding> found = scanNormalized(normalized.text(), true);
+    List<Finding> kept = Overlaps.resolve(found, rank);
+    if (normalized.origin() == null) {
+      return kept;
+    }
+    List<Finding> mapped = new ArrayList<>(kept.size());
+    for (Finding f : kept) {
+      mapped.add(f.at(normalized.startOf(f.start()), normalized.endOf(f.end())));
+    }
+    return mapped;
+  }
+
+  List<Finding> scanNormalized(String s, boolean decodeBase64) {
+    ScanText text = new ScanText(s, prefilter.keywords());
+    prefilter.scan(s, text::addHit);
+    List<Finding> out = new ArrayList<>();
+    for (int h = 0; h < text.hitCount(); h++) {
+      int k = text.hitKeyword(h);
+      Detector[] ds = byKeyword[k];
+      if (ds.length > 0) {
+        int end = text.hitEnd(h);
+        int start = end - prefilter.keywords().get(k).length();
+        for (Detector d : ds) {
+          d.atKeyword(text, start, end, out);
+        }
+      }
+    }
+    cutter.cut(
+        s,
+        c -> {
+          Detector[][] table = isDigits(c.compact()) ? digitsByLength : alnumByLength;
+          for (Detector d : table[c.compact().length()]) {
+            d.examine(text, c, out);
+          }
+        });
+    if (decodeBase64) {
+      Base64Layer.scan(s, this, out);
+    }
+    return out;
+  }
+
+  private static boolean ascii(String word) {
+    return word.chars().allMatch(c -> c < 128);
+  }
+
+  private static boolean isDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!CandidateCutter.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<List<Detector>> lists() {
+    List<List<Detector>> lists = new ArrayList<>();
+    for (int i = 0; i <= CandidateCutter.MAX_COMPACT; i++) {
+      lists.add(new ArrayList<>());
+    }
+    return lists;
+  }
+
+  private static boolean[] present(Detector[][] table) {
+    boolean[] present = new boolean[table.length];
+    for (int i = 0; i < table.length; i++) {
+      present[i] = table[i].length > 0;
+    }
+    return present;
+  }
+}

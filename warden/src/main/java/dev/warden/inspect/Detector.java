@@ -1,0 +1,40 @@
+package dev.warden.inspect;
+
+import java.util.List;
+
+/**
+ * Finds one family of sensitive values. A detector runs only where it can match: at an occurrence
+ * of one of its {@link #keywords()} (found by the engine's one Aho–Corasick pass), or on the number
+ * and code-like {@link Candidate}s the engine's shape pass cuts from the text. Implementations are
+ * immutable and thread-safe.
+ */
+public interface Detector {
+  /** The type ids this detector reports. */
+  List<String> types();
+
+  /** Lower-case ASCII words at whose occurrence {@link #atKeyword} runs. */
+  default List<String> keywords() {
+    return List.of();
+  }
+
+  /** Lower-case ASCII words that count as context near a candidate (see {@link ScanText}). */
+  default List<String> contextWords() {
+    return List.of();
+  }
+
+  /** Called once for each occurrence of a keyword at {@code [start, end)} of the text. */
+  default void atKeyword(ScanText text, int start, int end, List<Finding> out) {}
+
+  /** Candidate lengths (compact, separators removed) this detector examines; none by default. */
+  default int[] candidateLengths() {
+    return new int[0];
+  }
+
+  /** Whether it examines digit-only candidates (true) or letter-and-digit ones (false). */
+  default boolean digitCandidates() {
+    return true;
+  }
+
+  /** Examines one candidate of a length it asked for. */
+  default void examine(ScanText text, Candidate candidate, List<Finding> out) {}
+}

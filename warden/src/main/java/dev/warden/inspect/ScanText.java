@@ -1,0 +1,96 @@
+package dev.warden.inspect;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The normalised text being scanned, with the keyword occurrences the prefilter found in it, so a
+ * detector can ask whether a context word sits near a candidate.
+ */
+public final class ScanText {
+  /** How far before a value a context word may stand (a JSON key, a label in prose). */
+  public static final int CONTEXT_BEFORE = 48;
+
+  /** How far after a value a context word may stand. */
+  public static final int CONTEXT_AFTER = 16;
+
+  private final String text;
+  private final List<String> keywords;
+  private int[] hitKeyword = new int[16];
+  private int[] hitEnd = new int[16];
+  private int hits;
+
+  ScanText(String text, List<String> keywords) {
+    this.text = text;
+    this.keywords = keywords;
+  }
+
+  void addHit(int keyword, int end) {
+    if (hits == hitEnd.length) {
+      hitKeyword = Arrays.copyOf(hitKeyword, hits * 2);
+      hitEnd = Arrays.copyOf(hitEnd, hits * 2);
+    }
+    hitKeyword[hits] = keyword;
+    hitEnd[hits] = end;
+    hits++;
+  }
+
+  int hitCount() {
+    return hits;
+  }
+
+  int hitKeyword(int i) {
+    return hitKeyword[i];
+  }
+
+  int hitEnd(int i) {
+    return hitEnd[i];
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int length() {
+    return text.length();
+  }
+
+  public char charAt(int i) {
+    return text.charAt(i);
+  }
+
+  /** Whether one of {@code words} occurs near {@code [start, end)}, within the default window. */
+  public boolean near(Set<String> words, int start, int end) {
+    return near(words, start - CONTEXT_BEFORE, end + CONTEXT_AFTER, start, end);
+  }
+
+  /**
+   * Whether one of {@code words} occurs within {@code [from, to)} but outside the value {@code
+   * [start, end)} itself.
+   */
+  public boolean near(Set<String> words, int from, int to, int start, int end) {
+    if (words.isEmpty()) {
+      return false;
+    }
+    int lo = 0;
+    int hi = hits;
+    while (lo < hi) { // first hit ending after from
+      int mid = (lo + hi) >>> 1;
+      if (hitEnd[mid] <= from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < hits && hitEnd[i] <= to; i++) {
+      String word = keywords.get(hitKeyword[i]);
+      int wordStart = hitEnd[i] - word.length();
+      boolean inside = wordStart >= start && hitEnd[i] <= end;
+      if (!inside && wordStart >= from && words.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.warden.inspect.detect;
+
+import dev.warden.inspect.Candidate;
+import dev.warden.inspect.Confidence;
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.Finding;
+import dev.warden.inspect.ScanText;
+import dev.warden.inspect.validate.AsiaPacificIds;
+import java.util.List;
+
+/** Hong Kong identity card {@code A123456(7)}: the check digit may sit in brackets. */
+final class HkidDetector implements Detector {
+  @Override
+  public List<String> types() {
+    return List.of("HK_HKID");
+  }
+
+  @Override
+  public boolean digitCandidates() {
+    return false;
+  }
+
+  @Override
+  public int[] candidateLengths() {
+    return new int[] {7, 8, 9};
+  }
+
+  @Override
+  public void examine(ScanText text, Candidate c, List<Finding> out) {
+    if (c.formatted()) {
+      return;
+    }
+    String s = c.compact();
+    int end = c.end();
+    if (end + 3 <= text.length() && text.charAt(end) == '(' && text.charAt(end + 2) == ')') {
+      s = s + Character.toUpperCase(text.charAt(end + 1));
+      end += 3;
+    }
+    if (s.length() >= 8 && AsiaPacificIds.hkid(s)) {
+      out.add(new Finding("HK_HKID", c.start(), end, Confidence.HIGH, Tags.GDPR_SOC2));
+    }
+  }
+}

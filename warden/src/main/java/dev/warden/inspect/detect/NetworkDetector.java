@@ -1,0 +1,147 @@
+package dev.warden.inspect.detect;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.warden.inspect.Candidate;
+import dev.warden.inspect.Confidence;
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.Finding;
+import dev.warden.inspect.ScanText;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Network identifiers: IPv4 (from dotted digit candidates), IPv6 and MAC addresses (from a colon
+ * after a hex group), URLs that carry a query string, and hosts under internal suffixes.
+ */
+final class NetworkDetector implements Detector {
+  private static final Set<String> TAGS = Set.of(Tags.GDPR, Tags.HIPAA, Tags.SOC2);
+  private static final Pattern IPV6 =
+      Pattern.compile(
+          "(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,7}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:?(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}");
+  private static final Pattern MAC_RE2 =
+      Pattern.compile("(?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}|(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}");
+  private static final Pattern URL =
+      Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\\s\"'<>\\\\]{3,1000}");
+  private static final Pattern HOST =
+      Pattern.compile(
+          "[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:internal|corp|local|intranet|lan|svc\\.cluster\\.local)\\b");
+
+  @Override
+  public List<String> types() {
+    return List.of("IPV4_ADDRESS", "IPV6_ADDRESS", "MAC_ADDRESS", "URL", "INTERNAL_HOSTNAME");
+  }
+
+  @Override
+  public List<String> keywords() {
+    return List.of("://", ".internal", ".corp", ".local", ".intranet", ".lan", "::");
+  }
+
+  @Override
+  public List<String> contextWords() {
+    return List.of("version", "ver");
+  }
+
+  @Override
+  public int[] candidateLengths() {
+    return new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+  }
+
+  @Override
+  public void examine(ScanText text, Candidate c, List<Finding> out) {
+    if (c.groups().length == 1 && c.end() < text.length() && text.charAt(c.end()) == ':') {
+      colonRun(text, c.start(), out);
+      return;
+    }
+    if (c.groups().length != 4 || c.separator() != '.') {
+      return;
+    }
+    String s = text.text().substring(c.start(), c.end());
+    for (String octet : s.split("\\.")) {
+      if (octet.length() > 3
+          || Integer.parseInt(octet) > 255
+          || octet.length() > 1 && octet.startsWith("0")) {
+        return;
+      }
+    }
+    boolean versionLike =
+        (c.start() > 0 && Character.toLowerCase(text.charAt(c.start() - 1)) == 'v')
+            || text.near(Set.of("version", "ver"), c.start(), c.end());
+    if (!versionLike) {
+      out.add(new Finding("IPV4_ADDRESS", c.start(), c.end(), Confidence.MEDIUM, TAGS));
+    }
+  }
+
+  @Override
+  public void atKeyword(ScanText text, int start, int end, List<Finding> out) {
+    String kw = text.text().substring(start, end);
+    if (kw.equals("::")) {
+      int from = start;
+      while (from > 0 && start - from < 40 && isHexOrColon(text.charAt(from - 1))) {
+        from--;
+      }
+      if (from == start) {
+        ipv6(text, from, out);
+      }
+      return;
+    }
+    int from = Math.max(0, start - (kw.equals("://") ? 16 : 200));
+    int to = Math.min(text.length(), end + 2000);
+    Matcher m = (kw.equals("://") ? URL : HOST).matcher(text.text().substring(from, to));
+    while (m.find()) {
+      if (from + m.start() <= start && from + m.end() >= end) {
+        String v = m.group();
+        if (kw.equals("://")) {
+          if (v.indexOf('?') > 0 && v.indexOf('=') > v.indexOf('?')) {
+            out.add(new Finding("URL", from + m.start(), from + m.end(), Confidence.MEDIUM, TAGS));
+          }
+        } else {
+          out.add(
+              new Finding(
+                  "INTERNAL_HOSTNAME",
+                  from + m.start(),
+                  from + m.end(),
+                  Confidence.MEDIUM,
+                  Set.of(Tags.SOC2)));
+        }
+        return;
+      }
+    }
+  }
+
+  private void colonRun(ScanText text, int start, List<Finding> out) {
+    if (start > 0 && isHexOrColon(text.charAt(start - 1))) {
+      return;
+    }
+    Matcher mac =
+        MAC_RE2.matcher(text.text().substring(start, Math.min(text.length(), start + 17)));
+    if (mac.lookingAt() && boundary(text, start + mac.end())) {
+      String v = mac.group().toLowerCase(java.util.Locale.ROOT);
+      if (!v.equals("00:00:00:00:00:00") && !v.equals("ff:ff:ff:ff:ff:ff")) {
+        out.add(new Finding("MAC_ADDRESS", start, start + mac.end(), Confidence.MEDIUM, TAGS));
+      }
+      return;
+    }
+    ipv6(text, start, out);
+  }
+
+  private void ipv6(ScanText text, int start, List<Finding> out) {
+    Matcher m = IPV6.matcher(text.text().substring(start, Math.min(text.length(), start + 45)));
+    if (m.lookingAt()
+        && boundary(text, start + m.end())
+        && m.group().length() >= 3
+        && (m.group().contains("::") || m.group().chars().filter(ch -> ch == ':').count() == 7)
+        && !m.group().matches("[0-9:]+")) {
+      out.add(new Finding("IPV6_ADDRESS", start, start + m.end(), Confidence.HIGH, TAGS));
+    }
+  }
+
+  private static boolean boundary(ScanText text, int end) {
+    return end >= text.length()
+        || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == ':');
+  }
+
+  private static boolean isHexOrColon(char c) {
+    return Character.digit(c, 16) >= 0 || c == ':';
+  }
+}

@@ -1,0 +1,118 @@
+package dev.warden.inspect.detect;
+
+import dev.warden.inspect.Candidate;
+import dev.warden.inspect.Confidence;
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.Finding;
+import dev.warden.inspect.ScanText;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A type recognised on digit or letter-and-digit candidates by its length, its usual grouping and a
+ * validator (check digits, date parts, prefixes), with a {@link Policy} for when context is needed.
+ *
+ * @param formats the accepted groupings, e.g. {@code "3-2-4"} or {@code "3 2 4"}; the separator
+ *     between numbers is the one that must be used
+ */
+public record NumberDetector(
+    String type,
+    Confidence confidence,
+    Set<String> frameworks,
+    boolean digits,
+    int[] lengths,
+    List<String> formats,
+    Policy policy,
+    Set<String> context,
+    Predicate<String> valid)
+    implements Detector {
+
+  /** A digit type. */
+  public static NumberDetector digits(
+      String type,
+      Confidence conf,
+      Set<String> fw,
+      Policy policy,
+      String formats,
+      Predicate<String> valid,
+      String... context) {
+    return new NumberDetector(
+        type,
+        conf,
+        fw,
+        true,
+        lengthsOf(formats),
+        List.of(formats.split("\\|")),
+        policy,
+        Set.of(context),
+        valid);
+  }
+
+  /** A letter-and-digit type of the given lengths; spaced groups are accepted too. */
+  public static NumberDetector codes(
+      String type,
+      Confidence conf,
+      Set<String> fw,
+      Policy policy,
+      int[] lengths,
+      Predicate<String> valid,
+      String... context) {
+    return new NumberDetector(
+        type, conf, fw, false, lengths, List.of("*"), policy, Set.of(context), valid);
+  }
+
+  @Override
+  public List<String> types() {
+    return List.of(type);
+  }
+
+  @Override
+  public List<String> contextWords() {
+    return List.copyOf(context);
+  }
+
+  @Override
+  public int[] candidateLengths() {
+    return lengths;
+  }
+
+  @Override
+  public boolean digitCandidates() {
+    return digits;
+  }
+
+  @Override
+  public void examine(ScanText text, Candidate c, List<Finding> out) {
+    boolean formatted = c.formatted();
+    if (formatted && !formats.contains("*") && !formats.contains(shape(c))) {
+      return;
+    }
+    boolean needContext = policy == Policy.CONTEXT || (policy == Policy.FORMATTED && !formatted);
+    if (needContext && !text.near(context, c.start(), c.end())) {
+      return;
+    }
+    if (valid.test(c.compact())) {
+      out.add(new Finding(type, c.start(), c.end(), confidence, frameworks));
+    }
+  }
+
+  static String shape(Candidate c) {
+    StringBuilder b = new StringBuilder();
+    for (int g : c.groups()) {
+      if (!b.isEmpty()) {
+        b.append(c.separator());
+      }
+      b.append(g);
+    }
+    return b.toString();
+  }
+
+  private static int[] lengthsOf(String formats) {
+    return Arrays.stream(formats.split("\\|"))
+        .mapToInt(f -> Arrays.stream(f.split("[- ./]")).mapToInt(Integer::parseInt).sum())
+        .distinct()
+        .toArray();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.warden.inspect.detect;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.warden.inspect.Confidence;
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.Finding;
+import dev.warden.inspect.ScanText;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A type found by a linear-time RE2/J expression, run only in a small window around an occurrence
+ * of one of its keywords: a vendor prefix ({@code ghp_}, {@code AKIA}) that starts the value, or a
+ * context word ({@code passport}) that the value follows.
+ *
+ * @param before how many chars before the keyword the value may start
+ * @param after how many chars after the keyword the value may end
+ * @param group the regex group that is the value (0 for the whole match)
+ */
+public record PatternDetector(
+    String type,
+    Confidence confidence,
+    Set<String> frameworks,
+    List<String> keywords,
+    Pattern regex,
+    int before,
+    int after,
+    int group,
+    Predicate<String> valid)
+    implements Detector {
+
+  /** A value that starts with (or contains) one of its keywords. */
+  public static PatternDetector anchored(
+      String type, Confidence conf, Set<String> fw, String regex, String... keywords) {
+    return new PatternDetector(
+        type, conf, fw, List.of(keywords), Pattern.compile(regex), 8, 600, 0, v -> true);
+  }
+
+  /** A value written shortly after a context word; group 1 of {@code regex} is the value. */
+  public static PatternDetector afterWord(
+      String type,
+      Confidence conf,
+      Set<String> fw,
+      String regex,
+      Predicate<String> valid,
+      String... words) {
+    return new PatternDetector(
+        type, conf, fw, List.of(words), Pattern.compile(regex), 0, 40, 1, valid);
+  }
+
+  public PatternDetector validated(Predicate<String> check) {
+    return new PatternDetector(
+        type, confidence, frameworks, keywords, regex, before, after, group, check);
+  }
+
+  public PatternDetector window(int newBefore, int newAfter) {
+    return new PatternDetector(
+        type, confidence, frameworks, keywords, regex, newBefore, newAfter, group, valid);
+  }
+
+  @Override
+  public List<String> types() {
+    return List.of(type);
+  }
+
+  @Override
+  public void atKeyword(ScanText text, int start, int end, List<Finding> out) {
+    int from = Math.max(0, start - before);
+    int to = Math.min(text.length(), end + after);
+    Matcher m = regex.matcher(text.text().substring(from, to));
+    int search = 0;
+    while (search <= to - from && m.find(search)) {
+      int s = m.start(group);
+      int e = m.end(group);
+      if (s >= 0 && e > s && valid.test(m.group(group))) {
+        out.add(new Finding(type, from + s, from + e, confidence, frameworks));
+      }
+      search = Math.max(m.end(), m.start() + 1);
+      if (group != 0 || before == 0) {
+        return; // one value per context word
+      }
+    }
+  }
+}

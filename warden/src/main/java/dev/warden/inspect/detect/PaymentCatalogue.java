@@ -1,0 +1,150 @@
+package dev.warden.inspect.detect;
+
+import static dev.warden.inspect.Confidence.HIGH;
+import static dev.warden.inspect.Confidence.LOW;
+import static dev.warden.inspect.Confidence.MEDIUM;
+import static dev.warden.inspect.detect.PatternDetector.afterWord;
+import static dev.warden.inspect.detect.PatternDetector.anchored;
+
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.validate.AmericanIds;
+import dev.warden.inspect.validate.CheckDigits;
+import java.util.List;
+import java.util.Set;
+
+/** Payment and financial types, catalogue rows 1–24. */
+final class PaymentCatalogue {
+  private static final String AFTER = "[^A-Za-z0-9]{1,12}";
+  private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
+
+  private PaymentCatalogue() {}
+
+  static List<Detector> all() {
+    Set<String> glba = Tags.with(Tags.SOC2_ONLY, "GLBA");
+    return List.of(
+        new CardDetector(),
+        anchored(
+                "CARD_TRACK1",
+                HIGH,
+                Tags.PCI_ONLY,
+                "%B[0-9]{12,19}\\^[^^]{2,26}\\^[0-9]{7}[^?]{0,80}\\?",
+                "%b")
+            .window(0, 200)
+            .validated(v -> CheckDigits.luhn(v.substring(2, v.indexOf('^')))),
+        anchored("CARD_TRACK2", HIGH, Tags.PCI_ONLY, ";[0-9]{12,19}=[0-9]{7}[0-9]{0,40}\\?", ";")
+            .window(0, 80)
+            .validated(v -> CheckDigits.luhn(v.substring(1, v.indexOf('=')))),
+        afterWord(
+            "CARD_CVV",
+            LOW,
+            Tags.PCI_ONLY,
+            "^[^A-Za-z0-9]{1,12}([0-9]{3,4})\\b",
+            v -> true,
+            "cvv",
+            "cvc",
+            "cvv2",
+            "cvc2",
+            "cid",
+            "security code",
+            "security_code",
+            "card_code"),
+        afterWord(
+            "CARD_EXPIRY",
+            LOW,
+            Tags.PCI_ONLY,
+            "^[^A-Za-z0-9]{1,12}((?:0[1-9]|1[0-2]) ?/ ?(?:20)?[0-9]{2})\\b",
+            v -> true,
+            "exp",
+            "expiry",
+            "expiration",
+            "exp_date",
+            "valid thru",
+            "expires"),
+        NumberDetector.codes(
+            "IBAN",
+            HIGH,
+            Tags.with(Tags.GDPR_SOC2, Tags.PCI),
+            Policy.ALONE,
+            Iban.lengths(),
+            Iban::valid),
+        afterWord(
+            "SWIFT_BIC",
+            MEDIUM,
+            Tags.GDPR_SOC2,
+            "^[^A-Za-z0-9]{1,16}([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\\b",
+            v -> COUNTRIES.contains(v.substring(4, 6)),
+            "swift",
+            "bic",
+            "swift_code",
+            "bic_code"),
+        NumberDetector.digits(
+            "US_ABA_ROUTING",
+            HIGH,
+            glba,
+            Policy.CONTEXT,
+            "9",
+            AmericanIds::aba,
+            "routing",
+            "aba",
+            "rtn",
+            "transit number"),
+        afterWord(
+            "US_BANK_ACCOUNT",
+            LOW,
+            Tags.with(Tags.GDPR_SOC2, "GLBA"),
+            "^[^A-Za-z0-9]{1,12}([0-9]{8,17})\\b",
+            v -> !CheckDigits.allSame(v),
+            "account number",
+            "account_number",
+            "accountnumber",
+            "acct",
+            "account no",
+            "bank account",
+            "account_no",
+            "acct_no"),
+        afterWord(
+            "CA_BANK_TRANSIT",
+            LOW,
+            Tags.with(Tags.SOC2_ONLY, "PIPEDA"),
+            "^[^A-Za-z0-9]{1,12}([0-9]{5}-[0-9]{3}|0[0-9]{3} ?[0-9]{5})\\b",
+            v -> true,
+            "transit",
+            "institution number"),
+        anchored(
+                "UK_SORT_CODE_ACCOUNT",
+                MEDIUM,
+                Tags.GDPR_SOC2,
+                "\\b[0-9]{2}-[0-9]{2}-[0-9]{2}[^A-Za-z0-9]{1,24}(?:[A-Za-z ]{0,20}[^A-Za-z0-9]{1,4})?[0-9]{8}\\b",
+                "sort code",
+                "sort_code",
+                "sortcode")
+            .window(0, 80),
+        afterWord(
+            "AU_BSB_ACCOUNT",
+            LOW,
+            Tags.with(Tags.SOC2_ONLY, "AU Privacy Act"),
+            "^[^A-Za-z0-9]{1,12}([0-9]{3}-?[0-9]{3}(?:[^A-Za-z0-9]{1,20}(?:account[^0-9]{0,12})?[0-9]{6,10})?)\\b",
+            v -> true,
+            "bsb"),
+        afterWord(
+            "IN_IFSC",
+            MEDIUM,
+            Tags.with(Tags.SOC2_ONLY, "DPDP"),
+            "^[^A-Za-z0-9]{1,12}([A-Z]{4}0[A-Z0-9]{6})\\b",
+            v -> true,
+            "ifsc"),
+        afterWord(
+            "US_EIN",
+            MEDIUM,
+            glba,
+            "^[^A-Za-z0-9]{1,16}([0-9]{2}-?[0-9]{7})\\b",
+            v -> AmericanIds.ein(v.replace("-", "")),
+            "ein",
+            "employer identification",
+            "fein",
+            "tax id",
+            "tax_id",
+            "taxid"),
+        new VatDetector());
+  }
+}

@@ -1,0 +1,200 @@
+package dev.warden.inspect.detect;
+
+import static dev.warden.inspect.Confidence.HIGH;
+import static dev.warden.inspect.Confidence.LOW;
+import static dev.warden.inspect.Confidence.MEDIUM;
+import static dev.warden.inspect.detect.GovernmentCatalogue.VALUE;
+import static dev.warden.inspect.detect.NumberDetector.codes;
+import static dev.warden.inspect.detect.NumberDetector.digits;
+import static dev.warden.inspect.detect.PatternDetector.afterWord;
+import static dev.warden.inspect.detect.PatternDetector.anchored;
+import static dev.warden.inspect.detect.Policy.ALONE;
+import static dev.warden.inspect.detect.Policy.CONTEXT;
+
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.validate.AmericanIds;
+import dev.warden.inspect.validate.CheckDigits;
+import java.util.List;
+import java.util.Set;
+
+/** Health identifiers, contact, personal, device and network types, rows 93–119. */
+final class PersonalCatalogue {
+  private PersonalCatalogue() {}
+
+  static List<Detector> all() {
+    Set<String> h = Tags.HEALTH;
+    Set<String> p = Tags.ID;
+    return List.of(
+        digits(
+            "US_NPI",
+            HIGH,
+            h,
+            CONTEXT,
+            "10",
+            AmericanIds::npi,
+            "npi",
+            "national provider",
+            "provider id",
+            "prescriber"),
+        codes("US_DEA", HIGH, h, ALONE, new int[] {9}, AmericanIds::dea),
+        codes("US_MBI", HIGH, h, ALONE, new int[] {11}, AmericanIds::mbi),
+        afterWord(
+            "US_HICN",
+            MEDIUM,
+            h,
+            VALUE + "([0-9]{3}-?[0-9]{2}-?[0-9]{4}[A-Z][0-9A-Z]?)\\b",
+            v -> true,
+            "hicn",
+            "medicare claim",
+            "health insurance claim"),
+        afterWord(
+            "ICD10_CODE",
+            LOW,
+            h,
+            VALUE + "([A-TV-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?)\\b",
+            v -> true,
+            "icd",
+            "icd-10",
+            "icd10",
+            "diagnosis",
+            "dx"),
+        afterWord(
+            "NDC",
+            LOW,
+            h,
+            VALUE + "([0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3,4}-[0-9]{1,2}|[0-9]{11})\\b",
+            v -> true,
+            "ndc",
+            "national drug code"),
+        afterWord(
+            "MEDICAL_RECORD_NUMBER",
+            LOW,
+            h,
+            VALUE + "([A-Z0-9][A-Z0-9-]{5,11})\\b",
+            v -> v.chars().anyMatch(Character::isDigit),
+            "mrn",
+            "medical record",
+            "medical_record",
+            "patient id",
+            "patient_id",
+            "chart number"),
+        afterWord(
+            "HEALTH_PLAN_MEMBER_ID",
+            LOW,
+            h,
+            VALUE + "([A-Z0-9][A-Z0-9-]{5,19})\\b",
+            v -> v.chars().anyMatch(Character::isDigit),
+            "member id",
+            "member_id",
+            "memberid",
+            "subscriber id",
+            "subscriber_id",
+            "policy number",
+            "policy_number",
+            "policy no",
+            "insurance id",
+            "beneficiary"),
+        afterWord(
+            "MEDICAL_LICENSE",
+            LOW,
+            h,
+            VALUE + "([A-Z]{1,3}[- ]?[0-9]{4,8})\\b",
+            v -> true,
+            "medical license",
+            "medical licence",
+            "license no",
+            "licence no",
+            "state license"),
+        new EmailDetector(),
+        new PhoneDetector(),
+        afterWord(
+            "US_ZIP",
+            LOW,
+            Set.of(Tags.HIPAA, Tags.GDPR),
+            VALUE + "([0-9]{5}(?:-[0-9]{4})?)\\b",
+            v -> true,
+            "zip",
+            "zipcode",
+            "zip code",
+            "postal_code",
+            "postcode"),
+        codes(
+            "UK_POSTCODE",
+            MEDIUM,
+            Set.of(Tags.GDPR),
+            CONTEXT,
+            new int[] {5, 6, 7},
+            v ->
+                v.matches(
+                    "[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2}"),
+            "postcode",
+            "post code",
+            "postal",
+            "address",
+            "zip"),
+        codes(
+            "CA_POSTAL_CODE",
+            MEDIUM,
+            Set.of("PIPEDA"),
+            CONTEXT,
+            new int[] {6},
+            v -> v.matches("[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]"),
+            "postal",
+            "postcode",
+            "address",
+            "zip"),
+        afterWord(
+            "DATE_OF_BIRTH",
+            LOW,
+            p,
+            VALUE
+                + "([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|[A-Z][a-z]{2,8} [0-9]{1,2},? [0-9]{4})\\b",
+            v -> true,
+            "dob",
+            "date of birth",
+            "date_of_birth",
+            "birth",
+            "born",
+            "birthdate",
+            "birthday"),
+        afterWord(
+            "AGE_OVER_89",
+            LOW,
+            Set.of(Tags.HIPAA),
+            VALUE + "(9[0-9]|1[0-1][0-9])\\b",
+            v -> true,
+            "\"age\"",
+            "age:",
+            "aged",
+            "years old"),
+        anchored(
+                "GEO_COORDINATES",
+                MEDIUM,
+                Set.of(Tags.GDPR, Tags.HIPAA),
+                "-?(?:[1-8]?[0-9]\\.[0-9]{4,}|90\\.0{4,}),\\s*\"?(?:lon|lng|longitude)?\"?\\s*:?\\s*-?(?:1[0-7][0-9]|[1-9]?[0-9])\\.[0-9]{4,}",
+                "lat",
+                "latitude",
+                "coordinates",
+                "geo",
+                "location")
+            .window(0, 80),
+        codes(
+            "VEHICLE_VIN",
+            HIGH,
+            Set.of(Tags.GDPR, Tags.HIPAA),
+            ALONE,
+            new int[] {17},
+            AmericanIds::vin),
+        digits(
+            "IMEI",
+            HIGH,
+            Set.of(Tags.GDPR, Tags.HIPAA),
+            CONTEXT,
+            "15|16|2-6-6-1",
+            v -> CheckDigits.luhn(v.substring(0, 15)),
+            "imei",
+            "device id",
+            "device_id"),
+        new NetworkDetector());
+  }
+}

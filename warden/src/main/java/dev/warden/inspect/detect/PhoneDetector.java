@@ -1,0 +1,119 @@
+package dev.warden.inspect.detect;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.warden.inspect.Candidate;
+import dev.warden.inspect.Confidence;
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.Finding;
+import dev.warden.inspect.ScanText;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Phone numbers, validated by libphonenumber. Alone only when unmistakably written as a phone
+ * number: international with {@code +}, or in national grouping ({@code (415) 555-2671}, {@code
+ * 415-555-2671}); a bare digit run counts only after a phone word. Dates, times and ids do not
+ * validate as numbers of any region, or lack the grouping.
+ */
+final class PhoneDetector implements Detector {
+  private static final Set<String> TAGS = Set.of(Tags.GDPR, Tags.HIPAA, Tags.SOC2);
+  private static final Set<String> WORDS =
+      Set.of(
+          "phone",
+          "tel",
+          "mobile",
+          "cell",
+          "fax",
+          "call",
+          "contact",
+          "whatsapp",
+          "sms",
+          "telefon",
+          "téléphone",
+          "telefono",
+          "handy");
+  private static final Pattern NUMBER =
+      Pattern.compile("\\+?\\(?[0-9]{1,4}\\)?(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}[0-9]");
+  private static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
+  private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+  @Override
+  public List<String> types() {
+    return List.of("PHONE_NUMBER");
+  }
+
+  @Override
+  public List<String> keywords() {
+    return List.of("+", "(");
+  }
+
+  @Override
+  public List<String> contextWords() {
+    return List.copyOf(WORDS);
+  }
+
+  @Override
+  public int[] candidateLengths() {
+    return new int[] {7, 8, 9, 10, 11, 12, 13};
+  }
+
+  @Override
+  public void atKeyword(ScanText text, int start, int end, List<Finding> out) {
+    if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+      return;
+    }
+    int to = Math.min(text.length(), start + 24);
+    Matcher m = NUMBER.matcher(text.text().substring(start, to));
+    if (!m.lookingAt()) {
+      return;
+    }
+    String number = m.group();
+    int stop = start + m.end();
+    if (stop < text.length() && Character.isLetterOrDigit(text.charAt(stop))) {
+      return;
+    }
+    boolean international = number.startsWith("+");
+    if (international ? valid(number, "ZZ") : number.startsWith("(") && valid(number, "US")) {
+      out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.HIGH, TAGS));
+    }
+  }
+
+  @Override
+  public void examine(ScanText text, Candidate c, List<Finding> out) {
+    if (c.start() > 0 && "+(".indexOf(text.charAt(c.start() - 1)) >= 0) {
+      return; // the keyword path reads these whole
+    }
+    boolean grouped =
+        (c.grouped(3, 3, 4) && c.separator() != '/')
+            || (c.formatted()
+                && c.separator() == ' '
+                && c.compact().startsWith("0")
+                && c.groups().length <= 4);
+    boolean context = text.near(WORDS, c.start(), c.end());
+    if (!grouped && !context) {
+      return;
+    }
+    String digits = c.compact();
+    for (String region : REGIONS) {
+      if (valid(digits, region)) {
+        Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
+        out.add(new Finding("PHONE_NUMBER", c.start(), c.end(), conf, TAGS));
+        return;
+      }
+      if (grouped && !digits.startsWith("0")) {
+        return; // a 3-3-4 grouping is North American or nothing
+      }
+    }
+  }
+
+  private boolean valid(String number, String region) {
+    try {
+      return util.isValidNumber(util.parse(number, region));
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+}

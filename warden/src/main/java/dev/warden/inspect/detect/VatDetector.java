@@ -1,0 +1,117 @@
+package dev.warden.inspect.detect;
+
+import com.google.re2j.Pattern;
+import dev.warden.inspect.Candidate;
+import dev.warden.inspect.Confidence;
+import dev.warden.inspect.Detector;
+import dev.warden.inspect.Finding;
+import dev.warden.inspect.ScanText;
+import dev.warden.inspect.validate.CheckDigits;
+import dev.warden.inspect.validate.EuropeanIds;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * EU VAT numbers: country prefix and national format. Reported alone where the national check
+ * digits are verified (DE, IT, NL, BE, PL, PT, FR, ES), otherwise only beside a VAT word.
+ */
+final class VatDetector implements Detector {
+  private static final Set<String> CONTEXT =
+      Set.of("vat", "ust-id", "ustid", "tva", "iva", "btw", "mwst", "moms", "tax number", "nip");
+  // Bounded, anchored formats on short candidates: no backtracking risk.
+  private static final Map<String, Pattern> FORMATS =
+      Map.ofEntries(
+          Map.entry("AT", Pattern.compile("U[0-9]{8}")),
+          Map.entry("BE", Pattern.compile("[01][0-9]{9}")),
+          Map.entry("BG", Pattern.compile("[0-9]{9,10}")),
+          Map.entry("CY", Pattern.compile("[0-9]{8}[A-Z]")),
+          Map.entry("CZ", Pattern.compile("[0-9]{8,10}")),
+          Map.entry("DE", Pattern.compile("[0-9]{9}")),
+          Map.entry("DK", Pattern.compile("[0-9]{8}")),
+          Map.entry("EE", Pattern.compile("[0-9]{9}")),
+          Map.entry("EL", Pattern.compile("[0-9]{9}")),
+          Map.entry("ES", Pattern.compile("[0-9A-Z][0-9]{7}[0-9A-Z]")),
+          Map.entry("FI", Pattern.compile("[0-9]{8}")),
+          Map.entry("FR", Pattern.compile("[0-9A-Z]{2}[0-9]{9}")),
+          Map.entry("HR", Pattern.compile("[0-9]{11}")),
+          Map.entry("HU", Pattern.compile("[0-9]{8}")),
+          Map.entry("IE", Pattern.compile("[0-9][0-9A-Z+*][0-9]{5}[A-Z]{1,2}")),
+          Map.entry("IT", Pattern.compile("[0-9]{11}")),
+          Map.entry("LT", Pattern.compile("[0-9]{9}|[0-9]{12}")),
+          Map.entry("LU", Pattern.compile("[0-9]{8}")),
+          Map.entry("LV", Pattern.compile("[0-9]{11}")),
+          Map.entry("MT", Pattern.compile("[0-9]{8}")),
+          Map.entry("NL", Pattern.compile("[0-9]{9}B[0-9]{2}")),
+          Map.entry("PL", Pattern.compile("[0-9]{10}")),
+          Map.entry("PT", Pattern.compile("[0-9]{9}")),
+          Map.entry("RO", Pattern.compile("[0-9]{2,10}")),
+          Map.entry("SE", Pattern.compile("[0-9]{10}01")),
+          Map.entry("SI", Pattern.compile("[0-9]{8}")),
+          Map.entry("SK", Pattern.compile("[0-9]{10}")));
+
+  @Override
+  public List<String> types() {
+    return List.of("EU_VAT");
+  }
+
+  @Override
+  public List<String> contextWords() {
+    return List.copyOf(CONTEXT);
+  }
+
+  @Override
+  public boolean digitCandidates() {
+    return false;
+  }
+
+  @Override
+  public int[] candidateLengths() {
+    return new int[] {8, 9, 10, 11, 12, 13, 14};
+  }
+
+  @Override
+  public void examine(ScanText text, Candidate c, List<Finding> out) {
+    String s = c.compact();
+    if (c.groups().length > 2
+        || !Character.isLetter(s.charAt(0))
+        || !Character.isLetter(s.charAt(1))) {
+      return;
+    }
+    String country = s.substring(0, 2);
+    String body = s.substring(2);
+    Pattern format = FORMATS.get(country);
+    if (format == null || !format.matcher(body).matches()) {
+      return;
+    }
+    boolean checked = checked(country, body);
+    if (checked) {
+      out.add(new Finding("EU_VAT", c.start(), c.end(), Confidence.HIGH, Tags.GDPR_SOC2));
+    } else if (text.near(CONTEXT, c.start(), c.end()) && !hasCheck(country)) {
+      out.add(new Finding("EU_VAT", c.start(), c.end(), Confidence.MEDIUM, Tags.GDPR_SOC2));
+    }
+  }
+
+  private static boolean hasCheck(String country) {
+    return Set.of("DE", "IT", "NL", "BE", "PL", "PT", "FR", "ES").contains(country);
+  }
+
+  private static boolean checked(String country, String b) {
+    return switch (country) {
+      case "DE" -> CheckDigits.mod11and10(b);
+      case "IT" -> CheckDigits.luhn(b);
+      case "NL" -> EuropeanIds.nlBsn(b.substring(0, 9)) || CheckDigits.mod97("NL" + b) == 1;
+      case "BE" -> 97 - Long.parseLong(b.substring(0, 8)) % 97 == Long.parseLong(b.substring(8));
+      case "PL" -> CheckDigits.weighted(b, 6, 5, 7, 2, 3, 4, 5, 6, 7) % 11 == b.charAt(9) - '0';
+      case "PT" -> EuropeanIds.ptNif(b);
+      case "FR" ->
+          Character.isDigit(b.charAt(0))
+              && Character.isDigit(b.charAt(1))
+              && (12 + 3 * (Long.parseLong(b.substring(2)) % 97)) % 97
+                  == Long.parseLong(b.substring(0, 2));
+      case "ES" ->
+          Character.isDigit(b.charAt(0)) && Character.isLetter(b.charAt(8)) && EuropeanIds.esDni(b);
+      default -> false;
+    };
+  }
+}
