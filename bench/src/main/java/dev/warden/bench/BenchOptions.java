@@ -17,6 +17,8 @@ record BenchOptions(
     Path out,
     Path workDir,
     Path wardenJar,
+    boolean audit,
+    boolean inspection,
     List<String> gatewayJvmArgs,
     List<String> upstreamJvmArgs) {
 
@@ -33,6 +35,9 @@ record BenchOptions(
         --work-dir DIR           logs, gateway config and data (default bench/target/bench-run)
         --warden-jar FILE        the gateway jar, run as java -jar FILE serve --config
                                  (default warden/target/warden.jar)
+        --audit on|off           the gateway's audit trail (default on, as shipped)
+        --inspection on|off      sensitive-data rules (default on, as shipped); off adds a
+                                 catch-all allow rule, so answers stream through unread
         --gateway-jvm-args ARGS  extra JVM flags for the gateway, space-separated
         --upstream-jvm-args ARGS extra JVM flags for the upstream, space-separated
       DURATION: 8, 8s, 500ms, 1m. Paths are relative to the repository root.
@@ -48,6 +53,8 @@ record BenchOptions(
           "--out",
           "--work-dir",
           "--warden-jar",
+          "--audit",
+          "--inspection",
           "--gateway-jvm-args",
           "--upstream-jvm-args");
 
@@ -61,6 +68,8 @@ record BenchOptions(
         Path.of("bench/target/results.md"),
         Path.of("bench/target/bench-run"),
         Path.of("warden/target/warden.jar"),
+        true,
+        true,
         List.of(),
         List.of());
   }
@@ -100,6 +109,8 @@ record BenchOptions(
             case "--out" -> o.paths(Path.of(value), o.workDir, o.wardenJar);
             case "--work-dir" -> o.paths(o.out, Path.of(value), o.wardenJar);
             case "--warden-jar" -> o.paths(o.out, o.workDir, Path.of(value));
+            case "--audit" -> o.switches(onOff(flag, value), o.inspection);
+            case "--inspection" -> o.switches(o.audit, onOff(flag, value));
             case "--gateway-jvm-args" -> o.jvmArgs(words(value), o.upstreamJvmArgs);
             case "--upstream-jvm-args" -> o.jvmArgs(o.gatewayJvmArgs, words(value));
             default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -159,13 +170,32 @@ record BenchOptions(
     return List.copyOf(out);
   }
 
+  private static boolean onOff(String flag, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(flag + " is on or off, got " + value);
+    };
+  }
+
   private static List<String> words(String value) {
     return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
   }
 
   private BenchOptions with(Duration pre, Duration w, Duration d, List<Integer> c, List<String> p) {
     return new BenchOptions(
-        pre, w, d, c, p, out, workDir, wardenJar, gatewayJvmArgs, upstreamJvmArgs);
+        pre,
+        w,
+        d,
+        c,
+        p,
+        out,
+        workDir,
+        wardenJar,
+        audit,
+        inspection,
+        gatewayJvmArgs,
+        upstreamJvmArgs);
   }
 
   private BenchOptions paths(Path o, Path w, Path jar) {
@@ -178,6 +208,8 @@ record BenchOptions(
         o,
         w,
         jar,
+        audit,
+        inspection,
         gatewayJvmArgs,
         upstreamJvmArgs);
   }
@@ -192,7 +224,25 @@ record BenchOptions(
         out,
         workDir,
         wardenJar,
+        audit,
+        inspection,
         gateway,
         upstream);
+  }
+
+  private BenchOptions switches(boolean a, boolean i) {
+    return new BenchOptions(
+        prewarm,
+        warmup,
+        duration,
+        concurrency,
+        payloads,
+        out,
+        workDir,
+        wardenJar,
+        a,
+        i,
+        gatewayJvmArgs,
+        upstreamJvmArgs);
   }
 }

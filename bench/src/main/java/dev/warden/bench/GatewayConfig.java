@@ -9,8 +9,31 @@ final class GatewayConfig {
 
   private GatewayConfig() {}
 
-  /** One upstream, one persona allowed every tool of it, one agent holding that persona. */
-  static String yaml(int port, int adminPort, int upstreamPort, String storage) {
+  /**
+   * One upstream, one persona allowed every tool of it, one agent holding that persona. With {@code
+   * audit} or {@code inspection} false, the audit trail or the sensitive-data rules are turned off
+   * (a catch-all {@code allow}) to see what they cost; both true is the shipped default.
+   */
+  static String yaml(
+      int port,
+      int adminPort,
+      int upstreamPort,
+      String storage,
+      boolean audit,
+      boolean inspection) {
+    return base(port, adminPort, upstreamPort, storage)
+        + (audit ? "" : "audit:\n  enabled: false\n")
+        + (inspection
+            ? ""
+            : """
+              data-protection:
+                rules:
+                  - id: bench-allow-all
+                    action: allow
+              """);
+  }
+
+  private static String base(int port, int adminPort, int upstreamPort, String storage) {
     return """
         # Written by dev.warden.bench.LoadBenchmark for one benchmark run.
         listen: 127.0.0.1:%d

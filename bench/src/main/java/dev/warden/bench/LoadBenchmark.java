@@ -159,6 +159,10 @@ public final class LoadBenchmark {
         "Gateway: "
             + gatewayCommand
             + jvmArgs(options.gatewayJvmArgs())
+            + "; audit "
+            + (options.audit() ? "on" : "off")
+            + ", sensitive-data rules "
+            + (options.inspection() ? "on (shipped defaults)" : "off (catch-all allow)")
             + "; upstream: `FastUpstream`"
             + jvmArgs(options.upstreamJvmArgs())
             + "; all on 127.0.0.1",
@@ -202,8 +206,13 @@ public final class LoadBenchmark {
       throw new IllegalStateException(jar + " not found; build it with ./mvnw package");
     }
     Path config = work.resolve("gateway.yaml");
-    String storage = "sqlite:" + work.resolve("gateway-data").resolve("warden.db");
-    Files.writeString(config, GatewayConfig.yaml(port, freePort(), upstreamPort, storage));
+    Path data = work.resolve("gateway-data");
+    deleteTree(data); // every run starts with an empty audit trail
+    String storage = "sqlite:" + data.resolve("warden.db");
+    Files.writeString(
+        config,
+        GatewayConfig.yaml(
+            port, freePort(), upstreamPort, storage, options.audit(), options.inspection()));
     cmd.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
     Map<String, String> env =
         Map.of(
@@ -265,6 +274,17 @@ public final class LoadBenchmark {
     }
     for (ChildProcess c : copy.reversed()) {
       c.close();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

@@ -16,6 +16,8 @@ class BenchOptionsTest {
     assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(3));
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(8));
     assertThat(o.wardenJar()).hasToString("warden/target/warden.jar");
+    assertThat(o.audit()).isTrue();
+    assertThat(o.inspection()).isTrue();
   }
 
   @Test
@@ -29,12 +31,16 @@ class BenchOptionsTest {
             "4,8",
             "--payloads=16K",
             "--gateway-jvm-args",
-            "-Xmx1g -XX:+UseParallelGC");
+            "-Xmx1g -XX:+UseParallelGC",
+            "--audit",
+            "off");
     assertThat(o.duration()).isEqualTo(Duration.ofMillis(500));
     assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(1));
     assertThat(o.concurrency()).containsExactly(4, 8);
     assertThat(o.payloads()).containsExactly("16k");
     assertThat(o.gatewayJvmArgs()).isEqualTo(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+    assertThat(o.audit()).isFalse();
+    assertThat(o.inspection()).isTrue();
   }
 
   @Test
@@ -45,6 +51,8 @@ class BenchOptionsTest {
         .hasMessageContaining("not a duration");
     assertThatThrownBy(() -> BenchOptions.parse("--gateway-launch", "in-code"))
         .hasMessageContaining("unknown option --gateway-launch");
+    assertThatThrownBy(() -> BenchOptions.parse("--inspection", "maybe"))
+        .hasMessageContaining("on or off");
     assertThatThrownBy(() -> BenchOptions.parse("--concurrency", "0"))
         .hasMessageContaining("1..1024");
   }
