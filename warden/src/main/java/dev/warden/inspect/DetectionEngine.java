@@ -27,7 +27,7 @@ public final class DetectionEngine {
   private final Detector[][] digitsByLength;
   private final Detector[][] alnumByLength;
   private final CandidateCutter cutter;
-  private final Map<Detector, Integer> rank = new LinkedHashMap<>();
+  private final Map<String, Integer> rank = new LinkedHashMap<>();
 
   private DetectionEngine(List<Detector> detectors) {
     this.detectors = List.copyOf(detectors);
@@ -35,7 +35,7 @@ public final class DetectionEngine {
     List<List<Detector>> digits = lists();
     List<List<Detector>> alnum = lists();
     for (Detector d : this.detectors) {
-      rank.putIfAbsent(d, rank.size());
+      d.types().forEach(t -> rank.putIfAbsent(t, rank.size()));
       // Non-ASCII words cannot occur after normalisation folds to the prefilter's alphabet:
       // skipped.
       d.keywords().stream()

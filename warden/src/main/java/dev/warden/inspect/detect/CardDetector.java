@@ -79,6 +79,9 @@ final class CardDetector implements Detector {
     if (brand == null || pan.length() < brand.min() || pan.length() > brand.max()) {
       return;
     }
+    if (!c.formatted() && pan.length() <= 13 && !text.near(CONTEXT, c.start(), c.end())) {
+      return; // 12- and 13-digit codes are mostly EAN barcodes and timestamps
+    }
     if (pan.length() == 19 && CheckDigits.allSame(pan.substring(1))) {
       return;
     }

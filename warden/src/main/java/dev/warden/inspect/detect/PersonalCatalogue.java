@@ -161,10 +161,11 @@ final class PersonalCatalogue {
             "AGE_OVER_89",
             LOW,
             Set.of(Tags.HIPAA),
-            VALUE + "(9[0-9]|1[0-1][0-9])\\b",
+            "^[^A-Za-z0-9]{0,16}(9[0-9]|1[0-1][0-9])\\b",
             v -> true,
             "\"age\"",
             "age:",
+            "age=",
             "aged",
             "years old"),
         anchored(

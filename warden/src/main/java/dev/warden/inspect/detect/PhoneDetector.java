@@ -27,7 +27,6 @@ final class PhoneDetector implements Detector {
           "mobile",
           "cell",
           "fax",
-          "call",
           "contact",
           "whatsapp",
           "sms",
