@@ -92,6 +92,9 @@ public record PatternDetector(
   private static int restOfKey(ScanText text, int end) {
     int i = end;
     int limit = Math.min(text.length(), end + 20);
+    if (i >= limit || !(text.charAt(i) == '_' || Character.isUpperCase(text.charAt(i)))) {
+      return i; // "cidr" is not "cid": only a snake- or camel-case key continues the word
+    }
     while (i < limit && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
       i++;
     }

@@ -196,6 +196,7 @@ final class PersonalCatalogue {
             "imei",
             "device id",
             "device_id"),
-        new NetworkDetector());
+        new NetworkDetector(),
+        new NetworkDetector.LetterStart());
   }
 }

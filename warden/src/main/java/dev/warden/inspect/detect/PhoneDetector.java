@@ -34,6 +34,35 @@ final class PhoneDetector implements Detector {
           "téléphone",
           "telefono",
           "handy");
+  private static final Set<String> ID_WORDS =
+      Set.of(
+          "id",
+          "ids",
+          "order",
+          "ticket",
+          "invoice",
+          "ref",
+          "reference",
+          "no",
+          "nr",
+          "number",
+          "tracking",
+          "sku",
+          "account",
+          "acct",
+          "case",
+          "build",
+          "job",
+          "run",
+          "pid",
+          "seq",
+          "ts",
+          "timestamp",
+          "count",
+          "total",
+          "amount",
+          "size",
+          "bytes");
   private static final Pattern NUMBER =
       Pattern.compile("\\+?\\(?[0-9]{1,4}\\)?(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}[0-9]");
   private static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
@@ -91,6 +120,9 @@ final class PhoneDetector implements Detector {
                 && c.separator() == ' '
                 && c.compact().startsWith("0")
                 && c.groups().length <= 4);
+    if (ID_WORDS.contains(previousWord(text, c.start()))) {
+      return; // "order 4155552671", "ticket_id": "…": an identifier, not a phone number
+    }
     boolean context = text.near(WORDS, c.start(), c.end());
     if (!grouped && !context) {
       return;
@@ -114,5 +146,18 @@ final class PhoneDetector implements Detector {
     } catch (NumberParseException e) {
       return false;
     }
+  }
+
+  /** The lower-case word just before {@code start}, past a few quotes, colons and spaces. */
+  static String previousWord(ScanText text, int start) {
+    int i = start;
+    while (i > 0 && start - i < 5 && !Character.isLetterOrDigit(text.charAt(i - 1))) {
+      i--;
+    }
+    int end = i;
+    while (i > 0 && end - i < 16 && Character.isLetter(text.charAt(i - 1))) {
+      i--;
+    }
+    return text.text().substring(i, end).toLowerCase(java.util.Locale.ROOT);
   }
 }

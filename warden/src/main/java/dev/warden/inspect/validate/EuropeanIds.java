@@ -211,8 +211,7 @@ public final class EuropeanIds {
 
   public static boolean ukUtr(String s) {
     int r = weighted(s.substring(1) + "0", 6, 7, 8, 9, 10, 5, 4, 3, 2) % 11;
-    int check = 11 - r;
-    int expected = check == 11 ? 0 : check == 10 ? 1 : check;
-    return expected == digit(s, 0);
+    // HMRC's table: remainder 0 → 2, 1 → 1, then 11 − r (python-stdnum gb.utr agrees).
+    return "21987654321".charAt(r) == s.charAt(0);
   }
 }
