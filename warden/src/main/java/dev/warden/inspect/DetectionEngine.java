@@ -123,8 +123,8 @@ public final class DetectionEngine {
     }
     cutter.cut(
         s,
-        c -> {
-          Detector[][] table = isDigits(c.compact()) ? digitsByLength : alnumByLength;
+        (c, digitsOnly) -> {
+          Detector[][] table = digitsOnly ? digitsByLength : alnumByLength;
           for (Detector d : table[c.compact().length()]) {
             d.examine(text, c, out);
           }
@@ -137,15 +137,6 @@ public final class DetectionEngine {
 
   private static boolean ascii(String word) {
     return word.chars().allMatch(c -> c < 128);
-  }
-
-  private static boolean isDigits(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!CandidateCutter.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static List<List<Detector>> lists() {

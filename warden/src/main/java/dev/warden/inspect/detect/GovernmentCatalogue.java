@@ -13,6 +13,7 @@ import static dev.warden.inspect.detect.Policy.FORMATTED;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.validate.AmericanIds;
 import dev.warden.inspect.validate.EuropeanIds;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -98,8 +99,8 @@ final class GovernmentCatalogue {
             ALONE,
             new int[] {16, 18},
             v ->
-                v.matches(
-                    "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?")),
+                Shapes.matches(
+                    v, "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?")),
         digits(
             "UK_UTR",
             MEDIUM,
@@ -124,7 +125,9 @@ final class GovernmentCatalogue {
             MEDIUM,
             Tags.HEALTH,
             VALUE + "([0-9]{4}[- ]?[0-9]{3}[- ]?[0-9]{3}(?:[- ]?[A-Z]{2})?)\\b",
-            v -> dev.warden.inspect.validate.CheckDigits.luhn(v.replaceAll("[^0-9]", "")),
+            v ->
+                dev.warden.inspect.validate.CheckDigits.luhn(
+                    dev.warden.inspect.validate.CheckDigits.digitsOf(v)),
             "ohip",
             "health card",
             "ontario health"),
@@ -168,7 +171,7 @@ final class GovernmentCatalogue {
             eu,
             CONTEXT,
             new int[] {12},
-            v -> v.matches("[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
+            v -> Shapes.matches(v, "[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
             "sozialversicherung",
             "rentenversicherung",
             "svnr",
@@ -189,14 +192,14 @@ final class GovernmentCatalogue {
             eu,
             ALONE,
             new int[] {9},
-            v -> v.matches("[0-9]{8}[A-Z]") && EuropeanIds.esDni(v)),
+            v -> Shapes.matches(v, "[0-9]{8}[A-Z]") && EuropeanIds.esDni(v)),
         codes(
             "ES_NIE",
             HIGH,
             eu,
             ALONE,
             new int[] {9},
-            v -> v.matches("[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v)),
+            v -> Shapes.matches(v, "[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v)),
         codes("IT_CODICE_FISCALE", HIGH, eu, ALONE, new int[] {16}, EuropeanIds::itCodiceFiscale),
         digits(
             "NL_BSN",

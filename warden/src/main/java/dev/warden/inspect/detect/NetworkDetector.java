@@ -7,6 +7,7 @@ import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -137,7 +138,7 @@ final class NetworkDetector implements Detector {
         && boundary(text, start + m.end())
         && m.group().length() >= 3
         && (m.group().contains("::") || m.group().chars().filter(ch -> ch == ':').count() == 7)
-        && !m.group().matches("[0-9:]+")) {
+        && !Shapes.matches(m.group(), "[0-9:]+")) {
       out.add(new Finding("IPV6_ADDRESS", start, start + m.end(), Confidence.HIGH, TAGS));
     }
   }

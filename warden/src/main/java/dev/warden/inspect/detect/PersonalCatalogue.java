@@ -14,6 +14,7 @@ import static dev.warden.inspect.detect.Policy.CONTEXT;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.validate.AmericanIds;
 import dev.warden.inspect.validate.CheckDigits;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -125,7 +126,8 @@ final class PersonalCatalogue {
             CONTEXT,
             new int[] {5, 6, 7},
             v ->
-                v.matches(
+                Shapes.matches(
+                    v,
                     "[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2}"),
             "postcode",
             "post code",
@@ -138,7 +140,9 @@ final class PersonalCatalogue {
             Set.of("PIPEDA"),
             CONTEXT,
             new int[] {6},
-            v -> v.matches("[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]"),
+            v ->
+                Shapes.matches(
+                    v, "[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]"),
             "postal",
             "postcode",
             "address",

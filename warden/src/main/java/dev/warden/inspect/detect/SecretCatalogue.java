@@ -6,6 +6,7 @@ import static dev.warden.inspect.detect.PatternDetector.afterWord;
 import static dev.warden.inspect.detect.PatternDetector.anchored;
 
 import dev.warden.inspect.Detector;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -144,7 +145,9 @@ final class SecretCatalogue {
             s,
             Policy.ALONE,
             new int[] {34},
-            v -> v.matches("SK[0-9A-F]{32}") && v.chars().filter(Character::isLetter).count() > 4),
+            v ->
+                Shapes.matches(v, "SK[0-9A-F]{32}")
+                    && v.chars().filter(Character::isLetter).count() > 4),
         token("SENDGRID_API_KEY", "\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}", "sg."),
         token(
                 "OPENAI_API_KEY",

@@ -14,6 +14,7 @@ import static dev.warden.inspect.detect.Policy.FORMATTED;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.validate.AmericanIds;
 import dev.warden.inspect.validate.AsiaPacificIds;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -80,7 +81,7 @@ final class WorldCatalogue {
             Tags.HEALTH,
             CONTEXT,
             new int[] {7},
-            v -> v.matches("[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
+            v -> Shapes.matches(v, "[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
             "nhi"),
         codes(
             "SG_NRIC_FIN",
