@@ -25,7 +25,8 @@ final class ConfigBinder {
           "storage",
           "servers",
           "personas",
-          "agents");
+          "agents",
+          "detectors");
   private static final List<String> LIMIT_KEYS =
       List.of("max-body", "max-json-depth", "session-idle-timeout");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
@@ -60,8 +61,9 @@ final class ConfigBinder {
     List<PersonaConfig> personas = list(top, "personas", personaBinder::bind);
     AgentBinder agentBinder = new AgentBinder(problems, secrets, personaBinder.ids());
     List<AgentConfig> agents = list(top, "agents", agentBinder::bind);
+    List<DetectorConfig> detectors = list(top, "detectors", new DetectorBinder(problems)::bind);
     return new WardenConfig(
-        source, listen, admin, storage, limits, origins, servers, personas, agents);
+        source, listen, admin, storage, limits, origins, servers, personas, agents, detectors);
   }
 
   private static <T> List<T> list(

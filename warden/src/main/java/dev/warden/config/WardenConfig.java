@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param source the file it came from, or null for a configuration built in code (the demo)
  * @param allowedOrigins browser Origins allowed besides loopback ones; "*" allows any
+ * @param detectors custom sensitive-data detectors, added to the built-in catalogue
  */
 public record WardenConfig(
     Path source,
@@ -19,7 +20,8 @@ public record WardenConfig(
     List<String> allowedOrigins,
     List<ServerConfig> servers,
     List<PersonaConfig> personas,
-    List<AgentConfig> agents) {
+    List<AgentConfig> agents,
+    List<DetectorConfig> detectors) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final String DEFAULT_STORAGE = "sqlite:./warden-data/warden.db";
@@ -29,5 +31,30 @@ public record WardenConfig(
     servers = List.copyOf(servers);
     personas = List.copyOf(personas);
     agents = List.copyOf(agents);
+    detectors = List.copyOf(detectors);
+  }
+
+  /** A configuration without custom detectors. */
+  public WardenConfig(
+      Path source,
+      HostPort listen,
+      AdminConfig admin,
+      String storage,
+      Limits limits,
+      List<String> allowedOrigins,
+      List<ServerConfig> servers,
+      List<PersonaConfig> personas,
+      List<AgentConfig> agents) {
+    this(
+        source,
+        listen,
+        admin,
+        storage,
+        limits,
+        allowedOrigins,
+        servers,
+        personas,
+        agents,
+        List.of());
   }
 }

@@ -27,6 +27,7 @@ public final class DetectionEngine {
   private final Detector[][] digitsByLength;
   private final Detector[][] alnumByLength;
   private final CandidateCutter cutter;
+  private final Detector[] wholeText;
   private final Map<String, Integer> rank = new LinkedHashMap<>();
 
   private DetectionEngine(List<Detector> detectors) {
@@ -59,6 +60,7 @@ public final class DetectionEngine {
     this.alnumByLength =
         alnum.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
     this.cutter = new CandidateCutter(present(digitsByLength), present(alnumByLength));
+    this.wholeText = this.detectors.stream().filter(Detector::wholeText).toArray(Detector[]::new);
   }
 
   /** An engine with every built-in detector of the catalogue. */
@@ -129,6 +131,9 @@ public final class DetectionEngine {
             d.examine(text, c, out);
           }
         });
+    for (Detector d : wholeText) {
+      d.scanText(text, out);
+    }
     if (decodeBase64) {
       Base64Layer.scan(s, this, out);
     }
