@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Everything under {@code /admin/api/v1}: the public OpenAPI document and the token-guarded,
- * read-only views of the registry. The configuration is immutable, so every answer is rendered
- * once, up front.
+ * Everything under {@code /admin/api/v1}: the public OpenAPI document, the token-guarded, read-only
+ * views of the registry and the token-guarded scan of a text for sensitive values. The
+ * configuration is immutable, so every answer is rendered once, up front.
  */
 final class AdminApi {
   static final String PREFIX = "/admin/api/v1";
@@ -28,10 +28,12 @@ final class AdminApi {
   private final AdminTokens tokens;
   private final byte[] openApi;
   private final Map<String, Reply> documents = new LinkedHashMap<>();
+  private final ScanApi scan;
 
   AdminApi(WardenConfig config) {
     this.tokens = new AdminTokens(config.admin().tokens());
     this.openApi = readOpenApi();
+    this.scan = new ScanApi(config);
     addCollection("servers", config.servers(), ServerConfig::id, ServerView::of);
     addCollection("personas", config.personas(), PersonaConfig::id, PersonaView::of);
     addCollection("agents", config.agents(), AgentConfig::id, AgentView::of);
@@ -44,6 +46,11 @@ final class AdminApi {
    * @param authorization the Authorization header, or null
    */
   Reply answer(String method, String path, String authorization) {
+    return answer(method, path, authorization, max -> new byte[0]);
+  }
+
+  /** As above, with the request body for the one endpoint that reads it ({@code POST /scan}). */
+  Reply answer(String method, String path, String authorization, ScanApi.Body body) {
     if (path.equals(OPENAPI)) {
       return onlyGet(method, new Reply(200, Reply.JSON, openApi, Map.of()));
     }
@@ -54,6 +61,9 @@ final class AdminApi {
     }
     if (!tokens.accepts(authorization)) {
       return unauthorized("a valid admin token is required: Authorization: Bearer <token>");
+    }
+    if (path.equals(ScanApi.PATH)) {
+      return scan.answer(method, body);
     }
     Reply found = documents.get(path);
     if (found == null) {
