@@ -127,6 +127,30 @@ final class CorpusGenerator {
     return out;
   }
 
+  /** {@code body} followed by its Luhn check digit. */
+  static String luhnComplete(String body) {
+    for (int d = 0; d < 10; d++) {
+      if (dev.warden.inspect.validate.CheckDigits.luhn(body + d)) {
+        return body + d;
+      }
+    }
+    throw new IllegalStateException("no Luhn digit for " + body);
+  }
+
+  /** A German-style IBAN with valid check digits for {@code bban}. */
+  static String iban(String country, String bban) {
+    StringBuilder numeric = new StringBuilder();
+    for (char c : (bban + country + "00").toCharArray()) {
+      numeric.append(Character.isLetter(c) ? String.valueOf(c - 'A' + 10) : String.valueOf(c));
+    }
+    int check =
+        98
+            - new java.math.BigInteger(numeric.toString())
+                .mod(java.math.BigInteger.valueOf(97))
+                .intValue();
+    return country + (check < 10 ? "0" : "") + check + bban;
+  }
+
   static String embed(String template, String key, String value) {
     return switch (template) {
       case "tool-call" ->
