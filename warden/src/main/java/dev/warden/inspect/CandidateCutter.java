@@ -49,7 +49,10 @@ final class CandidateCutter {
       } else if (digits == len) {
         i = digitRun(s, i, end, sink);
       } else {
-        if (digits > 0 || (len <= 4 && spacedDigitFollows(s, end))) {
+        boolean spaced = end + 1 < n && s.charAt(end) == ' ' && isAlnum(s.charAt(end + 1));
+        boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
+        // Hashes, UUID parts and words of a length no type has are not worth building.
+        if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, end)))) {
           alnumRun(s, i, end, digits > 0, sink);
         }
         i = end;

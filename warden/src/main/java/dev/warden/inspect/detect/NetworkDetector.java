@@ -120,6 +120,9 @@ final class NetworkDetector implements Detector {
     if (start > 0 && isHexOrColon(text.charAt(start - 1))) {
       return;
     }
+    if (!addressLike(text, start)) {
+      return; // a clock time (10:30:00), a ratio, a port: not worth the expressions
+    }
     Matcher mac =
         MAC_RE2.matcher(text.text().substring(start, Math.min(text.length(), start + 17)));
     if (mac.lookingAt() && boundary(text, start + mac.end())) {
@@ -141,6 +144,20 @@ final class NetworkDetector implements Detector {
         && !Shapes.matches(m.group(), "[0-9:]+")) {
       out.add(new Finding("IPV6_ADDRESS", start, start + m.end(), Confidence.HIGH, TAGS));
     }
+  }
+
+  /** At least five colons, or a "::", in the run of hex digits and colons from {@code start}. */
+  private static boolean addressLike(ScanText text, int start) {
+    int colons = 0;
+    boolean doubled = false;
+    int limit = Math.min(text.length(), start + 45);
+    for (int i = start; i < limit && isHexOrColon(text.charAt(i)); i++) {
+      if (text.charAt(i) == ':') {
+        colons++;
+        doubled |= i > start && text.charAt(i - 1) == ':';
+      }
+    }
+    return doubled || colons >= 5;
   }
 
   private static boolean boundary(ScanText text, int end) {
