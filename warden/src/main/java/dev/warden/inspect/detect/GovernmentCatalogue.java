@@ -23,9 +23,16 @@ final class GovernmentCatalogue {
 
   private GovernmentCatalogue() {}
 
+  private static final Set<String> us = Set.of(Tags.GDPR, Tags.SOC2, "GLBA", Tags.HIPAA);
+  private static final Set<String> eu = Tags.GDPR_SOC2;
+
   static List<Detector> all() {
-    Set<String> us = Set.of(Tags.GDPR, Tags.SOC2, "GLBA", Tags.HIPAA);
-    Set<String> eu = Tags.GDPR_SOC2;
+    return java.util.stream.Stream.of(part1(), part2(), part3(), part4(), part5())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         digits(
             "US_SSN",
@@ -91,7 +98,11 @@ final class GovernmentCatalogue {
             Tags.ID,
             VALUE + "([A-Z]?[0-9]{8,9})\\b",
             v -> v.length() == 9,
-            "passport"),
+            "passport"));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         codes(
             "UK_DRIVING_LICENCE",
             MEDIUM,
@@ -152,7 +163,11 @@ final class GovernmentCatalogue {
             "tax id",
             "idnr",
             "identifikationsnummer",
-            "tin"),
+            "tin"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
         codes(
             "DE_ID_CARD",
             HIGH,
@@ -211,7 +226,11 @@ final class GovernmentCatalogue {
             "bsn",
             "burgerservicenummer",
             "sofinummer",
-            "citizen service"),
+            "citizen service"));
+  }
+
+  private static List<Detector> part4() {
+    return List.of(
         digits(
             "BE_NATIONAL_NUMBER",
             HIGH,
@@ -279,7 +298,11 @@ final class GovernmentCatalogue {
             "nif",
             "contribuinte",
             "número fiscal",
-            "nipc"),
+            "nipc"));
+  }
+
+  private static List<Detector> part5() {
+    return List.of(
         digits(
             "RO_CNP",
             HIGH,

@@ -22,9 +22,14 @@ import java.util.Set;
 final class PersonalCatalogue {
   private PersonalCatalogue() {}
 
+  private static final Set<String> h = Tags.HEALTH;
+  private static final Set<String> p = Tags.ID;
+
   static List<Detector> all() {
-    Set<String> h = Tags.HEALTH;
-    Set<String> p = Tags.ID;
+    return java.util.stream.Stream.of(part1(), part2(), part3()).flatMap(List::stream).toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         digits(
             "US_NPI",
@@ -94,7 +99,11 @@ final class PersonalCatalogue {
             "policy_number",
             "policy no",
             "insurance id",
-            "beneficiary"),
+            "beneficiary"));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         afterWord(
             "MEDICAL_LICENSE",
             LOW,
@@ -160,7 +169,11 @@ final class PersonalCatalogue {
             "birth",
             "born",
             "birthdate",
-            "birthday"),
+            "birthday"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
         afterWord(
             "AGE_OVER_89",
             LOW,

@@ -18,9 +18,16 @@ final class SecretCatalogue {
     return anchored(type, HIGH, Tags.SECRET, regex, prefixes).window(1, 400);
   }
 
+  private static final Set<String> s = Tags.SECRET;
+  private static final String b64 = "[A-Za-z0-9/+]";
+
   static List<Detector> all() {
-    Set<String> s = Tags.SECRET;
-    String b64 = "[A-Za-z0-9/+]";
+    return java.util.stream.Stream.of(part1(), part2(), part3(), part4())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         token(
             "AWS_ACCESS_KEY_ID",
@@ -86,7 +93,11 @@ final class SecretCatalogue {
                     + b64
                     + "{20,}={0,2}(?:;[^\"\\s;]+)*",
                 "defaultendpointsprotocol")
-            .window(0, 400),
+            .window(0, 400));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         anchored(
                 "AZURE_SAS_TOKEN",
                 HIGH,
@@ -156,7 +167,11 @@ final class SecretCatalogue {
             .window(260, 260),
         token(
             "ANTHROPIC_API_KEY", "\\bsk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,100}AA", "sk-ant-"),
-        token("HUGGINGFACE_TOKEN", "\\b(?:hf_|api_org_)[A-Za-z]{34}\\b", "hf_", "api_org_"),
+        token("HUGGINGFACE_TOKEN", "\\b(?:hf_|api_org_)[A-Za-z]{34}\\b", "hf_", "api_org_"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
         token("NPM_TOKEN", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
         token("PYPI_TOKEN", "\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", "pypi-ageichlwas5vcmc"),
         token("DOCKER_HUB_PAT", "\\bdckr_pat_[A-Za-z0-9_-]{27,}", "dckr_pat_"),
@@ -226,7 +241,10 @@ final class SecretCatalogue {
                 s,
                 "kind\"?\\s*:\\s*\"?Secret\"?[\\s\\S]{0,400}?\"?(?:data|stringData)\"?\\s*:",
                 "kind")
-            .window(0, 500),
-        new GenericSecretDetector());
+            .window(0, 500));
+  }
+
+  private static List<Detector> part4() {
+    return List.of(new GenericSecretDetector());
   }
 }

@@ -22,9 +22,16 @@ import java.util.Set;
 final class WorldCatalogue {
   private WorldCatalogue() {}
 
+  private static final Set<String> au = Tags.with(Tags.SOC2_ONLY, "AU Privacy Act");
+  private static final Set<String> soc = Tags.GDPR_SOC2;
+
   static List<Detector> all() {
-    Set<String> au = Tags.with(Tags.SOC2_ONLY, "AU Privacy Act");
-    Set<String> soc = Tags.GDPR_SOC2;
+    return java.util.stream.Stream.of(part1(), part2(), part3(), part4())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         digits(
             "AU_TFN", HIGH, au, FORMATTED, "9|3 3 3|8", AsiaPacificIds::auTfn, "tfn", "tax file"),
@@ -89,7 +96,11 @@ final class WorldCatalogue {
             Tags.with(soc, "PDPA"),
             ALONE,
             new int[] {9},
-            AsiaPacificIds::sgNric),
+            AsiaPacificIds::sgNric));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         digits(
             "IN_AADHAAR",
             HIGH,
@@ -150,7 +161,11 @@ final class WorldCatalogue {
             "mynumber",
             "my_number",
             "個人番号",
-            "kojin"),
+            "kojin"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
         afterWord(
             "JP_PASSPORT",
             LOW,
@@ -214,7 +229,11 @@ final class WorldCatalogue {
         codes("MX_CURP", HIGH, soc, ALONE, new int[] {18}, AmericanIds::mxCurp),
         codes("MX_RFC", HIGH, soc, ALONE, new int[] {12, 13}, AmericanIds::mxRfc),
         digits(
-            "AR_CUIT_CUIL", HIGH, soc, FORMATTED, "2-8-1|11", AmericanIds::arCuit, "cuit", "cuil"),
+            "AR_CUIT_CUIL", HIGH, soc, FORMATTED, "2-8-1|11", AmericanIds::arCuit, "cuit", "cuil"));
+  }
+
+  private static List<Detector> part4() {
+    return List.of(
         afterWord(
             "AR_DNI",
             LOW,
