@@ -106,6 +106,9 @@ final class PhoneDetector implements Detector {
     boolean international = number.startsWith("+");
     if (international ? valid(number, "ZZ") : number.startsWith("(") && valid(number, "US")) {
       out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.HIGH, TAGS));
+    } else if (international && possible(number) && text.near(WORDS, start, stop)) {
+      // Test and fictional ranges (UK 07700 900xxx) are not "valid" yet are phone numbers.
+      out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.MEDIUM, TAGS));
     }
   }
 
@@ -137,6 +140,14 @@ final class PhoneDetector implements Detector {
       if (grouped && !digits.startsWith("0")) {
         return; // a 3-3-4 grouping is North American or nothing
       }
+    }
+  }
+
+  private boolean possible(String number) {
+    try {
+      return util.isPossibleNumber(util.parse(number, "ZZ"));
+    } catch (NumberParseException e) {
+      return false;
     }
   }
 
