@@ -1,0 +1,248 @@
+package dev.warden.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Command-line flags of {@link LoadBenchmark}. */
+record BenchOptions(
+    Duration prewarm,
+    Duration warmup,
+    Duration duration,
+    List<Integer> concurrency,
+    List<String> payloads,
+    Path out,
+    Path workDir,
+    Path wardenJar,
+    boolean audit,
+    boolean inspection,
+    List<String> gatewayJvmArgs,
+    List<String> upstreamJvmArgs) {
+
+  static final String USAGE =
+      """
+      Usage: bench/run.sh [options]
+        --prewarm DURATION       once, before the matrix: load on both paths so the JIT has
+                                 compiled the gateway and upstream (default 60s; 0 skips)
+        --warmup DURATION        warm-up per run before measuring (default 3s)
+        --duration DURATION      measured time per run (default 8s)
+        --concurrency LIST       closed-loop workers per run (default 1,16,64)
+        --payloads LIST          tools/call result sizes (default 1k,64k)
+        --out FILE               Markdown results (default bench/target/results.md)
+        --work-dir DIR           logs, gateway config and data (default bench/target/bench-run)
+        --warden-jar FILE        the gateway jar, run as java -jar FILE serve --config
+                                 (default warden/target/warden.jar)
+        --audit on|off           the gateway's audit trail (default on, as shipped)
+        --inspection on|off      sensitive-data rules (default on, as shipped); off adds a
+                                 catch-all allow rule, so answers stream through unread
+        --gateway-jvm-args ARGS  extra JVM flags for the gateway, space-separated
+        --upstream-jvm-args ARGS extra JVM flags for the upstream, space-separated
+      DURATION: 8, 8s, 500ms, 1m. Paths are relative to the repository root.
+      """;
+
+  private static final java.util.Set<String> FLAGS =
+      java.util.Set.of(
+          "--prewarm",
+          "--warmup",
+          "--duration",
+          "--concurrency",
+          "--payloads",
+          "--out",
+          "--work-dir",
+          "--warden-jar",
+          "--audit",
+          "--inspection",
+          "--gateway-jvm-args",
+          "--upstream-jvm-args");
+
+  static BenchOptions defaults() {
+    return new BenchOptions(
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(8),
+        List.of(1, 16, 64),
+        List.of("1k", "64k"),
+        Path.of("bench/target/results.md"),
+        Path.of("bench/target/bench-run"),
+        Path.of("warden/target/warden.jar"),
+        true,
+        true,
+        List.of(),
+        List.of());
+  }
+
+  /** Parses flags; throws IllegalArgumentException with a readable message on bad input. */
+  static BenchOptions parse(String... args) {
+    BenchOptions o = defaults();
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      String value = null;
+      int eq = flag.indexOf('=');
+      if (eq > 0) {
+        value = flag.substring(eq + 1);
+        flag = flag.substring(0, eq);
+      }
+      if (!FLAGS.contains(flag)) {
+        throw new IllegalArgumentException("unknown option " + flag);
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(flag + " needs a value");
+        }
+        value = args[++i];
+      }
+      o =
+          switch (flag) {
+            case "--prewarm" ->
+                o.with(duration(value), o.warmup, o.duration, o.concurrency, o.payloads);
+            case "--warmup" ->
+                o.with(o.prewarm, duration(value), o.duration, o.concurrency, o.payloads);
+            case "--duration" ->
+                o.with(o.prewarm, o.warmup, duration(value), o.concurrency, o.payloads);
+            case "--concurrency" ->
+                o.with(o.prewarm, o.warmup, o.duration, ints(value), o.payloads);
+            case "--payloads" ->
+                o.with(o.prewarm, o.warmup, o.duration, o.concurrency, sizes(value));
+            case "--out" -> o.paths(Path.of(value), o.workDir, o.wardenJar);
+            case "--work-dir" -> o.paths(o.out, Path.of(value), o.wardenJar);
+            case "--warden-jar" -> o.paths(o.out, o.workDir, Path.of(value));
+            case "--audit" -> o.switches(onOff(flag, value), o.inspection);
+            case "--inspection" -> o.switches(o.audit, onOff(flag, value));
+            case "--gateway-jvm-args" -> o.jvmArgs(words(value), o.upstreamJvmArgs);
+            case "--upstream-jvm-args" -> o.jvmArgs(o.gatewayJvmArgs, words(value));
+            default -> throw new IllegalArgumentException("unknown option " + flag);
+          };
+    }
+    if (o.warmup.isNegative() || o.prewarm.isNegative()) {
+      throw new IllegalArgumentException("--warmup and --prewarm must not be negative");
+    }
+    if (o.duration.isZero() || o.duration.isNegative()) {
+      throw new IllegalArgumentException("--duration must be positive");
+    }
+    return o;
+  }
+
+  /** Parses {@code 8}, {@code 8s}, {@code 500ms} or {@code 1m}. */
+  static Duration duration(String text) {
+    String s = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (s.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+      } else if (s.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+      } else if (s.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+      }
+      return Duration.ofSeconds(Long.parseLong(s));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 8s, 500ms)");
+    }
+  }
+
+  private static List<Integer> ints(String list) {
+    List<Integer> out = new ArrayList<>();
+    for (String s : list.split(",")) {
+      try {
+        int c = Integer.parseInt(s.trim());
+        if (c < 1 || c > 1024) {
+          throw new IllegalArgumentException("concurrency must be 1..1024, got " + c);
+        }
+        out.add(c);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a concurrency list: '" + list + "'");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> sizes(String list) {
+    List<String> out = new ArrayList<>();
+    for (String s : list.split(",")) {
+      String label = s.trim().toLowerCase(Locale.ROOT);
+      if (PayloadText.parseSize(label) < PayloadText.MIN_BYTES) {
+        throw new IllegalArgumentException("payloads must be at least " + PayloadText.MIN_BYTES);
+      }
+      out.add(label);
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean onOff(String flag, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(flag + " is on or off, got " + value);
+    };
+  }
+
+  private static List<String> words(String value) {
+    return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+  }
+
+  private BenchOptions with(Duration pre, Duration w, Duration d, List<Integer> c, List<String> p) {
+    return new BenchOptions(
+        pre,
+        w,
+        d,
+        c,
+        p,
+        out,
+        workDir,
+        wardenJar,
+        audit,
+        inspection,
+        gatewayJvmArgs,
+        upstreamJvmArgs);
+  }
+
+  private BenchOptions paths(Path o, Path w, Path jar) {
+    return new BenchOptions(
+        prewarm,
+        warmup,
+        duration,
+        concurrency,
+        payloads,
+        o,
+        w,
+        jar,
+        audit,
+        inspection,
+        gatewayJvmArgs,
+        upstreamJvmArgs);
+  }
+
+  private BenchOptions jvmArgs(List<String> gateway, List<String> upstream) {
+    return new BenchOptions(
+        prewarm,
+        warmup,
+        duration,
+        concurrency,
+        payloads,
+        out,
+        workDir,
+        wardenJar,
+        audit,
+        inspection,
+        gateway,
+        upstream);
+  }
+
+  private BenchOptions switches(boolean a, boolean i) {
+    return new BenchOptions(
+        prewarm,
+        warmup,
+        duration,
+        concurrency,
+        payloads,
+        out,
+        workDir,
+        wardenJar,
+        a,
+        i,
+        gatewayJvmArgs,
+        upstreamJvmArgs);
+  }
+}

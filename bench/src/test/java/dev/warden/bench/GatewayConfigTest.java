@@ -1,0 +1,32 @@
+package dev.warden.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  @Test
+  void shippedDefaultsLeaveAuditAndRulesOut() throws Exception {
+    JsonNode c = YAML.readTree(GatewayConfig.yaml(1, 2, 3, "sqlite:/tmp/w.db", true, true));
+    assertThat(c.path("listen").asText()).isEqualTo("127.0.0.1:1");
+    assertThat(c.path("servers").path(0).path("url").asText()).isEqualTo("http://127.0.0.1:3/mcp");
+    assertThat(c.path("personas").path(0).path("tools").path(0).asText()).isEqualTo("fast__*");
+    assertThat(c.path("agents").path(0).path("keys").path(0).asText())
+        .isEqualTo("${env:BENCH_KEY}");
+    assertThat(c.has("audit")).isFalse();
+    assertThat(c.has("data-protection")).isFalse();
+  }
+
+  @Test
+  void turnsAuditAndRulesOffOnRequest() throws Exception {
+    JsonNode c = YAML.readTree(GatewayConfig.yaml(1, 2, 3, "sqlite:/tmp/w.db", false, false));
+    assertThat(c.path("audit").path("enabled").asBoolean(true)).isFalse();
+    assertThat(c.path("data-protection").path("rules").path(0).path("action").asText())
+        .isEqualTo("allow");
+  }
+}
