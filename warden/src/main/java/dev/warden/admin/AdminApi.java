@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Everything under {@code /admin/api/v1}: the public OpenAPI document and the token-guarded,
- * read-only views of the registry. The configuration is immutable, so every answer is rendered
- * once, up front.
+ * Everything under {@code /admin/api/v1}: the public OpenAPI document, the token-guarded, read-only
+ * views of the registry and the token-guarded scan of a text for sensitive values. The
+ * configuration is immutable, so every answer is rendered once, up front.
  */
 final class AdminApi {
   static final String PREFIX = "/admin/api/v1";
@@ -31,6 +31,7 @@ final class AdminApi {
   private final byte[] openApi;
   private final Map<String, Reply> documents = new LinkedHashMap<>();
   private final Optional<AuditApi> audit;
+  private final ScanApi scan;
 
   AdminApi(WardenConfig config) {
     this(config, Optional.empty());
@@ -40,6 +41,7 @@ final class AdminApi {
     this.audit = audit.map(AuditApi::new);
     this.tokens = new AdminTokens(config.admin().tokens());
     this.openApi = readOpenApi();
+    this.scan = new ScanApi(config);
     addCollection("servers", config.servers(), ServerConfig::id, ServerView::of);
     addCollection("personas", config.personas(), PersonaConfig::id, PersonaView::of);
     addCollection("agents", config.agents(), AgentConfig::id, AgentView::of);
@@ -52,11 +54,16 @@ final class AdminApi {
    * @param authorization the Authorization header, or null
    */
   Reply answer(String method, String path, String authorization) {
-    return answer(method, path, null, authorization);
+    return answer(method, path, null, authorization, max -> new byte[0]);
   }
 
   /** As above, with the raw query string (or null). */
   Reply answer(String method, String path, String query, String authorization) {
+    return answer(method, path, query, authorization, max -> new byte[0]);
+  }
+
+  /** As above, with the request body for the one endpoint that reads it ({@code POST /scan}). */
+  Reply answer(String method, String path, String query, String authorization, ScanApi.Body body) {
     if (path.equals(OPENAPI)) {
       return onlyGet(method, new Reply(200, Reply.JSON, openApi, Map.of()));
     }
@@ -75,6 +82,9 @@ final class AdminApi {
               .map(a -> a.answer(query))
               .orElseGet(
                   () -> Reply.error(404, "not_found", "the audit trail is off (audit.enabled)")));
+    }
+    if (path.equals(ScanApi.PATH)) {
+      return scan.answer(method, body);
     }
     Reply found = documents.get(path);
     if (found == null) {

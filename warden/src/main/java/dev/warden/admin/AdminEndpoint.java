@@ -3,12 +3,15 @@ package dev.warden.admin;
 import dev.warden.audit.AuditSink;
 import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.WardenConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -47,12 +50,18 @@ public final class AdminEndpoint extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    String path = Request.getPathInContext(request);
+    String method = request.getMethod();
+    String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
     Reply reply =
-        answer(
-            request.getMethod(),
-            Request.getPathInContext(request),
-            request.getHttpURI().getQuery(),
-            request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        path.startsWith(AdminApi.PREFIX + "/")
+            ? api.answer(
+                method,
+                path.substring(AdminApi.PREFIX.length()),
+                request.getHttpURI().getQuery(),
+                authorization,
+                max -> body(request, max))
+            : answer(method, path, authorization);
     response.setStatus(reply.status());
     var headers = response.getHeaders();
     headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
@@ -81,6 +90,17 @@ public final class AdminEndpoint extends Handler.Abstract {
           api.answer(method, p.substring(AdminApi.PREFIX.length()), query, authorization);
       default -> Reply.error(404, "not_found", "nothing at " + path);
     };
+  }
+
+  /** The request body, or null when it is longer than {@code max} bytes. */
+  private static byte[] body(Request request, int max) throws IOException {
+    if (request.getLength() > max) {
+      return null;
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      byte[] bytes = in.readNBytes(max + 1);
+      return bytes.length > max ? null : bytes;
+    }
   }
 
   private Reply health() {

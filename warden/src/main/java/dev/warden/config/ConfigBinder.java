@@ -28,7 +28,8 @@ final class ConfigBinder {
           "servers",
           "personas",
           "agents",
-          "data-protection");
+          "data-protection",
+          "detectors");
   private static final List<String> LIMIT_KEYS =
       List.of("max-body", "max-json-depth", "session-idle-timeout");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
@@ -71,6 +72,7 @@ final class ConfigBinder {
             .flatMap(
                 new DataProtectionBinder(problems, secrets, personaBinder.ids(), serverIds)::bind)
             .orElse(DataProtectionConfig.DEFAULT);
+    List<DetectorConfig> detectors = list(top, "detectors", new DetectorBinder(problems)::bind);
     return new WardenConfig(
         source,
         listen,
@@ -82,7 +84,8 @@ final class ConfigBinder {
         servers,
         personas,
         agents,
-        dataProtection);
+        dataProtection,
+        detectors);
   }
 
   /**
@@ -104,7 +107,8 @@ final class ConfigBinder {
         List.of(),
         List.of(),
         List.of(),
-        DataProtectionConfig.DEFAULT);
+        DataProtectionConfig.DEFAULT,
+        List.of());
   }
 
   private static <T> List<T> list(

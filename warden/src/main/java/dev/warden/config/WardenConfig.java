@@ -11,6 +11,7 @@ import java.util.List;
  * @param allowedOrigins browser Origins allowed besides loopback ones; "*" allows any
  * @param dataProtection sensitive-data rules and server trust ({@link DataProtectionConfig#DEFAULT}
  *     when the section is absent)
+ * @param detectors custom sensitive-data detectors, added to the built-in catalogue
  */
 public record WardenConfig(
     Path source,
@@ -23,7 +24,8 @@ public record WardenConfig(
     List<ServerConfig> servers,
     List<PersonaConfig> personas,
     List<AgentConfig> agents,
-    DataProtectionConfig dataProtection) {
+    DataProtectionConfig dataProtection,
+    List<DetectorConfig> detectors) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final String DEFAULT_STORAGE = "sqlite:./warden-data/warden.db";
@@ -33,5 +35,34 @@ public record WardenConfig(
     servers = List.copyOf(servers);
     personas = List.copyOf(personas);
     agents = List.copyOf(agents);
+    detectors = List.copyOf(detectors);
+  }
+
+  /** A configuration without custom detectors. */
+  public WardenConfig(
+      Path source,
+      HostPort listen,
+      AdminConfig admin,
+      String storage,
+      AuditConfig audit,
+      Limits limits,
+      List<String> allowedOrigins,
+      List<ServerConfig> servers,
+      List<PersonaConfig> personas,
+      List<AgentConfig> agents,
+      DataProtectionConfig dataProtection) {
+    this(
+        source,
+        listen,
+        admin,
+        storage,
+        audit,
+        limits,
+        allowedOrigins,
+        servers,
+        personas,
+        agents,
+        dataProtection,
+        List.of());
   }
 }

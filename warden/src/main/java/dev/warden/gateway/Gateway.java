@@ -10,6 +10,7 @@ import dev.warden.edge.SessionStage;
 import dev.warden.identity.AgentDirectory;
 import dev.warden.identity.AuthenticationStage;
 import dev.warden.inspect.DetectionEngine;
+import dev.warden.inspect.detect.ConfiguredDetector;
 import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.mcp.SessionStore;
 import dev.warden.mcp.UpstreamServer;
@@ -85,7 +86,7 @@ public final class Gateway implements AutoCloseable {
                 new SessionStage(sessions),
                 new PersonaStage(personas),
                 new SensitiveDataStage(
-                    DetectionEngine.builtIn(),
+                    engine(config),
                     config.dataProtection(),
                     config.servers().stream()
                         .collect(Collectors.toMap(ServerConfig::id, ServerConfig::labels)),
@@ -145,12 +146,17 @@ public final class Gateway implements AutoCloseable {
     return new Gateway(config, telemetry, audit, version);
   }
 
+  /** The built-in detectors plus the configuration's own. */
+  static DetectionEngine engine(WardenConfig config) {
+    return DetectionEngine.builtIn().with(ConfiguredDetector.from(config.detectors()));
+  }
+
   /**
    * What loading cannot know: transports this build cannot reach yet, and rule types the detection
    * engine does not report. A config with either is refused at start and by {@code warden check}.
    */
   public static void unsupportedTransports(WardenConfig config) {
-    SensitiveDataStage.knownTypes(DetectionEngine.builtIn(), config.dataProtection());
+    SensitiveDataStage.knownTypes(engine(config), config.dataProtection());
     for (ServerConfig s : config.servers()) {
       if (s.transport() != Transport.STREAMABLE_HTTP) {
         throw new IllegalArgumentException(

@@ -29,7 +29,7 @@ final class Base64Layer {
         end++;
       }
       int len = end - i;
-      if (len >= MIN && len <= MAX && (i == 0 || s.charAt(i - 1) != '.')) {
+      if (len >= MIN && len <= MAX && (i == 0 || s.charAt(i - 1) != '.') && !hexOnly(s, i, end)) {
         String decoded = decode(s.substring(i, end));
         if (decoded != null) {
           tokens++;
@@ -64,7 +64,27 @@ final class Base64Layer {
     return printable * 100 >= bytes.length * 95 ? new String(bytes, StandardCharsets.UTF_8) : null;
   }
 
+  private static final boolean[] BASE64 = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      BASE64[c] =
+          CandidateCutter.isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+    }
+  }
+
   private static boolean isBase64(char c) {
-    return CandidateCutter.isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+    return c < 128 && BASE64[c];
+  }
+
+  /** Hashes, UUIDs and hex ids decode to binary: not worth a decoding attempt. */
+  private static boolean hexOnly(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (Character.digit(c, 16) < 0 && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 }

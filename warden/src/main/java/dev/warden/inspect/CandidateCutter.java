@@ -1,7 +1,5 @@
 package dev.warden.inspect;
 
-import java.util.function.Consumer;
-
 /**
  * The shape pass: one walk over the text that cuts out number-like and code-like candidates for the
  * checksum detectors, so no regular expression runs over the whole text. Digit runs may be grouped
@@ -12,6 +10,12 @@ import java.util.function.Consumer;
 final class CandidateCutter {
   static final int MAX_COMPACT = 34;
   private static final int MAX_GROUPS = 9;
+  private static final int MIN_SINGLE = 6;
+
+  /** Receives each candidate, and whether it is digits only. */
+  interface Sink {
+    void accept(Candidate candidate, boolean digits);
+  }
 
   private final boolean[] digitLengths;
   private final boolean[] alnumLengths;
@@ -21,7 +25,7 @@ final class CandidateCutter {
     this.alnumLengths = alnumLengths;
   }
 
-  void cut(String s, Consumer<Candidate> sink) {
+  void cut(String s, Sink sink) {
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -45,7 +49,10 @@ final class CandidateCutter {
       } else if (digits == len) {
         i = digitRun(s, i, end, sink);
       } else {
-        if (digits > 0 || (len <= 4 && spacedDigitFollows(s, end))) {
+        boolean spaced = end + 1 < n && s.charAt(end) == ' ' && isAlnum(s.charAt(end + 1));
+        boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
+        // Hashes, UUID parts and words of a length no type has are not worth building.
+        if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, end)))) {
           alnumRun(s, i, end, digits > 0, sink);
         }
         i = end;
@@ -53,7 +60,7 @@ final class CandidateCutter {
     }
   }
 
-  private int digitRun(String s, int start, int firstEnd, Consumer<Candidate> sink) {
+  private int digitRun(String s, int start, int firstEnd, Sink sink) {
     int n = s.length();
     int[] groups = new int[MAX_GROUPS];
     int[] starts = new int[MAX_GROUPS];
@@ -85,6 +92,10 @@ final class CandidateCutter {
     if (end < n && isLetter(s.charAt(end))) {
       return end; // digits glued to letters: a word such as 4th or 12px, not a number
     }
+    boolean colon = end < n && s.charAt(end) == ':';
+    if (count == 1 && groups[0] < MIN_SINGLE && !colon) {
+      return end; // a short bare number (a count, a price part): no type is that short alone
+    }
     emitDigits(s, starts, groups, 0, count, sep, sink);
     if (count > 1 && sep == ' ') {
       for (int g = 0; g < count; g++) {
@@ -95,7 +106,7 @@ final class CandidateCutter {
   }
 
   private void emitDigits(
-      String s, int[] starts, int[] groups, int from, int to, char sep, Consumer<Candidate> sink) {
+      String s, int[] starts, int[] groups, int from, int to, char sep, Sink sink) {
     int total = 0;
     for (int g = from; g < to; g++) {
       total += groups[g];
@@ -109,11 +120,10 @@ final class CandidateCutter {
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
     int end = starts[to - 1] + groups[to - 1];
-    sink.accept(new Candidate(starts[from], end, compact.toString(), lengths, sep));
+    sink.accept(new Candidate(starts[from], end, compact.toString(), lengths, sep), true);
   }
 
-  private void alnumRun(
-      String s, int start, int firstEnd, boolean firstHasDigit, Consumer<Candidate> sink) {
+  private void alnumRun(String s, int start, int firstEnd, boolean firstHasDigit, Sink sink) {
     int n = s.length();
     StringBuilder compact = new StringBuilder();
     appendUpper(compact, s, start, firstEnd);
@@ -145,16 +155,10 @@ final class CandidateCutter {
   }
 
   private void emitAlnum(
-      int start,
-      int end,
-      StringBuilder compact,
-      int[] groups,
-      int count,
-      char sep,
-      Consumer<Candidate> sink) {
+      int start, int end, StringBuilder compact, int[] groups, int count, char sep, Sink sink) {
     if (compact.length() <= MAX_COMPACT && alnumLengths[compact.length()]) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
-      sink.accept(new Candidate(start, end, compact.toString(), lengths, sep));
+      sink.accept(new Candidate(start, end, compact.toString(), lengths, sep), false);
     }
   }
 
@@ -182,6 +186,14 @@ final class CandidateCutter {
   }
 
   static boolean isAlnum(char c) {
-    return isDigit(c) || isLetter(c);
+    return c < 128 && ALNUM[c];
+  }
+
+  private static final boolean[] ALNUM = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ALNUM[c] = isDigit(c) || isLetter(c);
+    }
   }
 }

@@ -27,7 +27,8 @@ public final class DetectionEngine {
   private final Detector[][] digitsByLength;
   private final Detector[][] alnumByLength;
   private final CandidateCutter cutter;
-  private final Map<Detector, Integer> rank = new LinkedHashMap<>();
+  private final Detector[] wholeText;
+  private final Map<String, Integer> rank = new LinkedHashMap<>();
 
   private DetectionEngine(List<Detector> detectors) {
     this.detectors = List.copyOf(detectors);
@@ -35,7 +36,7 @@ public final class DetectionEngine {
     List<List<Detector>> digits = lists();
     List<List<Detector>> alnum = lists();
     for (Detector d : this.detectors) {
-      rank.putIfAbsent(d, rank.size());
+      d.types().forEach(t -> rank.putIfAbsent(t, rank.size()));
       // Non-ASCII words cannot occur after normalisation folds to the prefilter's alphabet:
       // skipped.
       d.keywords().stream()
@@ -59,6 +60,7 @@ public final class DetectionEngine {
     this.alnumByLength =
         alnum.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
     this.cutter = new CandidateCutter(present(digitsByLength), present(alnumByLength));
+    this.wholeText = this.detectors.stream().filter(Detector::wholeText).toArray(Detector[]::new);
   }
 
   /** An engine with every built-in detector of the catalogue. */
@@ -123,12 +125,15 @@ public final class DetectionEngine {
     }
     cutter.cut(
         s,
-        c -> {
-          Detector[][] table = isDigits(c.compact()) ? digitsByLength : alnumByLength;
+        (c, digitsOnly) -> {
+          Detector[][] table = digitsOnly ? digitsByLength : alnumByLength;
           for (Detector d : table[c.compact().length()]) {
             d.examine(text, c, out);
           }
         });
+    for (Detector d : wholeText) {
+      d.scanText(text, out);
+    }
     if (decodeBase64) {
       Base64Layer.scan(s, this, out);
     }
@@ -137,15 +142,6 @@ public final class DetectionEngine {
 
   private static boolean ascii(String word) {
     return word.chars().allMatch(c -> c < 128);
-  }
-
-  private static boolean isDigits(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!CandidateCutter.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static List<List<Detector>> lists() {

@@ -37,4 +37,15 @@ public interface Detector {
 
   /** Examines one candidate of a length it asked for. */
   default void examine(ScanText text, Candidate candidate, List<Finding> out) {}
+
+  /**
+   * Whether {@link #scanText} should run over the whole text: for configured patterns that have no
+   * keyword to anchor on. Built-in detectors never do, it costs a pass per detector.
+   */
+  default boolean wholeText() {
+    return false;
+  }
+
+  /** Scans the whole text; called once per scan when {@link #wholeText()} is true. */
+  default void scanText(ScanText text, List<Finding> out) {}
 }

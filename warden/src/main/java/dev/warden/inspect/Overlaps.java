@@ -8,12 +8,13 @@ import java.util.TreeMap;
 
 /**
  * Where findings overlap, keeps the most reliable: higher confidence first, then the longer span,
- * then the detector listed earlier. Exact duplicates collapse into one.
+ * then the type listed earlier (a specific type before a generic one). Exact duplicates collapse
+ * into one.
  */
 final class Overlaps {
   private Overlaps() {}
 
-  static List<Finding> resolve(List<Finding> found, Map<Detector, Integer> rank) {
+  static List<Finding> resolve(List<Finding> found, Map<String, Integer> rank) {
     if (found.size() <= 1) {
       return found;
     }
@@ -21,7 +22,8 @@ final class Overlaps {
     order.sort(
         Comparator.comparing(Finding::confidence)
             .thenComparing(Comparator.comparingInt(Finding::length).reversed())
-            .thenComparingInt(Finding::start));
+            .thenComparingInt(Finding::start)
+            .thenComparingInt(f -> rank.getOrDefault(f.type(), Integer.MAX_VALUE)));
     TreeMap<Integer, Finding> kept = new TreeMap<>();
     for (Finding f : order) {
       var before = kept.floorEntry(f.end() - 1);

@@ -87,10 +87,21 @@ public final class ScanText {
       String word = keywords.get(hitKeyword[i]);
       int wordStart = hitEnd[i] - word.length();
       boolean inside = wordStart >= start && hitEnd[i] <= end;
-      if (!inside && wordStart >= from && words.contains(word)) {
+      if (!inside && wordStart >= from && wordStartsAt(wordStart) && words.contains(word)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a context word starts a word here: not inside another one ({@code call} in {@code
+   * recall}, {@code rc} in {@code search}), though a camel-case or snake-case key may glue it.
+   */
+  public boolean wordStartsAt(int i) {
+    if (i == 0 || !Character.isLetter(text.charAt(i - 1)) || !Character.isLetter(text.charAt(i))) {
+      return true;
+    }
+    return Character.isLowerCase(text.charAt(i - 1)) && Character.isUpperCase(text.charAt(i));
   }
 }

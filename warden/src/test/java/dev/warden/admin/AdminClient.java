@@ -32,6 +32,18 @@ record AdminClient(URI base) {
             .build());
   }
 
+  /** POST {@code body} to {@code path}, with {@code authorization} unless null. */
+  HttpResponse<String> post(String path, String authorization, byte[] body) throws Exception {
+    var request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
+  }
+
   private static HttpResponse<String> send(HttpRequest request) throws Exception {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }

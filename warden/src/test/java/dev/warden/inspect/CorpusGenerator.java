@@ -1,179 +1,201 @@
 package dev.warden.inspect;
 
-import dev.warden.inspect.validate.CheckDigits;
-import java.math.BigInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 
-/** Generates corpus cases with a fixed seed: valid values in realistic JSON tool payloads. */
+/**
+ * Builds the positive and near-miss corpus from {@code detection/samples.jsonl} (valid values for
+ * every type, found once by forging random values of each type's shape, see {@code shapes.txt}):
+ * each value is embedded in several realistic payloads, and each value of a checksum type is also
+ * written with one digit changed, which must not be reported as that type.
+ */
 final class CorpusGenerator {
+  /** Types whose values carry a check digit or checksum: recall target 0.98, mutants rejected. */
   static final Set<String> CHECKSUM_TYPES =
-      Set.of("CARD_VISA", "CARD_MASTERCARD", "CARD_AMEX", "IBAN", "UK_NHS_NUMBER", "BR_CPF");
+      Set.of(
+          "CARD_VISA",
+          "CARD_MASTERCARD",
+          "CARD_AMEX",
+          "CARD_DISCOVER",
+          "CARD_JCB",
+          "CARD_DINERS",
+          "CARD_MAESTRO",
+          "CARD_MIR",
+          "CARD_RUPAY",
+          "IBAN",
+          "US_ABA_ROUTING",
+          "UK_NHS_NUMBER",
+          "CA_SIN",
+          "DE_STEUER_ID",
+          "DE_ID_CARD",
+          "FR_NIR",
+          "ES_DNI_NIF",
+          "ES_NIE",
+          "IT_CODICE_FISCALE",
+          "NL_BSN",
+          "BE_NATIONAL_NUMBER",
+          "PL_PESEL",
+          "SE_PERSONNUMMER",
+          "NO_FODSELSNUMMER",
+          "FI_HETU",
+          "CH_AHV",
+          "IE_PPSN",
+          "PT_NIF",
+          "RO_CNP",
+          "CZ_SK_BIRTH_NUMBER",
+          "HR_OIB",
+          "AU_TFN",
+          "AU_MEDICARE",
+          "AU_ABN",
+          "AU_ACN",
+          "SG_NRIC_FIN",
+          "IN_AADHAAR",
+          "IN_GSTIN",
+          "CN_RESIDENT_ID",
+          "HK_HKID",
+          "TW_NATIONAL_ID",
+          "JP_MY_NUMBER",
+          "KR_RRN",
+          "TH_NATIONAL_ID",
+          "BR_CPF",
+          "BR_CNPJ",
+          "MX_CURP",
+          "AR_CUIT_CUIL",
+          "CL_RUT",
+          "IL_TEUDAT_ZEHUT",
+          "TR_TCKN",
+          "ZA_ID",
+          "US_NPI",
+          "US_DEA",
+          "VEHICLE_VIN",
+          "IMEI",
+          "UK_UTR",
+          "AT_SVNR",
+          "CARD_TRACK1",
+          "CARD_TRACK2",
+          "NZ_IRD");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One corpus case: the type expected (or, for a near miss, not expected) in the payload. */
+  record Case(String type, String template, String payload) {}
+
+  /** A valid value of a type and the key it is usually stored under. */
+  record Sample(String type, String key, String value) {}
 
   private CorpusGenerator() {}
 
-  static List<String[]> positives(long seed, int perType) {
-    Random r = new Random(seed);
-    List<String[]> out = new ArrayList<>();
-    for (int i = 0; i < perType; i++) {
-      out.add(tp("CARD_VISA", "payment", "card_number", group(luhn("4" + digits(r, 14)), r)));
-      out.add(
-          tp("CARD_MASTERCARD", "payment", "pan", luhn("5" + (1 + r.nextInt(5)) + digits(r, 13))));
-      out.add(tp("CARD_AMEX", "payment", "card", luhn("37" + digits(r, 12))));
-      out.add(tp("IBAN", "transfer", "iban", iban("DE", digits(r, 18))));
-      out.add(tp("US_SSN", "employee", "ssn", ssn(r)));
-      out.add(
-          tp(
-              "EMAIL_ADDRESS",
-              "message",
-              "to",
-              "user" + r.nextInt(9999) + "@mail" + r.nextInt(99) + ".example.org"));
-      out.add(tp("UK_NHS_NUMBER", "patient", "nhs_number", nhs(r)));
-      out.add(tp("BR_CPF", "cliente", "cpf", cpf(r)));
-      out.add(tp("AWS_ACCESS_KEY_ID", "env", "AWS_ACCESS_KEY_ID", "AKIA" + upper(r, 16)));
-      out.add(tp("GITHUB_PAT_CLASSIC", "env", "GH_TOKEN", "ghp_" + alnum(r, 36)));
+  static List<Sample> samples() throws IOException {
+    try (InputStream in = CorpusGenerator.class.getResourceAsStream("/detection/samples.jsonl")) {
+      List<Sample> out = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) {
+          JsonNode n = JSON.readTree(line);
+          out.add(
+              new Sample(n.get("type").asText(), n.get("key").asText(), n.get("value").asText()));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Every sample in four payloads: a tool call, prose in a ticket, a log line, JSON escapes. */
+  static List<Case> positives(List<Sample> samples) {
+    List<Case> out = new ArrayList<>();
+    for (Sample s : samples) {
+      for (String template : List.of("tool-call", "prose", "log", "escaped")) {
+        out.add(new Case(s.type(), template, embed(template, s.key(), s.value())));
+      }
     }
     return out;
   }
 
-  static String benign(long seed, int chars) {
-    Random r = new Random(seed);
-    StringBuilder b = new StringBuilder();
-    String[] words = {
-      "printer", "jams", "reset", "queue", "shipped", "pending", "invoice", "the", "on", "floor"
-    };
-    while (b.length() < chars) {
-      b.append("{\"order_id\":\"ORD-")
-          .append(digits(r, 8))
-          .append("\",\"id\":\"")
-          .append(UUID.nameUUIDFromBytes(digits(r, 8).getBytes()))
-          .append("\",\"ts\":")
-          .append(1_700_000_000L + r.nextInt(50_000_000))
-          .append(",\"price\":")
-          .append(r.nextInt(1000))
-          .append('.')
-          .append(r.nextInt(90) + 10)
-          .append(",\"sku\":\"SKU-")
-          .append(digits(r, 4))
-          .append('-')
-          .append(digits(r, 4))
-          .append("\",\"qty\":")
-          .append(r.nextInt(20))
-          .append(",\"created\":\"2024-0")
-          .append(1 + r.nextInt(9))
-          .append("-1")
-          .append(r.nextInt(9))
-          .append("T10:3")
-          .append(r.nextInt(9))
-          .append(":00Z\"")
-          .append(",\"note\":\"")
-          .append(words[r.nextInt(words.length)])
-          .append(' ')
-          .append(words[r.nextInt(words.length)])
-          .append("\"}\n");
+  /** Every sample of a checksum type with one digit changed, in a tool call. */
+  static List<Case> nearMisses(List<Sample> samples) {
+    List<Case> out = new ArrayList<>();
+    for (Sample s : samples) {
+      if (CHECKSUM_TYPES.contains(s.type())) {
+        out.add(new Case(s.type(), "mutant", embed("tool-call", s.key(), mutate(s.value()))));
+      }
     }
-    return b.toString();
+    return out;
   }
 
-  private static String[] tp(String type, String object, String key, String value) {
-    return new String[] {
-      type,
-      "{\"tool\":\"crm__update\",\"arguments\":{\""
-          + object
-          + "\":{\""
-          + key
-          + "\":\""
-          + value
-          + "\",\"note\":\"ok\"}}}"
-    };
-  }
-
-  static String digits(Random r, int n) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      b.append((char) ('0' + r.nextInt(10)));
-    }
-    return b.toString();
-  }
-
-  private static String upper(Random r, int n) {
-    String a = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      b.append(a.charAt(r.nextInt(a.length())));
-    }
-    return b.toString();
-  }
-
-  private static String alnum(Random r, int n) {
-    String a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      b.append(a.charAt(r.nextInt(a.length())));
-    }
-    return b.toString();
-  }
-
-  static String luhn(String body) {
+  /** {@code body} followed by its Luhn check digit. */
+  static String luhnComplete(String body) {
     for (int d = 0; d < 10; d++) {
-      if (CheckDigits.luhn(body + d)) {
+      if (dev.warden.inspect.validate.CheckDigits.luhn(body + d)) {
         return body + d;
       }
     }
-    throw new IllegalStateException();
+    throw new IllegalStateException("no Luhn digit for " + body);
   }
 
-  private static String group(String pan, Random r) {
-    return r.nextBoolean() ? pan : pan.replaceAll("(.{4})(?!$)", "$1 ");
-  }
-
+  /** A German-style IBAN with valid check digits for {@code bban}. */
   static String iban(String country, String bban) {
+    StringBuilder numeric = new StringBuilder();
+    for (char c : (bban + country + "00").toCharArray()) {
+      numeric.append(Character.isLetter(c) ? String.valueOf(c - 'A' + 10) : String.valueOf(c));
+    }
     int check =
-        98 - new BigInteger(numeric(bban + country + "00")).mod(BigInteger.valueOf(97)).intValue();
+        98
+            - new java.math.BigInteger(numeric.toString())
+                .mod(java.math.BigInteger.valueOf(97))
+                .intValue();
     return country + (check < 10 ? "0" : "") + check + bban;
   }
 
-  private static String numeric(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      b.append(Character.isLetter(c) ? String.valueOf(c - 'A' + 10) : String.valueOf(c));
+  static String embed(String template, String key, String value) {
+    return switch (template) {
+      case "tool-call" ->
+          "{\"jsonrpc\":\"2.0\",\"id\":17,\"method\":\"tools/call\",\"params\":{\"name\":"
+              + "\"crm__update_record\",\"arguments\":{\"record\":{\"id\":"
+              + "\"3f2c9a8e-5b1d-4e7a-9c0f-2d8b6a4e1c37\",\""
+              + key
+              + "\":"
+              + quote(value)
+              + ",\"updated_at\":\"2024-05-17T10:30:00Z\"}}}}";
+      case "prose" ->
+          "{\"ticket\":{\"id\":48213,\"body\":"
+              + quote("Hi team, customer called again. Their " + key + ": " + value + " - thanks!")
+              + "}}";
+      case "log" ->
+          "{\"level\":\"info\",\"ts\":1718000000123,\"msg\":"
+              + quote("sync ok " + key + "=" + value + " took 12ms")
+              + "}";
+      default -> "{\"" + key + "\":" + escapeFirst(quote(value)) + "}";
+    };
+  }
+
+  private static String quote(String value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
-    return b.toString();
   }
 
-  private static String ssn(Random r) {
-    return (100 + r.nextInt(565)) + "-" + (10 + r.nextInt(89)) + "-" + (1000 + r.nextInt(8999));
+  /** Writes the value's first character as a {@code \\u} escape, as some JSON encoders do. */
+  private static String escapeFirst(String quoted) {
+    char c = quoted.charAt(1);
+    return c == '\\' ? quoted : "\"" + "\\u%04x".formatted((int) c) + quoted.substring(2);
   }
 
-  private static String nhs(Random r) {
-    while (true) {
-      String body = digits(r, 9);
-      int check = 11 - CheckDigits.weighted(body, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11;
-      if (check == 11) {
-        check = 0;
-      }
-      if (check != 10) {
-        String n = body + check;
-        return n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6);
+  /** Changes the fourth digit: inside the checked part of every type (not a trailing issue no.). */
+  static String mutate(String value) {
+    int seen = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9' && ++seen == 4) {
+        return value.substring(0, i) + (char) ('0' + (c - '0' + 1) % 10) + value.substring(i + 1);
       }
     }
-  }
-
-  private static String cpf(Random r) {
-    String b = digits(r, 9);
-    int d1 = CheckDigits.weighted(b, 10, 9, 8, 7, 6, 5, 4, 3, 2) * 10 % 11 % 10;
-    b = b + d1;
-    int d2 = CheckDigits.weighted(b, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2) * 10 % 11 % 10;
-    b = b + d2;
-    return b.substring(0, 3)
-        + "."
-        + b.substring(3, 6)
-        + "."
-        + b.substring(6, 9)
-        + "-"
-        + b.substring(9);
+    return value;
   }
 }

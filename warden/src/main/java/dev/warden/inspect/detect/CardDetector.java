@@ -79,6 +79,12 @@ final class CardDetector implements Detector {
     if (brand == null || pan.length() < brand.min() || pan.length() > brand.max()) {
       return;
     }
+    if (brand.type().equals("CARD_VISA") && pan.length() % 3 != 1) {
+      return; // Visa PANs are 13, 16 or 19 digits; a 15-digit Luhn number is an IMEI
+    }
+    if (!c.formatted() && pan.length() <= 13 && !text.near(CONTEXT, c.start(), c.end())) {
+      return; // 12- and 13-digit codes are mostly EAN barcodes and timestamps
+    }
     if (pan.length() == 19 && CheckDigits.allSame(pan.substring(1))) {
       return;
     }

@@ -5,11 +5,13 @@ import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
+import dev.warden.inspect.validate.Keccak;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,8 +58,16 @@ final class CryptoDetector implements Detector {
     String v = s.substring(start, stop);
     String kw = v.substring(0, Math.min(3, v.length())).toLowerCase(java.util.Locale.ROOT);
     if (kw.startsWith("0x")) {
-      if (v.length() == 42 && v.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-        out.add(new Finding("CRYPTO_ETH_ADDRESS", start, stop, Confidence.MEDIUM, TAGS));
+      String hex = v.substring(2);
+      if (v.length() == 42 && hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        boolean mixed =
+            !hex.equals(hex.toLowerCase(Locale.ROOT)) && !hex.equals(hex.toUpperCase(Locale.ROOT));
+        // Mixed case is an EIP-55 checksum: reliable when it holds, a typo or no address if not.
+        if (!mixed) {
+          out.add(new Finding("CRYPTO_ETH_ADDRESS", start, stop, Confidence.MEDIUM, TAGS));
+        } else if (Keccak.eip55(hex)) {
+          out.add(new Finding("CRYPTO_ETH_ADDRESS", start, stop, Confidence.HIGH, TAGS));
+        }
       }
     } else if (kw.equals("bc1") || kw.equals("tb1")) {
       if (bech32(v.toLowerCase(java.util.Locale.ROOT))

@@ -13,6 +13,7 @@ import static dev.warden.inspect.detect.Policy.FORMATTED;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.validate.AmericanIds;
 import dev.warden.inspect.validate.EuropeanIds;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -22,9 +23,16 @@ final class GovernmentCatalogue {
 
   private GovernmentCatalogue() {}
 
+  private static final Set<String> us = Set.of(Tags.GDPR, Tags.SOC2, "GLBA", Tags.HIPAA);
+  private static final Set<String> eu = Tags.GDPR_SOC2;
+
   static List<Detector> all() {
-    Set<String> us = Set.of(Tags.GDPR, Tags.SOC2, "GLBA", Tags.HIPAA);
-    Set<String> eu = Tags.GDPR_SOC2;
+    return java.util.stream.Stream.of(part1(), part2(), part3(), part4(), part5())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         digits(
             "US_SSN",
@@ -49,13 +57,6 @@ final class GovernmentCatalogue {
             "itin",
             "taxpayer identification",
             "tin"),
-        afterWord(
-            "US_PASSPORT",
-            LOW,
-            Tags.ID,
-            VALUE + "([A-Z]?[0-9]{8,9})\\b",
-            v -> v.length() == 9,
-            "passport"),
         afterWord(
             "US_DRIVER_LICENSE",
             LOW,
@@ -86,10 +87,22 @@ final class GovernmentCatalogue {
             VALUE + "([0-9]{9}|[A-Z]{2}[0-9]{7})\\b",
             v -> true,
             "uk passport",
+            "uk_passport",
             "passport no",
             "passport_no",
             "passport number",
             "passport_number"),
+        afterWord(
+            "US_PASSPORT",
+            LOW,
+            Tags.ID,
+            VALUE + "([A-Z]?[0-9]{8,9})\\b",
+            v -> v.length() == 9,
+            "passport"));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         codes(
             "UK_DRIVING_LICENCE",
             MEDIUM,
@@ -97,8 +110,8 @@ final class GovernmentCatalogue {
             ALONE,
             new int[] {16, 18},
             v ->
-                v.matches(
-                    "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?")),
+                Shapes.matches(
+                    v, "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?")),
         digits(
             "UK_UTR",
             MEDIUM,
@@ -123,7 +136,9 @@ final class GovernmentCatalogue {
             MEDIUM,
             Tags.HEALTH,
             VALUE + "([0-9]{4}[- ]?[0-9]{3}[- ]?[0-9]{3}(?:[- ]?[A-Z]{2})?)\\b",
-            v -> dev.warden.inspect.validate.CheckDigits.luhn(v.replaceAll("[^0-9]", "")),
+            v ->
+                dev.warden.inspect.validate.CheckDigits.luhn(
+                    dev.warden.inspect.validate.CheckDigits.digitsOf(v)),
             "ohip",
             "health card",
             "ontario health"),
@@ -134,7 +149,9 @@ final class GovernmentCatalogue {
             VALUE + "([A-Z]{2}[0-9]{6})\\b",
             v -> true,
             "canadian passport",
-            "passport"),
+            "canadian_passport",
+            "ca passport",
+            "ca_passport"),
         digits(
             "DE_STEUER_ID",
             HIGH,
@@ -146,7 +163,11 @@ final class GovernmentCatalogue {
             "tax id",
             "idnr",
             "identifikationsnummer",
-            "tin"),
+            "tin"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
         codes(
             "DE_ID_CARD",
             HIGH,
@@ -165,7 +186,7 @@ final class GovernmentCatalogue {
             eu,
             CONTEXT,
             new int[] {12},
-            v -> v.matches("[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
+            v -> Shapes.matches(v, "[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
             "sozialversicherung",
             "rentenversicherung",
             "svnr",
@@ -186,14 +207,14 @@ final class GovernmentCatalogue {
             eu,
             ALONE,
             new int[] {9},
-            v -> v.matches("[0-9]{8}[A-Z]") && EuropeanIds.esDni(v)),
+            v -> Shapes.matches(v, "[0-9]{8}[A-Z]") && EuropeanIds.esDni(v)),
         codes(
             "ES_NIE",
             HIGH,
             eu,
             ALONE,
             new int[] {9},
-            v -> v.matches("[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v)),
+            v -> Shapes.matches(v, "[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v)),
         codes("IT_CODICE_FISCALE", HIGH, eu, ALONE, new int[] {16}, EuropeanIds::itCodiceFiscale),
         digits(
             "NL_BSN",
@@ -205,7 +226,11 @@ final class GovernmentCatalogue {
             "bsn",
             "burgerservicenummer",
             "sofinummer",
-            "citizen service"),
+            "citizen service"));
+  }
+
+  private static List<Detector> part4() {
+    return List.of(
         digits(
             "BE_NATIONAL_NUMBER",
             HIGH,
@@ -273,8 +298,21 @@ final class GovernmentCatalogue {
             "nif",
             "contribuinte",
             "número fiscal",
-            "nipc"),
-        digits("RO_CNP", HIGH, eu, ALONE, "13", EuropeanIds::roCnp),
+            "nipc"));
+  }
+
+  private static List<Detector> part5() {
+    return List.of(
+        digits(
+            "RO_CNP",
+            HIGH,
+            eu,
+            CONTEXT,
+            "13",
+            EuropeanIds::roCnp,
+            "cnp",
+            "cod numeric personal",
+            "personal numeric code"),
         digits(
             "CZ_SK_BIRTH_NUMBER",
             HIGH,

@@ -10,9 +10,17 @@ import java.util.List;
 
 /** Hong Kong identity card {@code A123456(7)}: the check digit may sit in brackets. */
 final class HkidDetector implements Detector {
+  private static final java.util.Set<String> CONTEXT =
+      java.util.Set.of("hkid", "hong kong", "identity card", "id card", "id_card", "身份證");
+
   @Override
   public List<String> types() {
     return List.of("HK_HKID");
+  }
+
+  @Override
+  public List<String> contextWords() {
+    return List.copyOf(CONTEXT);
   }
 
   @Override
@@ -35,6 +43,11 @@ final class HkidDetector implements Detector {
     if (end + 3 <= text.length() && text.charAt(end) == '(' && text.charAt(end + 2) == ')') {
       s = s + Character.toUpperCase(text.charAt(end + 1));
       end += 3;
+    }
+    // Without the bracketed check digit, an 8-char code is as often an invoice or part number.
+    boolean bracketed = end != c.end();
+    if (!bracketed && !text.near(CONTEXT, c.start(), c.end())) {
+      return;
     }
     if (s.length() >= 8 && AsiaPacificIds.hkid(s)) {
       out.add(new Finding("HK_HKID", c.start(), end, Confidence.HIGH, Tags.GDPR_SOC2));

@@ -7,6 +7,7 @@ import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +24,11 @@ final class NetworkDetector implements Detector {
       Pattern.compile("(?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}|(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}");
   private static final Pattern URL =
       Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\\s\"'<>\\\\]{3,1000}");
+  // A URL is reported when its query carries data: credentials, codes, personal values.
+  private static final Pattern SENSITIVE_QUERY =
+      Pattern.compile(
+          "(?i)[?&;](?:[a-z_]*(?:token|secret|passw|pwd|auth|session|sig|apikey|api_key|key|code"
+              + "|email|ssn|dob|phone|user|account)[a-z_]*)=[^&\\s]{3,}");
   private static final Pattern HOST =
       Pattern.compile(
           "[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:internal|corp|local|intranet|lan|svc\\.cluster\\.local)\\b");
@@ -80,7 +86,8 @@ final class NetworkDetector implements Detector {
       while (from > 0 && start - from < 40 && isHexOrColon(text.charAt(from - 1))) {
         from--;
       }
-      if (from == start) {
+      // A group starting with a digit is read by the candidate path; "::1" and "fe80::1" here.
+      if (from == start || !Character.isDigit(text.charAt(from))) {
         ipv6(text, from, out);
       }
       return;
@@ -92,7 +99,7 @@ final class NetworkDetector implements Detector {
       if (from + m.start() <= start && from + m.end() >= end) {
         String v = m.group();
         if (kw.equals("://")) {
-          if (v.indexOf('?') > 0 && v.indexOf('=') > v.indexOf('?')) {
+          if (SENSITIVE_QUERY.matcher(v).find()) {
             out.add(new Finding("URL", from + m.start(), from + m.end(), Confidence.MEDIUM, TAGS));
           }
         } else {
@@ -109,9 +116,12 @@ final class NetworkDetector implements Detector {
     }
   }
 
-  private void colonRun(ScanText text, int start, List<Finding> out) {
+  void colonRun(ScanText text, int start, List<Finding> out) {
     if (start > 0 && isHexOrColon(text.charAt(start - 1))) {
       return;
+    }
+    if (!addressLike(text, start)) {
+      return; // a clock time (10:30:00), a ratio, a port: not worth the expressions
     }
     Matcher mac =
         MAC_RE2.matcher(text.text().substring(start, Math.min(text.length(), start + 17)));
@@ -131,9 +141,23 @@ final class NetworkDetector implements Detector {
         && boundary(text, start + m.end())
         && m.group().length() >= 3
         && (m.group().contains("::") || m.group().chars().filter(ch -> ch == ':').count() == 7)
-        && !m.group().matches("[0-9:]+")) {
+        && !Shapes.matches(m.group(), "[0-9:]+")) {
       out.add(new Finding("IPV6_ADDRESS", start, start + m.end(), Confidence.HIGH, TAGS));
     }
+  }
+
+  /** At least five colons, or a "::", in the run of hex digits and colons from {@code start}. */
+  private static boolean addressLike(ScanText text, int start) {
+    int colons = 0;
+    boolean doubled = false;
+    int limit = Math.min(text.length(), start + 45);
+    for (int i = start; i < limit && isHexOrColon(text.charAt(i)); i++) {
+      if (text.charAt(i) == ':') {
+        colons++;
+        doubled |= i > start && text.charAt(i - 1) == ':';
+      }
+    }
+    return doubled || colons >= 5;
   }
 
   private static boolean boundary(ScanText text, int end) {
@@ -143,5 +167,32 @@ final class NetworkDetector implements Detector {
 
   private static boolean isHexOrColon(char c) {
     return Character.digit(c, 16) >= 0 || c == ':';
+  }
+
+  /** IPv6 and MAC addresses whose first group starts with a letter ({@code fe80:0:…}). */
+  static final class LetterStart implements Detector {
+    private final NetworkDetector network = new NetworkDetector();
+
+    @Override
+    public List<String> types() {
+      return List.of("IPV6_ADDRESS", "MAC_ADDRESS");
+    }
+
+    @Override
+    public int[] candidateLengths() {
+      return new int[] {2, 3, 4};
+    }
+
+    @Override
+    public boolean digitCandidates() {
+      return false;
+    }
+
+    @Override
+    public void examine(ScanText text, Candidate c, List<Finding> out) {
+      if (c.groups().length == 1 && c.end() < text.length() && text.charAt(c.end()) == ':') {
+        network.colonRun(text, c.start(), out);
+      }
+    }
   }
 }

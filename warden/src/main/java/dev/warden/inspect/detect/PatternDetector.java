@@ -67,8 +67,12 @@ public record PatternDetector(
 
   @Override
   public void atKeyword(ScanText text, int start, int end, List<Finding> out) {
-    int from = Math.max(0, start - before);
-    int to = Math.min(text.length(), end + after);
+    if (group != 0 && !text.wordStartsAt(start)) {
+      return; // "page=95" is not an age, "usage: 93" neither
+    }
+    // A value after a context word is matched from the word's end; a prefixed value around it.
+    int from = group != 0 ? restOfKey(text, end) : Math.max(0, start - before);
+    int to = Math.min(text.length(), (group != 0 ? from : end) + after);
     Matcher m = regex.matcher(text.text().substring(from, to));
     int search = 0;
     while (search <= to - from && m.find(search)) {
@@ -82,5 +86,18 @@ public record PatternDetector(
         return; // one value per context word
       }
     }
+  }
+
+  /** Past the rest of a key the context word starts ({@code passport_number}, {@code voterId}). */
+  private static int restOfKey(ScanText text, int end) {
+    int i = end;
+    int limit = Math.min(text.length(), end + 20);
+    if (i >= limit || !(text.charAt(i) == '_' || Character.isUpperCase(text.charAt(i)))) {
+      return i; // "cidr" is not "cid": only a snake- or camel-case key continues the word
+    }
+    while (i < limit && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+      i++;
+    }
+    return i;
   }
 }

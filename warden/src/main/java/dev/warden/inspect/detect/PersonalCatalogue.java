@@ -14,6 +14,7 @@ import static dev.warden.inspect.detect.Policy.CONTEXT;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.validate.AmericanIds;
 import dev.warden.inspect.validate.CheckDigits;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -21,9 +22,14 @@ import java.util.Set;
 final class PersonalCatalogue {
   private PersonalCatalogue() {}
 
+  private static final Set<String> h = Tags.HEALTH;
+  private static final Set<String> p = Tags.ID;
+
   static List<Detector> all() {
-    Set<String> h = Tags.HEALTH;
-    Set<String> p = Tags.ID;
+    return java.util.stream.Stream.of(part1(), part2(), part3()).flatMap(List::stream).toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         digits(
             "US_NPI",
@@ -93,7 +99,11 @@ final class PersonalCatalogue {
             "policy_number",
             "policy no",
             "insurance id",
-            "beneficiary"),
+            "beneficiary"));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         afterWord(
             "MEDICAL_LICENSE",
             LOW,
@@ -125,7 +135,8 @@ final class PersonalCatalogue {
             CONTEXT,
             new int[] {5, 6, 7},
             v ->
-                v.matches(
+                Shapes.matches(
+                    v,
                     "[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2}"),
             "postcode",
             "post code",
@@ -138,7 +149,9 @@ final class PersonalCatalogue {
             Set.of("PIPEDA"),
             CONTEXT,
             new int[] {6},
-            v -> v.matches("[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]"),
+            v ->
+                Shapes.matches(
+                    v, "[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]"),
             "postal",
             "postcode",
             "address",
@@ -156,15 +169,20 @@ final class PersonalCatalogue {
             "birth",
             "born",
             "birthdate",
-            "birthday"),
+            "birthday"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
         afterWord(
             "AGE_OVER_89",
             LOW,
             Set.of(Tags.HIPAA),
-            VALUE + "(9[0-9]|1[0-1][0-9])\\b",
+            "^[^A-Za-z0-9]{0,16}(9[0-9]|1[0-1][0-9])\\b",
             v -> true,
             "\"age\"",
             "age:",
+            "age=",
             "aged",
             "years old"),
         anchored(
@@ -195,6 +213,7 @@ final class PersonalCatalogue {
             "imei",
             "device id",
             "device_id"),
-        new NetworkDetector());
+        new NetworkDetector(),
+        new NetworkDetector.LetterStart());
   }
 }

@@ -27,7 +27,6 @@ final class PhoneDetector implements Detector {
           "mobile",
           "cell",
           "fax",
-          "call",
           "contact",
           "whatsapp",
           "sms",
@@ -35,6 +34,35 @@ final class PhoneDetector implements Detector {
           "téléphone",
           "telefono",
           "handy");
+  private static final Set<String> ID_WORDS =
+      Set.of(
+          "id",
+          "ids",
+          "order",
+          "ticket",
+          "invoice",
+          "ref",
+          "reference",
+          "no",
+          "nr",
+          "number",
+          "tracking",
+          "sku",
+          "account",
+          "acct",
+          "case",
+          "build",
+          "job",
+          "run",
+          "pid",
+          "seq",
+          "ts",
+          "timestamp",
+          "count",
+          "total",
+          "amount",
+          "size",
+          "bytes");
   private static final Pattern NUMBER =
       Pattern.compile("\\+?\\(?[0-9]{1,4}\\)?(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}[0-9]");
   private static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
@@ -78,6 +106,9 @@ final class PhoneDetector implements Detector {
     boolean international = number.startsWith("+");
     if (international ? valid(number, "ZZ") : number.startsWith("(") && valid(number, "US")) {
       out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.HIGH, TAGS));
+    } else if (international && possible(number) && text.near(WORDS, start, stop)) {
+      // Test and fictional ranges (UK 07700 900xxx) are not "valid" yet are phone numbers.
+      out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.MEDIUM, TAGS));
     }
   }
 
@@ -92,6 +123,9 @@ final class PhoneDetector implements Detector {
                 && c.separator() == ' '
                 && c.compact().startsWith("0")
                 && c.groups().length <= 4);
+    if (ID_WORDS.contains(previousWord(text, c.start()))) {
+      return; // "order 4155552671", "ticket_id": "…": an identifier, not a phone number
+    }
     boolean context = text.near(WORDS, c.start(), c.end());
     if (!grouped && !context) {
       return;
@@ -109,11 +143,32 @@ final class PhoneDetector implements Detector {
     }
   }
 
+  private boolean possible(String number) {
+    try {
+      return util.isPossibleNumber(util.parse(number, "ZZ"));
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+
   private boolean valid(String number, String region) {
     try {
       return util.isValidNumber(util.parse(number, region));
     } catch (NumberParseException e) {
       return false;
     }
+  }
+
+  /** The lower-case word just before {@code start}, past a few quotes, colons and spaces. */
+  static String previousWord(ScanText text, int start) {
+    int i = start;
+    while (i > 0 && start - i < 5 && !Character.isLetterOrDigit(text.charAt(i - 1))) {
+      i--;
+    }
+    int end = i;
+    while (i > 0 && end - i < 16 && Character.isLetter(text.charAt(i - 1))) {
+      i--;
+    }
+    return text.text().substring(i, end).toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -6,6 +6,7 @@ import static dev.warden.inspect.detect.PatternDetector.afterWord;
 import static dev.warden.inspect.detect.PatternDetector.anchored;
 
 import dev.warden.inspect.Detector;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -17,9 +18,16 @@ final class SecretCatalogue {
     return anchored(type, HIGH, Tags.SECRET, regex, prefixes).window(1, 400);
   }
 
+  private static final Set<String> s = Tags.SECRET;
+  private static final String b64 = "[A-Za-z0-9/+]";
+
   static List<Detector> all() {
-    Set<String> s = Tags.SECRET;
-    String b64 = "[A-Za-z0-9/+]";
+    return java.util.stream.Stream.of(part1(), part2(), part3(), part4())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         token(
             "AWS_ACCESS_KEY_ID",
@@ -30,16 +38,17 @@ final class SecretCatalogue {
             "acca",
             "a3t"),
         afterWord(
-            "AWS_SECRET_ACCESS_KEY",
-            MEDIUM,
-            s,
-            "^[A-Za-z_]{0,12}[\"']?\\s*[:=]\\s*[\"']?(" + b64 + "{40})(?:[^A-Za-z0-9/+=]|$)",
-            v -> v.chars().anyMatch(Character::isDigit),
-            "aws_secret_access_key",
-            "secret_access_key",
-            "secretaccesskey",
-            "aws_secret_key",
-            "aws_secret"),
+                "AWS_SECRET_ACCESS_KEY",
+                MEDIUM,
+                s,
+                "^[A-Za-z_]{0,12}[\"']?\\s*[:=]\\s*[\"']?(" + b64 + "{40})(?:[^A-Za-z0-9/+=]|$)",
+                v -> v.chars().anyMatch(Character::isDigit),
+                "aws_secret_access_key",
+                "secret_access_key",
+                "secretaccesskey",
+                "aws_secret_key",
+                "aws_secret")
+            .window(0, 80),
         afterWord(
                 "AWS_SESSION_TOKEN",
                 MEDIUM,
@@ -70,7 +79,7 @@ final class SecretCatalogue {
                 "AZURE_STORAGE_ACCOUNT_KEY",
                 MEDIUM,
                 s,
-                "^\\s*[=:]\\s*[\"']?(" + b64 + "{86}==)",
+                "^[\"']?\\s*[=:]\\s*[\"']?(" + b64 + "{86}==)",
                 v -> true,
                 "accountkey",
                 "account_key",
@@ -84,7 +93,11 @@ final class SecretCatalogue {
                     + b64
                     + "{20,}={0,2}(?:;[^\"\\s;]+)*",
                 "defaultendpointsprotocol")
-            .window(0, 400),
+            .window(0, 400));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         anchored(
                 "AZURE_SAS_TOKEN",
                 HIGH,
@@ -143,7 +156,9 @@ final class SecretCatalogue {
             s,
             Policy.ALONE,
             new int[] {34},
-            v -> v.matches("SK[0-9A-F]{32}") && v.chars().filter(Character::isLetter).count() > 4),
+            v ->
+                Shapes.matches(v, "SK[0-9A-F]{32}")
+                    && v.chars().filter(Character::isLetter).count() > 4),
         token("SENDGRID_API_KEY", "\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}", "sg."),
         token(
                 "OPENAI_API_KEY",
@@ -152,7 +167,11 @@ final class SecretCatalogue {
             .window(260, 260),
         token(
             "ANTHROPIC_API_KEY", "\\bsk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,100}AA", "sk-ant-"),
-        token("HUGGINGFACE_TOKEN", "\\b(?:hf_|api_org_)[A-Za-z]{34}\\b", "hf_", "api_org_"),
+        token("HUGGINGFACE_TOKEN", "\\b(?:hf_|api_org_)[A-Za-z]{34}\\b", "hf_", "api_org_"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
         token("NPM_TOKEN", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
         token("PYPI_TOKEN", "\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", "pypi-ageichlwas5vcmc"),
         token("DOCKER_HUB_PAT", "\\bdckr_pat_[A-Za-z0-9_-]{27,}", "dckr_pat_"),
@@ -222,7 +241,10 @@ final class SecretCatalogue {
                 s,
                 "kind\"?\\s*:\\s*\"?Secret\"?[\\s\\S]{0,400}?\"?(?:data|stringData)\"?\\s*:",
                 "kind")
-            .window(0, 500),
-        new GenericSecretDetector());
+            .window(0, 500));
+  }
+
+  private static List<Detector> part4() {
+    return List.of(new GenericSecretDetector());
   }
 }

@@ -14,6 +14,7 @@ import static dev.warden.inspect.detect.Policy.FORMATTED;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.validate.AmericanIds;
 import dev.warden.inspect.validate.AsiaPacificIds;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
@@ -21,9 +22,16 @@ import java.util.Set;
 final class WorldCatalogue {
   private WorldCatalogue() {}
 
+  private static final Set<String> au = Tags.with(Tags.SOC2_ONLY, "AU Privacy Act");
+  private static final Set<String> soc = Tags.GDPR_SOC2;
+
   static List<Detector> all() {
-    Set<String> au = Tags.with(Tags.SOC2_ONLY, "AU Privacy Act");
-    Set<String> soc = Tags.GDPR_SOC2;
+    return java.util.stream.Stream.of(part1(), part2(), part3(), part4())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<Detector> part1() {
     return List.of(
         digits(
             "AU_TFN", HIGH, au, FORMATTED, "9|3 3 3|8", AsiaPacificIds::auTfn, "tfn", "tax file"),
@@ -60,7 +68,9 @@ final class WorldCatalogue {
             VALUE + "([A-Z]{1,2}[0-9]{7})\\b",
             v -> true,
             "australian passport",
-            "passport"),
+            "australian_passport",
+            "au passport",
+            "au_passport"),
         afterWord(
             "AU_DRIVER_LICENCE",
             LOW,
@@ -78,7 +88,7 @@ final class WorldCatalogue {
             Tags.HEALTH,
             CONTEXT,
             new int[] {7},
-            v -> v.matches("[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
+            v -> Shapes.matches(v, "[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
             "nhi"),
         codes(
             "SG_NRIC_FIN",
@@ -86,7 +96,11 @@ final class WorldCatalogue {
             Tags.with(soc, "PDPA"),
             ALONE,
             new int[] {9},
-            AsiaPacificIds::sgNric),
+            AsiaPacificIds::sgNric));
+  }
+
+  private static List<Detector> part2() {
+    return List.of(
         digits(
             "IN_AADHAAR",
             HIGH,
@@ -108,7 +122,14 @@ final class WorldCatalogue {
             "voter",
             "epic"),
         afterWord(
-            "IN_PASSPORT", LOW, soc, VALUE + "([A-Z][1-9][0-9]{6})\\b", v -> true, "passport"),
+            "IN_PASSPORT",
+            LOW,
+            soc,
+            VALUE + "([A-Z][1-9][0-9]{6})\\b",
+            v -> true,
+            "indian passport",
+            "indian_passport",
+            "india passport"),
         codes("IN_GSTIN", HIGH, soc, ALONE, new int[] {15}, AsiaPacificIds::inGstin),
         new NumberDetector(
             "CN_RESIDENT_ID",
@@ -138,9 +159,23 @@ final class WorldCatalogue {
             AsiaPacificIds::jpMyNumber,
             "my number",
             "mynumber",
+            "my_number",
             "個人番号",
-            "kojin"),
-        afterWord("JP_PASSPORT", LOW, soc, VALUE + "([A-Z]{2}[0-9]{7})\\b", v -> true, "passport"),
+            "kojin"));
+  }
+
+  private static List<Detector> part3() {
+    return List.of(
+        afterWord(
+            "JP_PASSPORT",
+            LOW,
+            soc,
+            VALUE + "([A-Z]{2}[0-9]{7})\\b",
+            v -> true,
+            "japanese passport",
+            "japanese_passport",
+            "japan passport",
+            "旅券"),
         digits(
             "KR_RRN",
             HIGH,
@@ -159,6 +194,9 @@ final class WorldCatalogue {
             "13|1-4-5-2-1|1 4 5 2 1",
             AsiaPacificIds::thNationalId,
             "thai id",
+            "thai_id",
+            "national_id",
+            "citizen_id",
             "national id",
             "citizen id"),
         digits(
@@ -191,7 +229,11 @@ final class WorldCatalogue {
         codes("MX_CURP", HIGH, soc, ALONE, new int[] {18}, AmericanIds::mxCurp),
         codes("MX_RFC", HIGH, soc, ALONE, new int[] {12, 13}, AmericanIds::mxRfc),
         digits(
-            "AR_CUIT_CUIL", HIGH, soc, FORMATTED, "2-8-1|11", AmericanIds::arCuit, "cuit", "cuil"),
+            "AR_CUIT_CUIL", HIGH, soc, FORMATTED, "2-8-1|11", AmericanIds::arCuit, "cuit", "cuil"));
+  }
+
+  private static List<Detector> part4() {
+    return List.of(
         afterWord(
             "AR_DNI",
             LOW,

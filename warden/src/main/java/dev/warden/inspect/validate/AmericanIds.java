@@ -51,7 +51,7 @@ public final class AmericanIds {
   }
 
   public static boolean dea(String s) {
-    if (!s.matches("[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}")) {
+    if (!Shapes.matches(s, "[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}")) {
       return false;
     }
     String d = s.substring(2);
@@ -63,7 +63,7 @@ public final class AmericanIds {
   public static boolean mbi(String s) {
     String a = "[AC-HJKMNP-RT-Y]";
     String an = "[AC-HJKMNP-RT-Y0-9]";
-    return s.matches("[1-9]" + a + an + "[0-9]" + a + an + "[0-9]" + a + a + "[0-9][0-9]");
+    return Shapes.matches(s, "[1-9]" + a + an + "[0-9]" + a + an + "[0-9]" + a + a + "[0-9][0-9]");
   }
 
   public static boolean brCpf(String s) {
@@ -85,7 +85,7 @@ public final class AmericanIds {
   }
 
   public static boolean mxCurp(String s) {
-    if (!s.matches("[A-Z]{4}[0-9]{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z][0-9]")) {
+    if (!Shapes.matches(s, "[A-Z]{4}[0-9]{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z][0-9]")) {
       return false;
     }
     String chars = "0123456789ABCDEFGHIJKLMN\u00d1OPQRSTUVWXYZ";
@@ -98,7 +98,7 @@ public final class AmericanIds {
 
   public static boolean mxRfc(String s) {
     String body = s.length() == 12 ? " " + s : s;
-    if (!body.matches("[A-Z& ][A-Z&]{3}[0-9]{6}[A-Z0-9]{2}[0-9A]")
+    if (!Shapes.matches(body, "[A-Z& ][A-Z&]{3}[0-9]{6}[A-Z0-9]{2}[0-9A]")
         || !validDate(1, num(body, 6, 8), num(body, 8, 10))) {
       return false;
     }
@@ -135,7 +135,8 @@ public final class AmericanIds {
   }
 
   public static boolean vin(String s) {
-    if (!s.matches("[A-HJ-NPR-Z0-9]{17}") || s.chars().filter(Character::isDigit).count() < 4) {
+    if (!Shapes.matches(s, "[A-HJ-NPR-Z0-9]{17}")
+        || s.chars().filter(Character::isDigit).count() < 4) {
       return false;
     }
     String map = "0123456789.ABCDEFGH..JKLMN.P.R..STUVWXYZ";

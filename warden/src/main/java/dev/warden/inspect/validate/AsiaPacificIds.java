@@ -45,7 +45,7 @@ public final class AsiaPacificIds {
   }
 
   public static boolean sgNric(String s) {
-    if (!s.matches("[STFGM][0-9]{7}[A-Z]")) {
+    if (!Shapes.matches(s, "[STFGM][0-9]{7}[A-Z]")) {
       return false;
     }
     char p = s.charAt(0);
@@ -61,11 +61,12 @@ public final class AsiaPacificIds {
   }
 
   public static boolean inPan(String s) {
-    return s.matches("[A-Z]{3}[PCHFATBLJG][A-Z][0-9]{4}[A-Z]");
+    return Shapes.matches(s, "[A-Z]{3}[PCHFATBLJG][A-Z][0-9]{4}[A-Z]");
   }
 
   public static boolean inGstin(String s) {
-    if (!s.matches("[0-3][0-9][A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]") || num(s, 0, 2) > 38) {
+    if (!Shapes.matches(s, "[0-3][0-9][A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]")
+        || num(s, 0, 2) > 38) {
       return false;
     }
     String chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -78,7 +79,8 @@ public final class AsiaPacificIds {
   }
 
   public static boolean cnResidentId(String s) {
-    if (!s.matches("[1-9][0-9]{16}[0-9X]") || !validDate(1, num(s, 10, 12), num(s, 12, 14))) {
+    if (!Shapes.matches(s, "[1-9][0-9]{16}[0-9X]")
+        || !validDate(1, num(s, 10, 12), num(s, 12, 14))) {
       return false;
     }
     int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -88,7 +90,7 @@ public final class AsiaPacificIds {
 
   /** HKID without brackets: 1–2 letters, 6 digits, check digit or A. */
   public static boolean hkid(String s) {
-    if (!s.matches("[A-Z]{1,2}[0-9]{6}[0-9A]")) {
+    if (!Shapes.matches(s, "[A-Z]{1,2}[0-9]{6}[0-9A]")) {
       return false;
     }
     String id = s.length() == 8 ? " " + s : s;
@@ -103,7 +105,7 @@ public final class AsiaPacificIds {
   }
 
   public static boolean twId(String s) {
-    if (!s.matches("[A-Z][12][0-9]{8}")) {
+    if (!Shapes.matches(s, "[A-Z][12][0-9]{8}")) {
       return false;
     }
     int code = "ABCDEFGHJKLMNPQRSTUVXYWZIO".indexOf(s.charAt(0)) + 10;

@@ -16,6 +16,18 @@ public final class CheckDigits {
 
   private CheckDigits() {}
 
+  /** The ASCII digits of {@code s}, in order. */
+  public static String digitsOf(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   public static int digit(String s, int i) {
     return s.charAt(i) - '0';
   }

@@ -13,7 +13,7 @@ public final class EuropeanIds {
   private EuropeanIds() {}
 
   public static boolean ukNino(String s) {
-    if (!s.matches("[A-Z]{2}[0-9]{6}[A-D]")) {
+    if (!Shapes.matches(s, "[A-Z]{2}[0-9]{6}[A-D]")) {
       return false;
     }
     String p = s.substring(0, 2);
@@ -76,7 +76,8 @@ public final class EuropeanIds {
   }
 
   public static boolean itCodiceFiscale(String s) {
-    if (!s.matches(
+    if (!Shapes.matches(
+        s,
         "[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")) {
       return false;
     }
@@ -131,7 +132,7 @@ public final class EuropeanIds {
   }
 
   public static boolean fiHetu(String s) {
-    if (!s.matches("[0-9]{6}[-+ABCDEFYXWVU][0-9]{3}[0-9A-Y]")
+    if (!Shapes.matches(s, "[0-9]{6}[-+ABCDEFYXWVU][0-9]{3}[0-9A-Y]")
         || !validDate(1, num(s, 2, 4), num(s, 0, 2))) {
       return false;
     }
@@ -157,7 +158,7 @@ public final class EuropeanIds {
   }
 
   public static boolean iePpsn(String s) {
-    if (!s.matches("[0-9]{7}[A-W][A-IW]?")) {
+    if (!Shapes.matches(s, "[0-9]{7}[A-W][A-IW]?")) {
       return false;
     }
     int sum = weighted(s, 8, 7, 6, 5, 4, 3, 2);
@@ -194,7 +195,7 @@ public final class EuropeanIds {
   }
 
   public static boolean deIdCard(String s) {
-    return s.matches("[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}[0-9]")
+    return Shapes.matches(s, "[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}[0-9]")
         && CheckDigits.icao(s.substring(0, 9)) == digit(s, 9);
   }
 
@@ -211,8 +212,7 @@ public final class EuropeanIds {
 
   public static boolean ukUtr(String s) {
     int r = weighted(s.substring(1) + "0", 6, 7, 8, 9, 10, 5, 4, 3, 2) % 11;
-    int check = 11 - r;
-    int expected = check == 11 ? 0 : check == 10 ? 1 : check;
-    return expected == digit(s, 0);
+    // HMRC's table: remainder 0 → 2, 1 → 1, then 11 − r (python-stdnum gb.utr agrees).
+    return "21987654321".charAt(r) == s.charAt(0);
   }
 }

@@ -228,6 +228,11 @@ class SensitiveDataIT {
             spec -> spec.loggingConsumer(n -> logged.add(String.valueOf(n.data()))));
     String text = text(call(client, "crm__chatty", Map.of()));
     assertThat(text).isEqualTo("charged [REDACTED:CARD_VISA]");
+    // The SDK client hands notifications to its consumer on another thread: wait, bounded.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (logged.isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     assertThat(logged).containsExactly("charging card [REDACTED:CARD_VISA]");
   }
 }
