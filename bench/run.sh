@@ -13,5 +13,5 @@ fi
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi
-exec "$WARDEN_JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+exec "$WARDEN_JAVA_HOME/bin/java" -Dlogback.configurationFile=bench-logback.xml -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   dev.warden.bench.LoadBenchmark "$@"

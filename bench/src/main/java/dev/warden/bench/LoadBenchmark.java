@@ -23,6 +23,12 @@ public final class LoadBenchmark {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int PREWARM_CONCURRENCY = 16;
 
+  /**
+   * The bench's logging configuration (warnings only), named apart from the gateway jar's
+   * logback.xml, which is on the same classpath for the JMH benchmarks.
+   */
+  private static final String LOGGING = "bench-logback.xml";
+
   private final BenchOptions options;
   private final List<ChildProcess> children = new ArrayList<>();
 
@@ -186,6 +192,7 @@ public final class LoadBenchmark {
     cmd.addAll(options.upstreamJvmArgs());
     cmd.addAll(
         List.of(
+            "-Dlogback.configurationFile=" + LOGGING,
             "-cp",
             System.getProperty("java.class.path"),
             FastUpstream.class.getName(),
