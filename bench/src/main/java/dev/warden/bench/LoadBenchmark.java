@@ -1,8 +1,5 @@
 package dev.warden.bench;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +20,12 @@ public final class LoadBenchmark {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int PREWARM_CONCURRENCY = 16;
 
-  /**
-   * The bench's logging configuration (warnings only), named apart from the gateway jar's
-   * logback.xml, which is on the same classpath for the JMH benchmarks.
-   */
-  private static final String LOGGING = "bench-logback.xml";
-
   private final BenchOptions options;
-  private final List<ChildProcess> children = new ArrayList<>();
+  private final Launcher launcher;
 
   private LoadBenchmark(BenchOptions options) {
     this.options = options;
+    this.launcher = new Launcher(options, options.workDir().toAbsolutePath());
   }
 
   public static void main(String[] args) {
@@ -51,19 +43,17 @@ public final class LoadBenchmark {
       return;
     }
     LoadBenchmark bench = new LoadBenchmark(options);
-    Thread cleanup = new Thread(bench::stopChildren, "stop-children");
+    Thread cleanup = new Thread(bench.launcher::close, "stop-children");
     Runtime.getRuntime().addShutdownHook(cleanup);
     int code = 0;
     try {
       bench.run(String.join(" ", args));
     } catch (Exception e) {
       System.err.println("benchmark failed: " + e.getMessage());
-      for (ChildProcess c : bench.children) {
-        System.err.println(c.tail());
-      }
+      bench.launcher.tails().forEach(System.err::println);
       code = 1;
     } finally {
-      bench.stopChildren();
+      bench.launcher.close();
     }
     System.exit(code);
   }
@@ -74,11 +64,11 @@ public final class LoadBenchmark {
     Path work = options.workDir().toAbsolutePath();
     Files.createDirectories(work);
 
-    ChildProcess upstream = startUpstream(work);
+    ChildProcess upstream = launcher.startUpstream();
     int upstreamPort = Integer.parseInt(upstream.awaitMarker(START_TIMEOUT));
     String key = "bench-" + UUID.randomUUID();
-    int gatewayPort = freePort();
-    ChildProcess gateway = startGateway(work, upstreamPort, gatewayPort, key);
+    int gatewayPort = Launcher.freePort();
+    ChildProcess gateway = launcher.startGateway(upstreamPort, gatewayPort, key);
     Endpoint direct =
         new Endpoint("direct", URI.create("http://127.0.0.1:" + upstreamPort + "/mcp"), null, "");
     Endpoint through =
@@ -186,60 +176,6 @@ public final class LoadBenchmark {
     return args.isEmpty() ? "" : " with `" + String.join(" ", args) + "`";
   }
 
-  private ChildProcess startUpstream(Path work) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java());
-    cmd.addAll(options.upstreamJvmArgs());
-    cmd.addAll(
-        List.of(
-            "-Dlogback.configurationFile=" + LOGGING,
-            "-cp",
-            System.getProperty("java.class.path"),
-            FastUpstream.class.getName(),
-            "--port",
-            "0",
-            "--payloads",
-            String.join(",", options.payloads())));
-    return child("upstream", cmd, Map.of(), work.resolve("upstream.log"), FastUpstream.READY);
-  }
-
-  private ChildProcess startGateway(Path work, int upstreamPort, int port, String key)
-      throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java());
-    cmd.addAll(options.gatewayJvmArgs());
-    Path jar = options.wardenJar().toAbsolutePath();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " not found; build it with ./mvnw package");
-    }
-    Path config = work.resolve("gateway.yaml");
-    Path data = work.resolve("gateway-data");
-    deleteTree(data); // every run starts with an empty audit trail
-    String storage = "sqlite:" + data.resolve("warden.db");
-    Files.writeString(
-        config,
-        GatewayConfig.yaml(
-            port, freePort(), upstreamPort, storage, options.audit(), options.inspection()));
-    cmd.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
-    Map<String, String> env =
-        Map.of(
-            GatewayConfig.KEY_ENV,
-            key,
-            GatewayConfig.ADMIN_TOKEN_ENV,
-            "admin-" + UUID.randomUUID());
-    return child("gateway", cmd, env, work.resolve("gateway.log"), null);
-  }
-
-  private ChildProcess child(
-      String name, List<String> cmd, Map<String, String> env, Path log, String marker)
-      throws IOException {
-    ChildProcess c = ChildProcess.start(name, cmd, env, log, marker);
-    synchronized (children) {
-      children.add(c);
-    }
-    return c;
-  }
-
   /** Ready when an agent session through it lists every payload tool of the upstream. */
   private void awaitGateway(LoadGenerator load, ChildProcess gateway, Endpoint through)
       throws Exception {
@@ -271,37 +207,6 @@ public final class LoadBenchmark {
       if (!p.isAlive()) {
         throw new IllegalStateException(p.name() + " exited during the benchmark");
       }
-    }
-  }
-
-  private void stopChildren() {
-    List<ChildProcess> copy;
-    synchronized (children) {
-      copy = List.copyOf(children);
-    }
-    for (ChildProcess c : copy.reversed()) {
-      c.close();
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 }
