@@ -20,7 +20,8 @@ final class ProcStat {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       return ticks(stat) * 1_000_000 / CLOCK_TICKS;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read CPU time of process " + pid, e);
+      throw new IllegalStateException(
+          "cannot read CPU time of process " + pid + " (did it exit?)", e);
     }
   }
 
