@@ -53,22 +53,24 @@ public final class GatewayHarness implements AutoCloseable {
 
   /** {@code config} that also allows these browser Origins. */
   public static WardenConfig withAllowedOrigins(WardenConfig config, List<String> origins) {
-    return new WardenConfig(
-        config.source(),
-        config.listen(),
-        config.admin(),
-        config.storage(),
-        config.audit(),
-        config.limits(),
-        origins,
-        config.servers(),
-        config.personas(),
-        config.agents(),
-        config.dataProtection());
+    return copy(config, config.limits(), origins, config.dataProtection());
   }
 
   /** {@code config} with other input limits. */
   public static WardenConfig withLimits(WardenConfig config, Limits limits) {
+    return copy(config, limits, config.allowedOrigins(), config.dataProtection());
+  }
+
+  /** {@code config} with a data-protection section. */
+  public static WardenConfig withDataProtection(WardenConfig config, DataProtectionConfig dp) {
+    return copy(config, config.limits(), config.allowedOrigins(), dp);
+  }
+
+  /**
+   * {@code config} with the parts tests vary replaced; everything else, detectors included, kept.
+   */
+  private static WardenConfig copy(
+      WardenConfig config, Limits limits, List<String> origins, DataProtectionConfig dp) {
     return new WardenConfig(
         config.source(),
         config.listen(),
@@ -76,27 +78,12 @@ public final class GatewayHarness implements AutoCloseable {
         config.storage(),
         config.audit(),
         limits,
-        config.allowedOrigins(),
+        origins,
         config.servers(),
         config.personas(),
         config.agents(),
-        config.dataProtection());
-  }
-
-  /** {@code config} with a data-protection section. */
-  public static WardenConfig withDataProtection(WardenConfig config, DataProtectionConfig dp) {
-    return new WardenConfig(
-        config.source(),
-        config.listen(),
-        config.admin(),
-        config.storage(),
-        config.audit(),
-        config.limits(),
-        config.allowedOrigins(),
-        config.servers(),
-        config.personas(),
-        config.agents(),
-        dp);
+        dp,
+        config.detectors());
   }
 
   public static PersonaConfig persona(String id, String... tools) {
