@@ -3,15 +3,13 @@ package dev.warden.admin;
 import dev.warden.audit.AuditSink;
 import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.WardenConfig;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.warden.edge.RequestBodies;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -60,7 +58,7 @@ public final class AdminEndpoint extends Handler.Abstract {
                 path.substring(AdminApi.PREFIX.length()),
                 request.getHttpURI().getQuery(),
                 authorization,
-                max -> body(request, max))
+                max -> RequestBodies.read(request, max))
             : answer(method, path, authorization);
     response.setStatus(reply.status());
     var headers = response.getHeaders();
@@ -90,17 +88,6 @@ public final class AdminEndpoint extends Handler.Abstract {
           api.answer(method, p.substring(AdminApi.PREFIX.length()), query, authorization);
       default -> Reply.error(404, "not_found", "nothing at " + path);
     };
-  }
-
-  /** The request body, or null when it is longer than {@code max} bytes. */
-  private static byte[] body(Request request, int max) throws IOException {
-    if (request.getLength() > max) {
-      return null;
-    }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] bytes = in.readNBytes(max + 1);
-      return bytes.length > max ? null : bytes;
-    }
   }
 
   private Reply health() {

@@ -10,14 +10,12 @@ import dev.warden.pipeline.ExchangeIds;
 import dev.warden.pipeline.Pipeline;
 import dev.warden.pipeline.Reply;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -113,16 +111,8 @@ public final class McpEndpoint extends Handler.Abstract {
       plainError(response, 406, "Accept must list application/json and text/event-stream");
       return;
     }
-    long declared = request.getLength();
-    if (declared > limits.maxBodyBytes()) {
-      plainError(response, 413, "Body larger than " + limits.maxBodyBytes() + " bytes");
-      return;
-    }
-    byte[] body;
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
-    }
-    if (body.length > limits.maxBodyBytes()) {
+    byte[] body = RequestBodies.read(request, limits.maxBodyBytes());
+    if (body == null) {
       plainError(response, 413, "Body larger than " + limits.maxBodyBytes() + " bytes");
       return;
     }
