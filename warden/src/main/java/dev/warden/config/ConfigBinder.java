@@ -29,7 +29,9 @@ final class ConfigBinder {
           "personas",
           "agents",
           "data-protection",
-          "detectors");
+          "detectors",
+          "telemetry",
+          "alerts");
   private static final List<String> LIMIT_KEYS =
       List.of("max-body", "max-json-depth", "session-idle-timeout");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
@@ -85,7 +87,9 @@ final class ConfigBinder {
         personas,
         agents,
         dataProtection,
-        detectors);
+        detectors,
+        new TelemetryBinder(problems, secrets).bind(top.value("telemetry")),
+        new AlertsBinder(problems, secrets).bind(top.value("alerts")));
   }
 
   /**
@@ -108,7 +112,9 @@ final class ConfigBinder {
         List.of(),
         List.of(),
         DataProtectionConfig.DEFAULT,
-        List.of());
+        List.of(),
+        TelemetryConfig.DISABLED,
+        AlertsConfig.NONE);
   }
 
   private static <T> List<T> list(

@@ -12,6 +12,8 @@ import java.util.List;
  * @param dataProtection sensitive-data rules and server trust ({@link DataProtectionConfig#DEFAULT}
  *     when the section is absent)
  * @param detectors custom sensitive-data detectors, added to the built-in catalogue
+ * @param telemetry OpenTelemetry export ({@link TelemetryConfig#DISABLED} when absent)
+ * @param alerts alert sinks ({@link AlertsConfig#NONE} when absent)
  */
 public record WardenConfig(
     Path source,
@@ -25,7 +27,9 @@ public record WardenConfig(
     List<PersonaConfig> personas,
     List<AgentConfig> agents,
     DataProtectionConfig dataProtection,
-    List<DetectorConfig> detectors) {
+    List<DetectorConfig> detectors,
+    TelemetryConfig telemetry,
+    AlertsConfig alerts) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final String DEFAULT_STORAGE = "sqlite:./warden-data/warden.db";
@@ -63,6 +67,46 @@ public record WardenConfig(
         personas,
         agents,
         dataProtection,
-        List.of());
+        List.of(),
+        TelemetryConfig.DISABLED,
+        AlertsConfig.NONE);
+  }
+
+  /** The same configuration with {@code newTelemetry}. */
+  public WardenConfig withTelemetry(TelemetryConfig newTelemetry) {
+    return new WardenConfig(
+        source,
+        listen,
+        admin,
+        storage,
+        audit,
+        limits,
+        allowedOrigins,
+        servers,
+        personas,
+        agents,
+        dataProtection,
+        detectors,
+        newTelemetry,
+        alerts);
+  }
+
+  /** The same configuration with {@code newAlerts}. */
+  public WardenConfig withAlerts(AlertsConfig newAlerts) {
+    return new WardenConfig(
+        source,
+        listen,
+        admin,
+        storage,
+        audit,
+        limits,
+        allowedOrigins,
+        servers,
+        personas,
+        agents,
+        dataProtection,
+        detectors,
+        telemetry,
+        newAlerts);
   }
 }

@@ -83,7 +83,9 @@ public final class GatewayHarness implements AutoCloseable {
         config.personas(),
         config.agents(),
         dp,
-        config.detectors());
+        config.detectors(),
+        config.telemetry(),
+        config.alerts());
   }
 
   public static PersonaConfig persona(String id, String... tools) {
