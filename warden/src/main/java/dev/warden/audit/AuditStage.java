@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the audit record of every request that reached the pipeline, denials included, and holds
- * the reply until that record is durably committed: an agent never sees an answer the trail does
- * not hold. Waiting requests share commits through {@link AuditWriter}. After the reply is out, a
- * completion record adds the bytes sent and the final status without holding anyone up.
+ * Writes the audit record of every request that reached the pipeline, denials included, before the
+ * reply is released: an agent never sees an answer the trail could lose to a killed gateway. With
+ * {@code audit.sync: normal} the record is appended to the writer's local journal and committed to
+ * the database in the background; with {@code full} the reply waits for its fsynced commit, which
+ * concurrent requests share through {@link AuditWriter}. After the reply is out, a completion
+ * record adds the bytes sent and the final status without holding anyone up.
  *
  * <p>When the trail cannot be written the request fails closed with HTTP 503 (and a streamed
  * upstream reply is aborted unread).
@@ -37,7 +39,11 @@ public final class AuditStage implements Stage {
     exchange.decide(reply);
     AuditEntry decision = entry(exchange, AuditEntry.DECISION);
     try {
-      writer.submit(decision).get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (writer.journaled()) {
+        writer.record(decision);
+      } else {
+        writer.submit(decision).get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -52,8 +58,21 @@ public final class AuditStage implements Stage {
               "the audit trail is unavailable; request " + exchange.id() + " was not answered"),
           UNAVAILABLE);
     }
-    exchange.onComplete(ex -> writer.submit(entry(ex, AuditEntry.COMPLETION)));
+    exchange.onComplete(this::completed);
     return reply;
+  }
+
+  private void completed(Exchange ex) {
+    AuditEntry completion = entry(ex, AuditEntry.COMPLETION);
+    if (!writer.journaled()) {
+      writer.submit(completion);
+      return;
+    }
+    try {
+      writer.record(completion);
+    } catch (Exception e) {
+      log.error("completion record of {} not journaled: {}", ex.id(), e.toString());
+    }
   }
 
   static AuditEntry entry(Exchange ex, String kind) {

@@ -4,6 +4,7 @@ import dev.warden.config.AuditConfig;
 import dev.warden.config.Secret;
 import dev.warden.config.WardenConfig;
 import dev.warden.store.Database;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,11 @@ public final class AuditTrail implements AutoCloseable {
   private AuditWriter writer;
   private Thread pruner;
 
-  private AuditTrail(AuditConfig config, Database database) {
+  private final Path journalDir;
+
+  private AuditTrail(AuditConfig config, Database database, Path journalDir) {
     this.config = config;
+    this.journalDir = journalDir;
     this.database = database;
     this.sink = new JdbcAuditSink(database);
     this.signer = config.checkpointKey().map(Secret::reveal).map(CheckpointSigner::new);
@@ -46,7 +50,36 @@ public final class AuditTrail implements AutoCloseable {
         config.audit().sync() == AuditConfig.Sync.FULL ? Database.Sync.FULL : Database.Sync.NORMAL;
     Database database = Database.of(config.storage(), base, sync);
     database.migrate();
-    return new AuditTrail(config.audit(), database);
+    AuditTrail trail = new AuditTrail(config.audit(), database, journalDir(config.storage(), base));
+    trail.recover();
+    return trail;
+  }
+
+  /**
+   * Where the journal of {@code audit.sync: normal} lives: beside a SQLite file, or under {@code
+   * warden-data/} of the base folder for PostgreSQL (each replica has its own).
+   */
+  static Path journalDir(String storage, Path base) {
+    if (storage.startsWith("sqlite:")) {
+      Path file = base.resolve(storage.substring("sqlite:".length())).toAbsolutePath().normalize();
+      return file.resolveSibling(file.getFileName() + "-audit-journal");
+    }
+    return base.resolve("warden-data").resolve("audit-journal").toAbsolutePath().normalize();
+  }
+
+  /**
+   * Stores what a killed gateway journaled but did not commit, so the audit commands see every
+   * acknowledged record. Skipped while a running gateway owns the journal.
+   */
+  private void recover() {
+    if (!Files.isDirectory(journalDir)) {
+      return;
+    }
+    try (AuditJournal journal = AuditJournal.open(journalDir)) {
+      new AuditWriter(sink, signer, config.checkpointEvery(), journal).closeKeepingSink();
+    } catch (Exception e) {
+      log.debug("audit journal not replayed here: {}", e.getMessage());
+    }
   }
 
   public AuditSink sink() {
@@ -64,7 +97,9 @@ public final class AuditTrail implements AutoCloseable {
   /** Starts the one writer of this trail, resuming its chain. */
   public synchronized AuditWriter writer() throws Exception {
     if (writer == null) {
-      writer = new AuditWriter(sink, signer, config.checkpointEvery());
+      AuditJournal journal =
+          config.sync() == AuditConfig.Sync.NORMAL ? AuditJournal.open(journalDir) : null;
+      writer = new AuditWriter(sink, signer, config.checkpointEvery(), journal);
       AuditRetention retention = retention();
       if (retention.active()) {
         pruner = Thread.ofVirtual().name("audit-retention").start(() -> prune(retention));

@@ -1,5 +1,6 @@
 package dev.warden.audit;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,11 @@ public final class AuditWriter implements AutoCloseable {
   private static final int MAX_BATCH = 1024;
   private static final int QUEUE = 65_536;
 
-  private record Pending(AuditEntry entry, CompletableFuture<AuditRecord> done) {}
+  /** {@code done} is null for a journaled entry: its request does not wait for the commit. */
+  private record Pending(AuditEntry entry, CompletableFuture<AuditRecord> done, long segment) {}
 
   private final AuditSink sink;
+  private final AuditJournal journal;
   private final Optional<CheckpointSigner> signer;
   private final long checkpointEvery;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE);
@@ -32,6 +35,7 @@ public final class AuditWriter implements AutoCloseable {
   private String hash;
   private long lastCheckpoint;
   private volatile long written;
+  private long releasedSegment;
 
   /**
    * Resumes the chain after the sink's last record.
@@ -41,7 +45,18 @@ public final class AuditWriter implements AutoCloseable {
    */
   public AuditWriter(AuditSink sink, Optional<CheckpointSigner> signer, long checkpointEvery)
       throws Exception {
+    this(sink, signer, checkpointEvery, null);
+  }
+
+  /**
+   * A writer that first stores what {@code journal} holds and the trail lacks (entries a killed
+   * gateway acknowledged but did not commit), then takes entries through {@link #record}.
+   */
+  AuditWriter(
+      AuditSink sink, Optional<CheckpointSigner> signer, long checkpointEvery, AuditJournal journal)
+      throws Exception {
     this.sink = sink;
+    this.journal = journal;
     this.signer = signer;
     this.checkpointEvery = checkpointEvery;
     Optional<AuditRecord> last = sink.last();
@@ -54,6 +69,9 @@ public final class AuditWriter implements AutoCloseable {
             .or(() -> anchor.map(Checkpoint::hash))
             .orElse(AuditRecord.GENESIS);
     this.lastCheckpoint = seq;
+    if (journal != null) {
+      recover(journal);
+    }
     this.thread = Thread.ofPlatform().name("audit-writer").daemon().start(this::run);
   }
 
@@ -68,12 +86,67 @@ public final class AuditWriter implements AutoCloseable {
       return done;
     }
     try {
-      queue.put(new Pending(entry, done));
+      queue.put(new Pending(entry, done, 0));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done.completeExceptionally(e);
     }
     return done;
+  }
+
+  /**
+   * Writes {@code entry} to the journal and queues it for the trail without waiting for the commit:
+   * once this returns, the entry survives a killed gateway. Only for a writer with a journal.
+   */
+  public void record(AuditEntry entry) throws IOException {
+    if (!open) {
+      throw new IOException("audit writer closed");
+    }
+    journal.append(entry, segment -> enqueue(new Pending(entry, null, segment)));
+  }
+
+  /** Whether {@link #record} is available (entries are journaled instead of awaited). */
+  public boolean journaled() {
+    return journal != null;
+  }
+
+  private void enqueue(Pending p) {
+    try {
+      queue.put(p);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while queueing an audit entry", e);
+    }
+  }
+
+  /** Stores the journal's entries the trail does not hold yet, in journal order. */
+  private void recover(AuditJournal journal) throws Exception {
+    List<AuditEntry> entries = journal.entries();
+    if (!entries.isEmpty()) {
+      java.util.Set<String> stored = new java.util.HashSet<>();
+      for (AuditRecord r : sink.read(Math.max(0, seq - entries.size()), entries.size())) {
+        stored.add(key(r.entry()));
+      }
+      List<Pending> missing = new ArrayList<>();
+      for (AuditEntry e : entries) {
+        if (!stored.contains(key(e))) {
+          missing.add(new Pending(e, new CompletableFuture<>(), 0));
+        }
+      }
+      for (int i = 0; i < missing.size(); i += MAX_BATCH) {
+        List<Pending> batch = missing.subList(i, Math.min(missing.size(), i + MAX_BATCH));
+        commit(batch);
+        batch.getLast().done().get();
+      }
+      if (!missing.isEmpty()) {
+        log.info("audit: stored {} journaled records a stopped gateway had not", missing.size());
+      }
+    }
+    journal.committedAll();
+  }
+
+  private static String key(AuditEntry e) {
+    return e.requestId() + '/' + e.kind();
   }
 
   /** Records committed since start. */
@@ -91,7 +164,7 @@ public final class AuditWriter implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
-        commit(batch);
+        commitOrRetry(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -101,7 +174,22 @@ public final class AuditWriter implements AutoCloseable {
     }
   }
 
-  private void commit(List<Pending> batch) {
+  /** Commits; journaled entries were acknowledged already, so they are retried until stored. */
+  private void commitOrRetry(List<Pending> batch) throws InterruptedException {
+    long backoff = 100;
+    while (!commit(batch) && batch.stream().anyMatch(p -> p.done() == null)) {
+      Thread.sleep(backoff);
+      backoff = Math.min(backoff * 2, 5_000);
+    }
+  }
+
+  private static void fail(Pending p, Exception e) {
+    if (p.done() != null) {
+      p.done().completeExceptionally(e);
+    }
+  }
+
+  private boolean commit(List<Pending> batch) {
     List<AuditRecord> records = new ArrayList<>(batch.size());
     String prev = hash;
     for (Pending p : batch) {
@@ -119,8 +207,8 @@ public final class AuditWriter implements AutoCloseable {
     } catch (Exception e) {
       // Nothing of the batch is stored: the chain stays where it was and every waiter is told.
       log.error("audit commit failed for {} records: {}", records.size(), e.toString());
-      batch.forEach(p -> p.done().completeExceptionally(e));
-      return;
+      batch.forEach(p -> fail(p, e));
+      return false;
     }
     seq = last.seq();
     hash = last.hash();
@@ -129,13 +217,27 @@ public final class AuditWriter implements AutoCloseable {
     }
     written += records.size();
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).done().complete(records.get(i));
+      if (batch.get(i).done() != null) {
+        batch.get(i).done().complete(records.get(i));
+      }
     }
+    long segment = batch.getLast().segment();
+    if (journal != null && segment > releasedSegment) {
+      journal.committedBefore(segment);
+      releasedSegment = segment;
+    }
+    return true;
   }
 
-  /** Commits what is queued, writes a final checkpoint and stops the thread. */
+  /** Commits what is queued, writes a final checkpoint, stops the thread and closes the sink. */
   @Override
   public void close() {
+    closeKeepingSink();
+    sink.close();
+  }
+
+  /** {@link #close} without closing the sink (a writer that only replayed the journal). */
+  void closeKeepingSink() {
     open = false;
     try {
       thread.join(TimeUnit.SECONDS.toMillis(30));
@@ -149,6 +251,11 @@ public final class AuditWriter implements AutoCloseable {
         log.warn("final audit checkpoint not written: {}", e.toString());
       }
     }
-    sink.close();
+    if (journal != null) {
+      if (queue.isEmpty()) {
+        journal.committedAll();
+      }
+      journal.close();
+    }
   }
 }

@@ -33,7 +33,7 @@ public record AuditConfig(
 
   public static final AuditConfig DEFAULTS =
       new AuditConfig(
-          true, Optional.empty(), 1000, Optional.empty(), 0, Sync.FULL, Duration.ofSeconds(10));
+          true, Optional.empty(), 1000, Optional.empty(), 0, Sync.NORMAL, Duration.ofSeconds(10));
 
   /** The same settings with auditing off (the in-code demo and test harnesses). */
   public AuditConfig disabled() {
