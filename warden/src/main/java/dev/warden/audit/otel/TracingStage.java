@@ -24,6 +24,9 @@ import java.util.Map;
  * and ends once the reply has been written, carrying the gateway's decision.
  */
 final class TracingStage implements Stage {
+  /** Longer JSON-RPC ids (the agent chooses them) are left out rather than exported. */
+  private static final int MAX_ID = 128;
+
   private final Tracer tracer;
   private final Stage inner;
 
@@ -65,8 +68,9 @@ final class TracingStage implements Stage {
             .setAttribute(Keys.MCP_METHOD, method)
             .setAttribute(Keys.REQUEST_ID, exchange.id())
             .setAttribute(Keys.PERSONA, exchange.persona());
-    if (exchange.message().id() != null) {
-      b.setAttribute(Keys.JSONRPC_REQUEST_ID, exchange.message().id().asText());
+    String id = exchange.message().id() == null ? "" : exchange.message().id().asText();
+    if (!id.isEmpty() && id.length() <= MAX_ID) {
+      b.setAttribute(Keys.JSONRPC_REQUEST_ID, id);
     }
     String version =
         exchange.headers() == null ? null : exchange.headers().get("MCP-Protocol-Version");
