@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -56,12 +57,17 @@ public final class Gateway implements AutoCloseable {
   private final Server server;
   private final Thread reaper;
 
-  private Gateway(WardenConfig config, Stage telemetry, Stage audit, String version)
+  private Gateway(
+      WardenConfig config,
+      Stage telemetry,
+      Stage audit,
+      String version,
+      BiFunction<ServerConfig, UpstreamServer, UpstreamServer> wrap)
       throws Exception {
     this.config = config;
     this.http = httpClient(config);
     for (ServerConfig s : config.servers()) {
-      upstreams.put(s.id(), connector(s, version));
+      upstreams.put(s.id(), wrap.apply(s, connector(s, version)));
     }
     this.catalog =
         new Catalog(
@@ -144,8 +150,22 @@ public final class Gateway implements AutoCloseable {
    */
   public static Gateway start(WardenConfig config, Stage telemetry, Stage audit, String version)
       throws Exception {
+    return start(config, telemetry, audit, version, (s, upstream) -> upstream);
+  }
+
+  /**
+   * Starts a gateway whose upstream connectors are passed through {@code wrap} (for example to
+   * trace their calls).
+   */
+  public static Gateway start(
+      WardenConfig config,
+      Stage telemetry,
+      Stage audit,
+      String version,
+      BiFunction<ServerConfig, UpstreamServer, UpstreamServer> wrap)
+      throws Exception {
     unsupportedTransports(config);
-    return new Gateway(config, telemetry, audit, version);
+    return new Gateway(config, telemetry, audit, version, wrap);
   }
 
   /** The built-in detectors plus the configuration's own. */
