@@ -21,6 +21,7 @@ public final class AuditWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
   private static final int MAX_BATCH = 1024;
   private static final int QUEUE = 65_536;
+  private static final long LINGER_MILLIS = 2;
 
   /**
    * {@code journaled}: the request went on without waiting, so the entry must be stored whatever it
@@ -179,6 +180,11 @@ public final class AuditWriter implements AutoCloseable {
           continue;
         }
         batch.add(first);
+        if (first.journaled() && queue.size() < MAX_BATCH / 2) {
+          // Nobody waits for a journaled entry: a short linger gathers a larger batch, so the
+          // database sees fewer, bigger transactions under load.
+          Thread.sleep(LINGER_MILLIS);
+        }
         queue.drainTo(batch, MAX_BATCH - 1);
         commitOrRetry(batch);
       } catch (InterruptedException e) {
