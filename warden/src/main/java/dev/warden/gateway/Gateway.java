@@ -1,5 +1,7 @@
 package dev.warden.gateway;
 
+import dev.warden.alert.AlertStage;
+import dev.warden.alert.Alerts;
 import dev.warden.config.PersonaConfig;
 import dev.warden.config.ServerConfig;
 import dev.warden.config.Transport;
@@ -53,6 +55,7 @@ public final class Gateway implements AutoCloseable {
   private final SessionStore sessions;
   private final Server server;
   private final Thread reaper;
+  private final Alerts alerts;
 
   private Gateway(WardenConfig config, Stage telemetry, Stage audit, String version)
       throws Exception {
@@ -70,6 +73,7 @@ public final class Gateway implements AutoCloseable {
                 .orElse(ServerConfig.DEFAULT_TIMEOUT));
     this.sessions = new SessionStore(config.limits().sessionIdleTimeout());
     catalog.onChange(this::announce);
+    this.alerts = Alerts.start(config.alerts(), version);
 
     Map<String, Persona> personas = new LinkedHashMap<>();
     Map<String, String> instructions = new LinkedHashMap<>();
@@ -81,6 +85,7 @@ public final class Gateway implements AutoCloseable {
         new Pipeline(
             StageOrder.of(
                 telemetry,
+                new AlertStage(alerts),
                 audit,
                 new AuthenticationStage(new AgentDirectory(config.agents())),
                 new SessionStage(sessions),
@@ -193,6 +198,11 @@ public final class Gateway implements AutoCloseable {
     return catalog;
   }
 
+  /** The alert sinks, for binding their meters. */
+  public Alerts alerts() {
+    return alerts;
+  }
+
   private void announce(String notification) {
     byte[] message =
         ("{\"jsonrpc\":\"2.0\",\"method\":\"" + notification + "\"}")
@@ -254,5 +264,7 @@ public final class Gateway implements AutoCloseable {
     } catch (Exception e) {
       log.warn("stopping the gateway: {}", e.toString());
     }
+    // After the listener: requests still in flight raise their alerts before the queues drain.
+    alerts.close();
   }
 }
