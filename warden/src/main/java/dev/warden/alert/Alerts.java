@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +175,9 @@ public final class Alerts implements MeterBinder, AutoCloseable {
             .toMillis());
     client.setUserAgentField(null);
     client.start();
+    // A 401 or 407 is the receiver's final answer, not a challenge to negotiate.
+    client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+    client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     return client;
   }
 
