@@ -108,6 +108,7 @@ final class ServeCommand implements Callable<Integer> {
       log.info("audit trail in {}", audit.database());
     }
     metrics.registerSessionGauge(() -> gateway.sessions().size());
+    gateway.alerts().bindTo(metrics.registry());
     AdminServer admin =
         AdminServer.start(
             cfg, metrics, java.util.Optional.ofNullable(audit).map(AuditTrail::sink), () -> "ok");

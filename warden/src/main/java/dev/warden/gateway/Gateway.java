@@ -1,5 +1,7 @@
 package dev.warden.gateway;
 
+import dev.warden.alert.AlertStage;
+import dev.warden.alert.Alerts;
 import dev.warden.config.PersonaConfig;
 import dev.warden.config.ServerConfig;
 import dev.warden.config.Transport;
@@ -56,6 +58,7 @@ public final class Gateway implements AutoCloseable {
   private final SessionStore sessions;
   private final Server server;
   private final Thread reaper;
+  private final Alerts alerts;
 
   private Gateway(
       WardenConfig config,
@@ -78,6 +81,7 @@ public final class Gateway implements AutoCloseable {
                 .orElse(ServerConfig.DEFAULT_TIMEOUT));
     this.sessions = new SessionStore(config.limits().sessionIdleTimeout());
     catalog.onChange(this::announce);
+    this.alerts = Alerts.start(config.alerts(), version);
 
     Map<String, Persona> personas = new LinkedHashMap<>();
     Map<String, String> instructions = new LinkedHashMap<>();
@@ -89,6 +93,7 @@ public final class Gateway implements AutoCloseable {
         new Pipeline(
             StageOrder.of(
                 telemetry,
+                new AlertStage(alerts),
                 audit,
                 new AuthenticationStage(new AgentDirectory(config.agents())),
                 new SessionStage(sessions),
@@ -215,6 +220,11 @@ public final class Gateway implements AutoCloseable {
     return catalog;
   }
 
+  /** The alert sinks, for binding their meters. */
+  public Alerts alerts() {
+    return alerts;
+  }
+
   private void announce(String notification) {
     byte[] message =
         ("{\"jsonrpc\":\"2.0\",\"method\":\"" + notification + "\"}")
@@ -282,5 +292,7 @@ public final class Gateway implements AutoCloseable {
     } catch (Exception e) {
       log.warn("stopping the gateway: {}", e.toString());
     }
+    // After the listener: requests still in flight raise their alerts before the queues drain.
+    alerts.close();
   }
 }
