@@ -44,12 +44,12 @@ class ConformanceIT {
   @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
   void gatewayPassesEveryScenarioTheUpstreamPassesAndDnsRebinding() throws Exception {
     Optional<ConformanceSuite> located = ConformanceSuite.locate(HOME);
+    String skipped =
+        "skipped: node not found (the MCP conformance suite needs Node.js 20+ and npm on PATH)";
     if (located.isEmpty()) {
-      System.out.println("ConformanceIT skipped: node/npm not found on PATH");
+      System.out.println("ConformanceIT " + skipped);
     }
-    Assumptions.assumeTrue(
-        located.isPresent(),
-        "skipped: node not found (the MCP conformance suite needs Node.js 20+ and npm on PATH)");
+    Assumptions.assumeTrue(located.isPresent(), skipped);
     ConformanceSuite suite = located.get();
     System.out.println("ConformanceIT: Node.js " + suite.nodeVersion());
     suite.install(Duration.ofMinutes(3));
