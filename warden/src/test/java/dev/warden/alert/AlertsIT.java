@@ -185,6 +185,7 @@ class AlertsIT {
     assertThat(reason).contains(alert.get("request_id").asText(), "data:keys-out");
     assertThat(alert.get("events").toString()).isEqualTo("[\"denied\",\"detection\"]");
     assertThat(alert.get("rule").asText()).isEqualTo("data:keys-out");
+    assertThat(alert.get("server").asText()).isEqualTo("desk"); // known before routing
     JsonNode finding = alert.get("findings").get(0);
     assertThat(finding.get("type").asText()).isEqualTo("AWS_ACCESS_KEY_ID");
     assertThat(finding.get("direction").asText()).isEqualTo("request");
