@@ -259,6 +259,8 @@ public final class Gateway implements AutoCloseable {
     client.setExecutor(threadPool("warden-upstream"));
     // Answers are relayed as they come; asking upstreams to compress them would only cost CPU.
     client.getContentDecoderFactories().clear();
+    // Larger reads mean fewer hand-offs of a large answer to the request's thread.
+    client.setResponseBufferSize(64 * 1024);
     client.setFollowRedirects(false);
     client.setMaxConnectionsPerDestination(512);
     client.setConnectTimeout(
