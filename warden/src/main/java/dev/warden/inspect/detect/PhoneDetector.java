@@ -93,6 +93,11 @@ final class PhoneDetector implements Detector {
     if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
       return;
     }
+    boolean plusParen = end < text.length() && text.charAt(start) == '+' && text.charAt(end) == '(';
+    int first = plusParen ? end + 1 : end;
+    if (first >= text.length() || text.charAt(first) < '0' || text.charAt(first) > '9') {
+      return; // NUMBER needs a digit right after "+", "(" or "+(": "(#12)" or "(see" is no number
+    }
     int to = Math.min(text.length(), start + 24);
     Matcher m = NUMBER.matcher(text.text().substring(start, to));
     if (!m.lookingAt()) {
@@ -123,12 +128,12 @@ final class PhoneDetector implements Detector {
                 && c.separator() == ' '
                 && c.compact().startsWith("0")
                 && c.groups().length <= 4);
-    if (ID_WORDS.contains(previousWord(text, c.start()))) {
-      return; // "order 4155552671", "ticket_id": "…": an identifier, not a phone number
-    }
     boolean context = text.near(WORDS, c.start(), c.end());
     if (!grouped && !context) {
       return;
+    }
+    if (ID_WORDS.contains(previousWord(text, c.start()))) {
+      return; // "order 4155552671", "ticket_id": "…": an identifier, not a phone number
     }
     String digits = c.compact();
     for (String region : REGIONS) {
