@@ -13,7 +13,7 @@ import java.util.List;
  * placeholder.
  */
 final class GenericSecretDetector implements Detector {
-  private static final Pattern ASSIGNMENT =
+  static final Pattern ASSIGNMENT =
       Pattern.compile("^[A-Za-z0-9_.-]{0,24}[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;}{<>]{10,150})");
 
   @Override

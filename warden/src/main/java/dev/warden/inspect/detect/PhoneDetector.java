@@ -63,7 +63,7 @@ final class PhoneDetector implements Detector {
           "amount",
           "size",
           "bytes");
-  private static final Pattern NUMBER =
+  static final Pattern NUMBER =
       Pattern.compile("\\+?\\(?[0-9]{1,4}\\)?(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}[0-9]");
   private static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -93,9 +93,7 @@ final class PhoneDetector implements Detector {
     if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
       return;
     }
-    boolean plusParen = end < text.length() && text.charAt(start) == '+' && text.charAt(end) == '(';
-    int first = plusParen ? end + 1 : end;
-    if (first >= text.length() || text.charAt(first) < '0' || text.charAt(first) > '9') {
+    if (!digitFollows(text.text(), start, end)) {
       return; // NUMBER needs a digit right after "+", "(" or "+(": "(#12)" or "(see" is no number
     }
     int to = Math.min(text.length(), start + 24);
@@ -146,6 +144,16 @@ final class PhoneDetector implements Detector {
         return; // a 3-3-4 grouping is North American or nothing
       }
     }
+  }
+
+  /**
+   * Whether {@link #NUMBER} can match from the keyword at {@code [start, end)}: a digit must follow
+   * it, or "(" and a digit after "+". Cheaper than the expression, which fails on most keywords.
+   */
+  static boolean digitFollows(String s, int start, int end) {
+    boolean plusParen = end < s.length() && s.charAt(start) == '+' && s.charAt(end) == '(';
+    int first = plusParen ? end + 1 : end;
+    return first < s.length() && s.charAt(first) >= '0' && s.charAt(first) <= '9';
   }
 
   private boolean possible(String number) {
