@@ -12,8 +12,8 @@ import java.util.function.Function;
  */
 final class Section {
   static final String REFERENCE_PLACES =
-      "admin.tokens, audit.checkpoint-key, servers[].headers, servers[].env, agents[].keys and"
-          + " data-protection.tokenize-key";
+      "admin.tokens, audit.checkpoint-key, servers[].headers, servers[].env, agents[].keys,"
+          + " data-protection.tokenize-key and sessions.keys[].secret";
 
   private final YamlNode.Mapping mapping;
   private final Problems problems;
