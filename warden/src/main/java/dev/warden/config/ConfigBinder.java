@@ -31,7 +31,8 @@ final class ConfigBinder {
           "data-protection",
           "detectors",
           "telemetry",
-          "alerts");
+          "alerts",
+          "sessions");
   private static final List<String> LIMIT_KEYS =
       List.of("max-body", "max-json-depth", "session-idle-timeout");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
@@ -89,7 +90,8 @@ final class ConfigBinder {
         dataProtection,
         detectors,
         new TelemetryBinder(problems, secrets).bind(top.value("telemetry")),
-        new AlertsBinder(problems, secrets).bind(top.value("alerts")));
+        new AlertsBinder(problems, secrets).bind(top.value("alerts")),
+        new SessionsBinder(problems, secrets).bind(top.value("sessions")));
   }
 
   /**

@@ -14,7 +14,7 @@ final class Section {
   static final String REFERENCE_PLACES =
       "admin.tokens, audit.checkpoint-key, servers[].headers, servers[].env, agents[].keys,"
           + " data-protection.tokenize-key, telemetry.otlp.headers, alerts.webhooks[].url,"
-          + " alerts.webhooks[].secret and alerts.webhooks[].headers";
+          + " alerts.webhooks[].secret, alerts.webhooks[].headers and sessions.keys[].secret";
 
   private final YamlNode.Mapping mapping;
   private final Problems problems;

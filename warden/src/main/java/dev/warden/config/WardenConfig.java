@@ -14,6 +14,7 @@ import java.util.List;
  * @param detectors custom sensitive-data detectors, added to the built-in catalogue
  * @param telemetry OpenTelemetry export ({@link TelemetryConfig#DISABLED} when absent)
  * @param alerts alert sinks ({@link AlertsConfig#NONE} when absent)
+ * @param sessions session id sealing keys ({@link SessionsConfig#DEFAULT} when absent)
  */
 public record WardenConfig(
     Path source,
@@ -29,7 +30,8 @@ public record WardenConfig(
     DataProtectionConfig dataProtection,
     List<DetectorConfig> detectors,
     TelemetryConfig telemetry,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    SessionsConfig sessions) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final String DEFAULT_STORAGE = "sqlite:./warden-data/warden.db";
@@ -40,6 +42,40 @@ public record WardenConfig(
     personas = List.copyOf(personas);
     agents = List.copyOf(agents);
     detectors = List.copyOf(detectors);
+  }
+
+  /** A configuration without a {@code sessions:} section. */
+  public WardenConfig(
+      Path source,
+      HostPort listen,
+      AdminConfig admin,
+      String storage,
+      AuditConfig audit,
+      Limits limits,
+      List<String> allowedOrigins,
+      List<ServerConfig> servers,
+      List<PersonaConfig> personas,
+      List<AgentConfig> agents,
+      DataProtectionConfig dataProtection,
+      List<DetectorConfig> detectors,
+      TelemetryConfig telemetry,
+      AlertsConfig alerts) {
+    this(
+        source,
+        listen,
+        admin,
+        storage,
+        audit,
+        limits,
+        allowedOrigins,
+        servers,
+        personas,
+        agents,
+        dataProtection,
+        detectors,
+        telemetry,
+        alerts,
+        SessionsConfig.DEFAULT);
   }
 
   /** A configuration without custom detectors. */
@@ -88,7 +124,8 @@ public record WardenConfig(
         dataProtection,
         detectors,
         newTelemetry,
-        alerts);
+        alerts,
+        sessions);
   }
 
   /** The same configuration with {@code newAlerts}. */
@@ -107,6 +144,27 @@ public record WardenConfig(
         dataProtection,
         detectors,
         telemetry,
-        newAlerts);
+        newAlerts,
+        sessions);
+  }
+
+  /** The same configuration with {@code newSessions}. */
+  public WardenConfig withSessions(SessionsConfig newSessions) {
+    return new WardenConfig(
+        source,
+        listen,
+        admin,
+        storage,
+        audit,
+        limits,
+        allowedOrigins,
+        servers,
+        personas,
+        agents,
+        dataProtection,
+        detectors,
+        telemetry,
+        alerts,
+        newSessions);
   }
 }

@@ -10,8 +10,10 @@ import dev.warden.pipeline.Stage;
 import java.util.Optional;
 
 /**
- * Attaches the downstream session named by {@code Mcp-Session-Id}. A session answers only to the
- * agent and persona endpoint that opened it; to anyone else it does not exist (404).
+ * Attaches the downstream session named by {@code Mcp-Session-Id}: one held by this instance, or
+ * one rebuilt from its sealed id when replicas share session keys. A session answers only to the
+ * agent and persona endpoint that opened it; to anyone else, and when its id was altered, sealed
+ * with a foreign key or is past its max-age, it does not exist (404).
  */
 public final class SessionStage implements Stage {
   public static final String HEADER = "Mcp-Session-Id";
@@ -45,10 +47,8 @@ public final class SessionStage implements Stage {
           "session:missing",
           "Mcp-Session-Id header required; initialize first");
     }
-    Optional<Session> found = sessions.find(id);
-    if (found.isEmpty()
-        || !found.get().agent().equals(exchange.principal().agent())
-        || !found.get().persona().equals(exchange.persona())) {
+    Optional<Session> found = sessions.find(id, exchange.principal().agent(), exchange.persona());
+    if (found.isEmpty()) {
       return Reply.denied(Denial.Kind.NOT_FOUND, "session:unknown", "Session not found");
     }
     Session session = found.get();

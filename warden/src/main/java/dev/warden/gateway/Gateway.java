@@ -15,6 +15,7 @@ import dev.warden.inspect.DetectionEngine;
 import dev.warden.inspect.detect.ConfiguredDetector;
 import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.mcp.SessionStore;
+import dev.warden.mcp.SessionTokens;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.persona.Persona;
 import dev.warden.persona.PersonaStage;
@@ -28,6 +29,7 @@ import dev.warden.upstream.StreamableHttpUpstream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +81,10 @@ public final class Gateway implements AutoCloseable {
                 .map(ServerConfig::timeout)
                 .max(Duration::compareTo)
                 .orElse(ServerConfig.DEFAULT_TIMEOUT));
-    this.sessions = new SessionStore(config.limits().sessionIdleTimeout());
+    this.sessions =
+        new SessionStore(
+            config.limits().sessionIdleTimeout(),
+            SessionTokens.from(config.sessions(), Clock.systemUTC()));
     catalog.onChange(this::announce);
     this.alerts = Alerts.start(config.alerts(), version);
 

@@ -7,9 +7,11 @@ import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.Session;
+import dev.warden.mcp.SessionClaims;
 import dev.warden.mcp.SessionStore;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
+import java.time.Instant;
 import java.util.Map;
 
 /** Answers initialize for a persona endpoint: one virtual server per persona. */
@@ -33,14 +35,17 @@ final class Initializer {
     }
     String negotiated = ProtocolVersions.negotiate(m.params().path("protocolVersion").asText());
     JsonNode clientInfo = m.params().path("clientInfo");
-    Session session =
-        new Session(
-            SessionStore.newId(),
+    SessionClaims claims =
+        SessionClaims.of(
+            Instant.now(),
             exchange.principal().agent(),
             exchange.persona(),
             negotiated,
+            m.params());
+    Session session =
+        sessions.open(
+            claims,
             clientInfo.isMissingNode() ? JsonNodeFactory.instance.objectNode() : clientInfo);
-    sessions.add(session);
     exchange.session(session);
 
     ObjectNode result = JsonNodeFactory.instance.objectNode();

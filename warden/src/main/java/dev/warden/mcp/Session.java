@@ -24,6 +24,8 @@ public final class Session {
   private final String persona;
   private final String protocolVersion;
   private final JsonNode clientInfo;
+  private final java.time.Instant issuedAt;
+  private final Set<String> clientCapabilities;
   private final Map<String, UpstreamSession> upstreams = new ConcurrentHashMap<>();
   private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
   private final SeenValues seen = new SeenValues();
@@ -37,6 +39,19 @@ public final class Session {
     this.persona = persona;
     this.protocolVersion = protocolVersion;
     this.clientInfo = clientInfo;
+    this.issuedAt = java.time.Instant.now();
+    this.clientCapabilities = Set.of();
+  }
+
+  /** A session named {@code id} (its sealed claims) for what {@code claims} say. */
+  public Session(String id, SessionClaims claims, JsonNode clientInfo) {
+    this.id = id;
+    this.agent = claims.agent();
+    this.persona = claims.persona();
+    this.protocolVersion = claims.protocolVersion();
+    this.clientInfo = clientInfo;
+    this.issuedAt = claims.issuedAt();
+    this.clientCapabilities = claims.clientCapabilities();
   }
 
   public String id() {
@@ -57,6 +72,16 @@ public final class Session {
 
   public JsonNode clientInfo() {
     return clientInfo;
+  }
+
+  /** When initialize opened the session (on whichever replica). */
+  public java.time.Instant issuedAt() {
+    return issuedAt;
+  }
+
+  /** Capabilities the client declared, among {@link SessionClaims#CAPABILITIES}. */
+  public Set<String> clientCapabilities() {
+    return clientCapabilities;
   }
 
   /** Fingerprints of sensitive values this session was shown, to follow them between servers. */
