@@ -53,6 +53,10 @@ public final class Gateway implements AutoCloseable {
   private final Map<String, UpstreamServer> upstreams = new LinkedHashMap<>();
   private final Catalog catalog;
   private final SessionStore sessions;
+
+  /** Sessions the gateway holds per agent and persona for 2026-07-28 clients, which have none. */
+  private final SessionStore held;
+
   private final Server server;
   private final Thread reaper;
 
@@ -71,6 +75,7 @@ public final class Gateway implements AutoCloseable {
                 .max(Duration::compareTo)
                 .orElse(ServerConfig.DEFAULT_TIMEOUT));
     this.sessions = new SessionStore(config.limits().sessionIdleTimeout());
+    this.held = new SessionStore(config.limits().sessionIdleTimeout());
     catalog.onChange(this::announce);
 
     Map<String, Persona> personas = new LinkedHashMap<>();
@@ -85,7 +90,7 @@ public final class Gateway implements AutoCloseable {
                 telemetry,
                 audit,
                 new AuthenticationStage(new AgentDirectory(config.agents())),
-                new SessionStage(sessions),
+                new SessionStage(sessions, held),
                 new PersonaStage(personas),
                 new SensitiveDataStage(
                     engine(config),
@@ -200,6 +205,7 @@ public final class Gateway implements AutoCloseable {
         ("{\"jsonrpc\":\"2.0\",\"method\":\"" + notification + "\"}")
             .getBytes(StandardCharsets.UTF_8);
     sessions.all().forEach(s -> s.broadcast(message));
+    held.all().forEach(s -> s.broadcast(message));
   }
 
   private void reapIdleSessions() {
@@ -209,7 +215,7 @@ public final class Gateway implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      int n = sessions.expireIdle();
+      int n = sessions.expireIdle() + held.expireIdle();
       if (n > 0) {
         log.debug("closed {} idle sessions", n);
       }
@@ -254,6 +260,7 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     reaper.interrupt();
     sessions.closeAll();
+    held.closeAll();
     catalog.close();
     upstreams.values().forEach(UpstreamServer::close);
     try {

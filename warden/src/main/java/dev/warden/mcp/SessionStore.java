@@ -29,6 +29,14 @@ public final class SessionStore {
     sessions.put(session.id(), session);
   }
 
+  /**
+   * The live session under {@code id}, made by {@code open} when there is none (sessions the
+   * gateway holds itself, keyed by who they belong to rather than by a random id).
+   */
+  public Session findOrOpen(String id, java.util.function.Function<String, Session> open) {
+    return sessions.compute(id, (k, s) -> s == null || s.isClosed() ? open.apply(k) : s);
+  }
+
   public Optional<Session> find(String id) {
     Session s = sessions.get(id);
     return s == null || s.isClosed() ? Optional.empty() : Optional.of(s);
