@@ -140,7 +140,11 @@ final class ReplyWriter {
     long written = 0;
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       for (byte[] n : r.notifications()) {
-        written += event(out, new String(n, StandardCharsets.UTF_8));
+        String text = new String(n, StandardCharsets.UTF_8);
+        if (!Era2026.stateless(exchange)
+            || StatelessReplies.relays(exchange, JsonPeek.of(n).method(), text)) {
+          written += event(out, text);
+        }
       }
       return written + event(out, new String(answer, StandardCharsets.UTF_8));
     }

@@ -14,6 +14,8 @@ import dev.warden.testing.SdkUpstream;
 import dev.warden.testing.StatelessMcp;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
+import io.modelcontextprotocol.spec.McpSchema.LoggingMessageNotification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +46,20 @@ class Era2026IT {
             Map.of(
                 "echo", args -> "echo " + args.get("text"),
                 "wipe", args -> "wiped"));
+    echo.addTool(
+        "chatty",
+        (exchange, args) -> {
+          exchange.loggingNotification(
+              LoggingMessageNotification.builder(LoggingLevel.WARNING, "working")
+                  .logger("chatty")
+                  .build());
+          return "done";
+        });
     harness =
         GatewayHarness.start(
             GatewayHarness.config(
                 List.of(ServerConfig.streamableHttp("echo", echo.url())),
-                List.of(persona("alpha", "echo__echo", "echo__late*")),
+                List.of(persona("alpha", "echo__echo", "echo__chatty", "echo__late*")),
                 List.of(agent("bot", "key-bot", "alpha"))));
   }
 
@@ -298,6 +309,27 @@ class Era2026IT {
       pool.shutdownNow();
     }
     assertThat(sdk.listTools().tools()).extracting(McpSchema.Tool::name).contains("echo__echo");
+  }
+
+  @Test
+  void upstreamLogMessagesComeOnlyAtTheLevelTheRequestNamed() {
+    StatelessMcp client = client();
+    Reply quiet = client.callTool("echo__chatty", Map.of());
+    assertThat(quiet.result().path("content").get(0).path("text").asText()).isEqualTo("done");
+    assertThat(quiet.result().path("resultType").asText()).isEqualTo("complete");
+    assertThat(quiet.messages()).noneMatch(m -> m.has("method"));
+
+    ObjectNode params = StatelessMcp.object().put("name", "echo__chatty");
+    params.putObject("arguments");
+    params.putObject("_meta").put("io.modelcontextprotocol/logLevel", "info");
+    Reply loud = client.call("tools/call", "echo__chatty", params);
+    assertThat(loud.messages())
+        .anyMatch(m -> m.path("method").asText().equals("notifications/message"));
+    assertThat(loud.result().path("resultType").asText()).isEqualTo("complete");
+
+    ((ObjectNode) params.get("_meta")).put("io.modelcontextprotocol/logLevel", "error");
+    Reply above = client.call("tools/call", "echo__chatty", params);
+    assertThat(above.messages()).noneMatch(m -> m.has("method"));
   }
 
   @Test
