@@ -18,7 +18,7 @@ class ArchitectureTest {
 
   /** Concern packages: each depends on the shared core only, never on another concern. */
   private static final String[] CONCERNS = {
-    "identity", "persona", "inspect", "behavior", "limits", "audit", "registry", "upstream"
+    "identity", "persona", "inspect", "behavior", "limits", "audit", "registry", "upstream", "alert"
   };
 
   @Test
@@ -71,6 +71,7 @@ class ArchitectureTest {
             "dev.warden.behavior..",
             "dev.warden.limits..",
             "dev.warden.audit..",
+            "dev.warden.alert..",
             "dev.warden.registry..",
             "dev.warden.upstream..",
             "dev.warden.edge..",

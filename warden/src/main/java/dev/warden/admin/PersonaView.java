@@ -9,7 +9,8 @@ record PersonaView(
     String description,
     List<String> tools,
     List<String> prompts,
-    List<String> resources) {
+    List<String> resources,
+    String names) {
 
   static PersonaView of(PersonaConfig persona) {
     return new PersonaView(
@@ -17,6 +18,7 @@ record PersonaView(
         persona.description(),
         persona.tools(),
         persona.prompts(),
-        persona.resources());
+        persona.resources(),
+        persona.names().name().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -6,7 +6,9 @@ import dev.warden.pipeline.Reply;
 import dev.warden.pipeline.Stage;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +29,17 @@ public final class AuditStage implements Stage {
 
   private final AuditWriter writer;
   private final Duration commitTimeout;
+  private final AuditObserver observer;
 
   public AuditStage(AuditWriter writer, Duration commitTimeout) {
+    this(writer, commitTimeout, AuditObserver.NONE);
+  }
+
+  /** A stage that also shows every committed record to {@code observer}. */
+  public AuditStage(AuditWriter writer, Duration commitTimeout, AuditObserver observer) {
     this.writer = writer;
     this.commitTimeout = commitTimeout;
+    this.observer = observer;
   }
 
   @Override
@@ -38,11 +47,16 @@ public final class AuditStage implements Stage {
     Reply reply = next.proceed(exchange);
     exchange.decide(reply);
     AuditEntry decision = entry(exchange, AuditEntry.DECISION);
+    Consumer<AuditRecord> seen = observer == AuditObserver.NONE ? null : observer.of(exchange);
     try {
       if (writer.journaled()) {
-        writer.record(decision);
+        writer.record(decision, seen);
       } else {
-        writer.submit(decision).get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        AuditRecord record =
+            writer.submit(decision).get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (seen != null) {
+          seen.accept(record);
+        }
       }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -58,18 +72,21 @@ public final class AuditStage implements Stage {
               "the audit trail is unavailable; request " + exchange.id() + " was not answered"),
           UNAVAILABLE);
     }
-    exchange.onComplete(this::completed);
+    exchange.onComplete(ex -> completed(ex, seen));
     return reply;
   }
 
-  private void completed(Exchange ex) {
+  private void completed(Exchange ex, Consumer<AuditRecord> seen) {
     AuditEntry completion = entry(ex, AuditEntry.COMPLETION);
     if (!writer.journaled()) {
-      writer.submit(completion);
+      CompletableFuture<AuditRecord> done = writer.submit(completion);
+      if (seen != null) {
+        done.thenAccept(seen);
+      }
       return;
     }
     try {
-      writer.record(completion);
+      writer.record(completion, seen);
     } catch (Exception e) {
       log.error("completion record of {} not journaled: {}", ex.id(), e.toString());
     }

@@ -113,6 +113,11 @@ public final class AuditTrail implements AutoCloseable {
     return new AuditStage(writer(), config.commitTimeout());
   }
 
+  /** The stage, also showing every committed record to {@code observer} (e.g. an exporter). */
+  public AuditStage stage(AuditObserver observer) throws Exception {
+    return new AuditStage(writer(), config.commitTimeout(), observer);
+  }
+
   public AuditRetention retention() {
     return new AuditRetention(config.maxAge(), config.maxRecords());
   }

@@ -1,19 +1,23 @@
 package dev.warden.cli;
 
 import dev.warden.admin.AdminServer;
+import dev.warden.audit.AuditObserver;
 import dev.warden.audit.AuditTrail;
 import dev.warden.audit.GatewayMetrics;
 import dev.warden.audit.TelemetryStage;
+import dev.warden.audit.otel.OtelExport;
 import dev.warden.config.ConfigException;
 import dev.warden.config.ConfigLoader;
 import dev.warden.config.ConfigProblem;
 import dev.warden.config.PersonaConfig;
 import dev.warden.config.WardenConfig;
 import dev.warden.gateway.Gateway;
+import dev.warden.pipeline.Stage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -75,26 +79,36 @@ final class ServeCommand implements Callable<Integer> {
     GatewayMetrics metrics = new GatewayMetrics();
     Gateway gateway;
     AuditTrail audit = cfg.audit().enabled() ? AuditTrail.open(cfg) : null;
+    Optional<OtelExport> otel = OtelExport.start(cfg.telemetry(), VersionProvider.version());
     try {
-      TelemetryStage telemetry =
+      Stage metricsStage =
           new TelemetryStage(
               metrics, cfg.personas().stream().map(PersonaConfig::id).collect(Collectors.toSet()));
-      gateway =
+      Stage telemetry = otel.map(o -> o.around(metricsStage)).orElse(metricsStage);
+      Stage auditStage =
           audit == null
-              ? Gateway.start(cfg, telemetry, VersionProvider.version())
-              : Gateway.start(cfg, telemetry, audit.stage(), VersionProvider.version());
+              ? (exchange, next) -> next.proceed(exchange)
+              : audit.stage(otel.map(OtelExport::auditLogs).orElse(AuditObserver.NONE));
+      gateway =
+          otel.isEmpty()
+              ? Gateway.start(cfg, telemetry, auditStage, VersionProvider.version())
+              : Gateway.start(
+                  cfg, telemetry, auditStage, VersionProvider.version(), otel.get().upstreams());
     } catch (IllegalArgumentException e) {
       err.println("warden serve: " + e.getMessage());
       err.flush();
       if (audit != null) {
         audit.close();
       }
+      otel.ifPresent(OtelExport::close);
       return CheckCommand.INVALID;
     }
+    otel.ifPresent(o -> log.info("OpenTelemetry export to {}", cfg.telemetry().endpoint()));
     if (audit != null) {
       log.info("audit trail in {}", audit.database());
     }
     metrics.registerSessionGauge(() -> gateway.sessions().size());
+    gateway.alerts().bindTo(metrics.registry());
     AdminServer admin =
         AdminServer.start(
             cfg, metrics, java.util.Optional.ofNullable(audit).map(AuditTrail::sink), () -> "ok");
@@ -110,6 +124,8 @@ final class ServeCommand implements Callable<Integer> {
                     // After the listener: every request still in flight gets its record.
                     audit.close();
                   }
+                  // Last: the audit records committed while closing are exported too.
+                  otel.ifPresent(OtelExport::close);
                   if (demo != null) {
                     demo.close();
                   }

@@ -63,12 +63,12 @@ final class ConfigBinder {
       top.missing("servers", "is required (write servers: [] for none)");
     }
     List<ServerConfig> servers = list(top, "servers", new ServerBinder(problems, secrets)::bind);
-    PersonaBinder personaBinder = new PersonaBinder(problems);
+    Set<String> serverIds =
+        servers.stream().map(ServerConfig::id).collect(java.util.stream.Collectors.toSet());
+    PersonaBinder personaBinder = new PersonaBinder(problems, serverIds);
     List<PersonaConfig> personas = list(top, "personas", personaBinder::bind);
     AgentBinder agentBinder = new AgentBinder(problems, secrets, personaBinder.ids());
     List<AgentConfig> agents = list(top, "agents", agentBinder::bind);
-    Set<String> serverIds =
-        servers.stream().map(ServerConfig::id).collect(java.util.stream.Collectors.toSet());
     DataProtectionConfig dataProtection =
         top.value("data-protection")
             .flatMap(

@@ -9,16 +9,19 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code personas:}. */
 final class PersonaBinder {
   private static final List<String> KEYS =
-      List.of("id", "description", "tools", "prompts", "resources");
+      List.of("id", "description", "tools", "prompts", "resources", "names");
   // Exposed names are letters, digits, '_' and '-' (valid for every LLM function-calling API).
   private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_*-]+");
 
   private final Problems problems;
   private final UniqueIds ids;
+  private final Set<String> serverIds;
 
-  PersonaBinder(Problems problems) {
+  /** {@code serverIds}: the registry's servers, which {@code names: unprefixed} must name. */
+  PersonaBinder(Problems problems, Set<String> serverIds) {
     this.problems = problems;
     this.ids = new UniqueIds(problems);
+    this.serverIds = Set.copyOf(serverIds);
   }
 
   Optional<PersonaConfig> bind(YamlNode node) {
@@ -32,7 +35,36 @@ final class PersonaBinder {
     List<String> tools = namePatterns(s, "tools");
     List<String> prompts = namePatterns(s, "prompts");
     List<String> resources = resources(s);
-    return id.map(i -> new PersonaConfig(i, description, tools, prompts, resources));
+    Optional<PersonaConfig> persona =
+        id.map(i -> new PersonaConfig(i, description, tools, prompts, resources));
+    return persona.map(p -> p.withNames(names(s, p)));
+  }
+
+  /** {@code names: prefixed | unprefixed}; unprefixed only for a persona of one server. */
+  private PersonaConfig.Names names(Section s, PersonaConfig persona) {
+    Optional<YamlNode.Scalar> node = s.plainScalar("names");
+    if (node.isEmpty()) {
+      return PersonaConfig.Names.PREFIXED;
+    }
+    String text = node.get().text().strip();
+    if (text.equals("prefixed")) {
+      return PersonaConfig.Names.PREFIXED;
+    }
+    if (!text.equals("unprefixed")) {
+      problems.add(node.get(), "must be prefixed or unprefixed, not '" + text + "'");
+      return PersonaConfig.Names.PREFIXED;
+    }
+    Optional<String> server = persona.soleServer();
+    if (server.isEmpty()) {
+      problems.add(
+          node.get(),
+          "unprefixed needs every tools and prompts pattern to name one and the same server"
+              + " (e.g. tickets__*)");
+    } else if (!serverIds.contains(server.get())) {
+      problems.add(
+          node.get(), "unprefixed names server '" + server.get() + "', which is not in servers");
+    }
+    return PersonaConfig.Names.UNPREFIXED;
   }
 
   /** Every persona id read so far, duplicates once; agents may only name these. */

@@ -12,8 +12,9 @@ import java.util.function.Function;
  */
 final class Section {
   static final String REFERENCE_PLACES =
-      "admin.tokens, audit.checkpoint-key, servers[].headers, servers[].env, agents[].keys and"
-          + " data-protection.tokenize-key";
+      "admin.tokens, audit.checkpoint-key, servers[].headers, servers[].env, agents[].keys,"
+          + " data-protection.tokenize-key, telemetry.otlp.headers, alerts.webhooks[].url,"
+          + " alerts.webhooks[].secret and alerts.webhooks[].headers";
 
   private final YamlNode.Mapping mapping;
   private final Problems problems;

@@ -1,5 +1,7 @@
 package dev.warden.gateway;
 
+import dev.warden.alert.AlertStage;
+import dev.warden.alert.Alerts;
 import dev.warden.config.PersonaConfig;
 import dev.warden.config.ServerConfig;
 import dev.warden.config.Transport;
@@ -31,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -59,13 +62,19 @@ public final class Gateway implements AutoCloseable {
 
   private final Server server;
   private final Thread reaper;
+  private final Alerts alerts;
 
-  private Gateway(WardenConfig config, Stage telemetry, Stage audit, String version)
+  private Gateway(
+      WardenConfig config,
+      Stage telemetry,
+      Stage audit,
+      String version,
+      BiFunction<ServerConfig, UpstreamServer, UpstreamServer> wrap)
       throws Exception {
     this.config = config;
     this.http = httpClient(config);
     for (ServerConfig s : config.servers()) {
-      upstreams.put(s.id(), connector(s, version));
+      upstreams.put(s.id(), wrap.apply(s, connector(s, version)));
     }
     this.catalog =
         new Catalog(
@@ -77,6 +86,7 @@ public final class Gateway implements AutoCloseable {
     this.sessions = new SessionStore(config.limits().sessionIdleTimeout());
     this.held = new SessionStore(config.limits().sessionIdleTimeout());
     catalog.onChange(this::announce);
+    this.alerts = Alerts.start(config.alerts(), version);
 
     Map<String, Persona> personas = new LinkedHashMap<>();
     Map<String, String> instructions = new LinkedHashMap<>();
@@ -88,6 +98,7 @@ public final class Gateway implements AutoCloseable {
         new Pipeline(
             StageOrder.of(
                 telemetry,
+                new AlertStage(alerts),
                 audit,
                 new AuthenticationStage(new AgentDirectory(config.agents())),
                 new SessionStage(sessions, held),
@@ -149,8 +160,22 @@ public final class Gateway implements AutoCloseable {
    */
   public static Gateway start(WardenConfig config, Stage telemetry, Stage audit, String version)
       throws Exception {
+    return start(config, telemetry, audit, version, (s, upstream) -> upstream);
+  }
+
+  /**
+   * Starts a gateway whose upstream connectors are passed through {@code wrap} (for example to
+   * trace their calls).
+   */
+  public static Gateway start(
+      WardenConfig config,
+      Stage telemetry,
+      Stage audit,
+      String version,
+      BiFunction<ServerConfig, UpstreamServer, UpstreamServer> wrap)
+      throws Exception {
     unsupportedTransports(config);
-    return new Gateway(config, telemetry, audit, version);
+    return new Gateway(config, telemetry, audit, version, wrap);
   }
 
   /** The built-in detectors plus the configuration's own. */
@@ -200,6 +225,11 @@ public final class Gateway implements AutoCloseable {
     return catalog;
   }
 
+  /** The alert sinks, for binding their meters. */
+  public Alerts alerts() {
+    return alerts;
+  }
+
   private void announce(String notification) {
     byte[] message =
         ("{\"jsonrpc\":\"2.0\",\"method\":\"" + notification + "\"}")
@@ -235,6 +265,8 @@ public final class Gateway implements AutoCloseable {
     client.setExecutor(threadPool("warden-upstream"));
     // Answers are relayed as they come; asking upstreams to compress them would only cost CPU.
     client.getContentDecoderFactories().clear();
+    // Larger reads mean fewer hand-offs of a large answer to the request's thread.
+    client.setResponseBufferSize(64 * 1024);
     client.setFollowRedirects(false);
     client.setMaxConnectionsPerDestination(512);
     client.setConnectTimeout(
@@ -269,5 +301,7 @@ public final class Gateway implements AutoCloseable {
     } catch (Exception e) {
       log.warn("stopping the gateway: {}", e.toString());
     }
+    // After the listener: requests still in flight raise their alerts before the queues drain.
+    alerts.close();
   }
 }

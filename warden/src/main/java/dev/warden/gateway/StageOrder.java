@@ -1,5 +1,6 @@
 package dev.warden.gateway;
 
+import dev.warden.alert.AlertStage;
 import dev.warden.edge.SessionStage;
 import dev.warden.identity.AuthenticationStage;
 import dev.warden.inspect.policy.SensitiveDataStage;
@@ -17,6 +18,7 @@ final class StageOrder {
 
   static List<Stage> of(
       Stage telemetry,
+      AlertStage alerts,
       Stage audit,
       AuthenticationStage authentication,
       SessionStage session,
@@ -26,6 +28,7 @@ final class StageOrder {
     List<Stage> stages = new ArrayList<>();
     stages.add(
         telemetry); // outermost: sees every request and the final outcome, audit wait included
+    stages.add(alerts); // sees the final outcome, a request failed closed by the audit included
     stages.add(audit); // records every request, denials included, before its reply is released
     stages.add(authentication); // nothing else runs for a caller we cannot name
     stages.add(session); // binds the request to the session its agent opened

@@ -18,6 +18,8 @@ import java.util.Set;
  * a lookup compares digests of equal length whatever the presented key.
  */
 public final class AgentDirectory {
+  private static final MessageDigest SHA256 = newSha256();
+
   private final Map<String, Principal> byDigest = new HashMap<>();
 
   public AgentDirectory(List<AgentConfig> agents) {
@@ -46,9 +48,19 @@ public final class AgentDirectory {
   }
 
   public static String sha256(String value) {
+    // Cloning a digest skips the provider lookup getInstance does on every request.
+    MessageDigest md;
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(value.getBytes(StandardCharsets.UTF_8)));
+      md = (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      md = newSha256();
+    }
+    return HexFormat.of().formatHex(md.digest(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

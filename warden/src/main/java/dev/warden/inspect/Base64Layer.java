@@ -16,21 +16,26 @@ final class Base64Layer {
   private Base64Layer() {}
 
   static void scan(String s, DetectionEngine engine, List<Finding> out) {
-    int n = s.length();
+    scan(s, s.toCharArray(), engine, out);
+  }
+
+  /** {@link #scan(String, DetectionEngine, List)} with the chars of {@code text} in {@code s}. */
+  static void scan(String text, char[] s, DetectionEngine engine, List<Finding> out) {
+    int n = text.length();
     int tokens = 0;
     int i = 0;
     while (i < n && tokens < MAX_TOKENS) {
-      if (!isBase64(s.charAt(i))) {
+      if (!isBase64(s[i])) {
         i++;
         continue;
       }
       int end = i;
-      while (end < n && isBase64(s.charAt(end))) {
+      while (end < n && isBase64(s[end])) {
         end++;
       }
       int len = end - i;
-      if (len >= MIN && len <= MAX && (i == 0 || s.charAt(i - 1) != '.') && !hexOnly(s, i, end)) {
-        String decoded = decode(s.substring(i, end));
+      if (len >= MIN && len <= MAX && (i == 0 || s[i - 1] != '.') && !hexOnly(s, i, end)) {
+        String decoded = decode(text.substring(i, end));
         if (decoded != null) {
           tokens++;
           for (Finding f : engine.scanNormalized(decoded, false)) {
@@ -73,15 +78,23 @@ final class Base64Layer {
     }
   }
 
+  private static final boolean[] HEX_OR_DASH = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      HEX_OR_DASH[c] = Character.digit(c, 16) >= 0 || c == '-';
+    }
+  }
+
   private static boolean isBase64(char c) {
     return c < 128 && BASE64[c];
   }
 
   /** Hashes, UUIDs and hex ids decode to binary: not worth a decoding attempt. */
-  private static boolean hexOnly(String s, int from, int to) {
+  private static boolean hexOnly(char[] s, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (Character.digit(c, 16) < 0 && c != '-') {
+      char c = s[i];
+      if (!(c < 128 && HEX_OR_DASH[c])) {
         return false;
       }
     }

@@ -26,62 +26,67 @@ final class CandidateCutter {
   }
 
   void cut(String s, Sink sink) {
-    int n = s.length();
+    cut(s.toCharArray(), s.length(), sink);
+  }
+
+  /** Cuts the candidates of the first {@code n} chars of {@code s}. */
+  void cut(char[] s, int n, Sink sink) {
+    int[] groups = new int[MAX_GROUPS];
+    int[] starts = new int[MAX_GROUPS];
+    char[] compact = new char[MAX_COMPACT + 10];
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (!isAlnum(c)) {
         i++;
         continue;
       }
       int end = i;
       int digits = 0;
-      while (end < n && isAlnum(s.charAt(end))) {
-        if (isDigit(s.charAt(end))) {
+      while (end < n && isAlnum(s[end])) {
+        if (isDigit(s[end])) {
           digits++;
         }
         end++;
       }
-      boolean identifier = (i > 0 && s.charAt(i - 1) == '_') || (end < n && s.charAt(end) == '_');
+      boolean identifier = (i > 0 && s[i - 1] == '_') || (end < n && s[end] == '_');
       int len = end - i;
       if (identifier) {
         i = end;
       } else if (digits == len) {
-        i = digitRun(s, i, end, sink);
+        i = digitRun(s, n, i, end, groups, starts, sink);
       } else {
-        boolean spaced = end + 1 < n && s.charAt(end) == ' ' && isAlnum(s.charAt(end + 1));
+        boolean spaced = end + 1 < n && s[end] == ' ' && isAlnum(s[end + 1]);
         boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
         // Hashes, UUID parts and words of a length no type has are not worth building.
-        if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, end)))) {
-          alnumRun(s, i, end, digits > 0, sink);
+        if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, n, end)))) {
+          alnumRun(s, n, i, end, digits > 0, groups, compact, sink);
         }
         i = end;
       }
     }
   }
 
-  private int digitRun(String s, int start, int firstEnd, Sink sink) {
-    int n = s.length();
-    int[] groups = new int[MAX_GROUPS];
-    int[] starts = new int[MAX_GROUPS];
+  private int digitRun(
+      char[] s, int n, int start, int firstEnd, int[] groups, int[] starts, Sink sink) {
     groups[0] = firstEnd - start;
     starts[0] = start;
     int count = 1;
     char sep = 0;
     int end = firstEnd;
     while (count < MAX_GROUPS && end + 1 < n) {
-      char next = s.charAt(end);
+      char next = s[end];
       boolean switchAfterDots = sep == '.' && (next == '-' || next == '/');
       if (!isSeparator(next)
           || (sep != 0 && next != sep && !switchAfterDots)
-          || !isDigit(s.charAt(end + 1))) {
+          || !isDigit(s[end + 1])) {
         break;
       }
       int k = end + 1;
-      while (k < n && isDigit(s.charAt(k))) {
+      while (k < n && isDigit(s[k])) {
         k++;
       }
-      if (k < n && (isLetter(s.charAt(k)) || s.charAt(k) == '_')) {
+      if (k < n && (isLetter(s[k]) || s[k] == '_')) {
         break;
       }
       sep = sep == 0 ? next : sep;
@@ -89,10 +94,10 @@ final class CandidateCutter {
       groups[count++] = k - end - 1;
       end = k;
     }
-    if (end < n && isLetter(s.charAt(end))) {
+    if (end < n && isLetter(s[end])) {
       return end; // digits glued to letters: a word such as 4th or 12px, not a number
     }
-    boolean colon = end < n && s.charAt(end) == ':';
+    boolean colon = end < n && s[end] == ':';
     if (count == 1 && groups[0] < MIN_SINGLE && !colon) {
       return end; // a short bare number (a count, a price part): no type is that short alone
     }
@@ -106,7 +111,7 @@ final class CandidateCutter {
   }
 
   private void emitDigits(
-      String s, int[] starts, int[] groups, int from, int to, char sep, Sink sink) {
+      char[] s, int[] starts, int[] groups, int from, int to, char sep, Sink sink) {
     int total = 0;
     for (int g = from; g < to; g++) {
       total += groups[g];
@@ -114,63 +119,86 @@ final class CandidateCutter {
     if (total > MAX_COMPACT || !digitLengths[total]) {
       return;
     }
-    StringBuilder compact = new StringBuilder(total);
-    for (int g = from; g < to; g++) {
-      compact.append(s, starts[g], starts[g] + groups[g]);
+    String compact;
+    if (to - from == 1) {
+      compact = new String(s, starts[from], total);
+    } else {
+      char[] buf = new char[total];
+      int k = 0;
+      for (int g = from; g < to; g++) {
+        System.arraycopy(s, starts[g], buf, k, groups[g]);
+        k += groups[g];
+      }
+      compact = new String(buf);
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
     int end = starts[to - 1] + groups[to - 1];
-    sink.accept(new Candidate(starts[from], end, compact.toString(), lengths, sep), true);
+    sink.accept(new Candidate(starts[from], end, compact, lengths, sep), true);
   }
 
-  private void alnumRun(String s, int start, int firstEnd, boolean firstHasDigit, Sink sink) {
-    int n = s.length();
-    StringBuilder compact = new StringBuilder();
-    appendUpper(compact, s, start, firstEnd);
-    int[] groups = new int[MAX_GROUPS];
+  private void alnumRun(
+      char[] s,
+      int n,
+      int start,
+      int firstEnd,
+      boolean firstHasDigit,
+      int[] groups,
+      char[] compact,
+      Sink sink) {
+    int length = appendUpper(compact, 0, s, start, firstEnd);
     groups[0] = firstEnd - start;
     if (firstHasDigit) {
-      emitAlnum(start, firstEnd, compact, groups, 1, (char) 0, sink);
+      emitAlnum(start, firstEnd, compact, length, groups, 1, (char) 0, sink);
     }
     int end = firstEnd;
     for (int count = 1; count < MAX_GROUPS; count++) {
-      if (end + 1 >= n || s.charAt(end) != ' ' || !isAlnum(s.charAt(end + 1))) {
+      if (end + 1 >= n || s[end] != ' ' || !isAlnum(s[end + 1])) {
         return;
       }
       int k = end + 1;
-      while (k < n && isAlnum(s.charAt(k)) && k - end <= 9) {
+      while (k < n && isAlnum(s[k]) && k - end <= 9) {
         k++;
       }
-      if (k < n && (isAlnum(s.charAt(k)) || s.charAt(k) == '_')) {
+      if (k < n && (isAlnum(s[k]) || s[k] == '_')) {
         return;
       }
-      if (compact.length() + k - end - 1 > MAX_COMPACT) {
+      if (length + k - end - 1 > MAX_COMPACT) {
         return;
       }
-      appendUpper(compact, s, end + 1, k);
+      length = appendUpper(compact, length, s, end + 1, k);
       groups[count] = k - end - 1;
       end = k;
-      emitAlnum(start, end, compact, groups, count + 1, ' ', sink);
+      emitAlnum(start, end, compact, length, groups, count + 1, ' ', sink);
     }
   }
 
   private void emitAlnum(
-      int start, int end, StringBuilder compact, int[] groups, int count, char sep, Sink sink) {
-    if (compact.length() <= MAX_COMPACT && alnumLengths[compact.length()]) {
+      int start,
+      int end,
+      char[] compact,
+      int length,
+      int[] groups,
+      int count,
+      char sep,
+      Sink sink) {
+    if (length <= MAX_COMPACT && alnumLengths[length]) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
-      sink.accept(new Candidate(start, end, compact.toString(), lengths, sep), false);
+      sink.accept(new Candidate(start, end, new String(compact, 0, length), lengths, sep), false);
     }
   }
 
-  private static boolean spacedDigitFollows(String s, int end) {
-    return end + 1 < s.length() && s.charAt(end) == ' ' && isDigit(s.charAt(end + 1));
+  private static boolean spacedDigitFollows(char[] s, int n, int end) {
+    return end + 1 < n && s[end] == ' ' && isDigit(s[end + 1]);
   }
 
-  private static void appendUpper(StringBuilder out, String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      out.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+  /** Appends {@code s[from, to)} upper-cased at {@code length}; returns the new length. */
+  private static int appendUpper(char[] out, int length, char[] s, int from, int to) {
+    int k = length;
+    for (int i = from; i < to && k < out.length; i++) {
+      char c = s[i];
+      out[k++] = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
     }
+    return k;
   }
 
   static boolean isSeparator(char c) {

@@ -95,8 +95,15 @@ public final class DetectionEngine {
   /** The findings in {@code text}, ordered by start, spans in offsets of {@code text}. */
   public List<Finding> scan(CharSequence text) {
     String original = text.toString();
-    NormalizedText normalized = Normalizer.normalize(original);
-    List<Finding> found = scanNormalized(normalized.text(), true);
+    char[] chars = original.toCharArray();
+    NormalizedText normalized =
+        Normalizer.needsWork(chars)
+            ? Normalizer.normalize(original)
+            : new NormalizedText(original, null);
+    if (normalized.origin() != null) {
+      chars = normalized.text().toCharArray();
+    }
+    List<Finding> found = scanNormalized(normalized.text(), chars, true);
     List<Finding> kept = Overlaps.resolve(found, rank);
     if (normalized.origin() == null) {
       return kept;
@@ -109,8 +116,12 @@ public final class DetectionEngine {
   }
 
   List<Finding> scanNormalized(String s, boolean decodeBase64) {
+    return scanNormalized(s, s.toCharArray(), decodeBase64);
+  }
+
+  private List<Finding> scanNormalized(String s, char[] chars, boolean decodeBase64) {
     ScanText text = new ScanText(s, prefilter.keywords());
-    prefilter.scan(s, text::addHit);
+    prefilter.scan(chars, chars.length, text::addHit);
     List<Finding> out = new ArrayList<>();
     for (int h = 0; h < text.hitCount(); h++) {
       int k = text.hitKeyword(h);
@@ -124,7 +135,8 @@ public final class DetectionEngine {
       }
     }
     cutter.cut(
-        s,
+        chars,
+        chars.length,
         (c, digitsOnly) -> {
           Detector[][] table = digitsOnly ? digitsByLength : alnumByLength;
           for (Detector d : table[c.compact().length()]) {
@@ -135,7 +147,7 @@ public final class DetectionEngine {
       d.scanText(text, out);
     }
     if (decodeBase64) {
-      Base64Layer.scan(s, this, out);
+      Base64Layer.scan(s, chars, this, out);
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.warden.persona;
 
 import dev.warden.config.PersonaConfig;
+import dev.warden.mcp.ExposedName;
 import dev.warden.pipeline.Scope;
 import java.util.List;
 
@@ -10,12 +11,17 @@ public final class Persona implements Scope {
   private final List<NamePattern> tools;
   private final List<NamePattern> prompts;
   private final List<NamePattern> resources;
+  private final String prefix;
 
   public Persona(PersonaConfig config) {
     this.config = config;
     this.tools = compile(config.tools());
     this.prompts = compile(config.prompts());
     this.resources = compile(config.resources());
+    this.prefix =
+        config.names() == PersonaConfig.Names.UNPREFIXED
+            ? config.soleServer().map(s -> s + ExposedName.SEPARATOR).orElse("")
+            : "";
   }
 
   private static List<NamePattern> compile(List<String> patterns) {
@@ -29,6 +35,23 @@ public final class Persona implements Scope {
   @Override
   public String persona() {
     return config.id();
+  }
+
+  /** True when the endpoint shows its one server's own names, without {@code server__}. */
+  public boolean unprefixed() {
+    return !prefix.isEmpty();
+  }
+
+  /** The exposed name ({@code server__name}) for a name an agent used on this endpoint. */
+  public String exposedName(String agentName) {
+    return prefix + agentName;
+  }
+
+  /** The name agents of this endpoint see for an exposed name. */
+  public String agentName(String exposedName) {
+    return !prefix.isEmpty() && exposedName.startsWith(prefix)
+        ? exposedName.substring(prefix.length())
+        : exposedName;
   }
 
   public String description() {

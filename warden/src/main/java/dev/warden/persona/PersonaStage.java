@@ -32,6 +32,9 @@ public final class PersonaStage implements Stage {
           "Agent " + exchange.principal().agent() + " does not hold persona " + persona.persona());
     }
     exchange.scope(persona);
+    if (persona.unprefixed()) {
+      exchange.rewrite(UnprefixedNames.inbound(persona, exchange.message()));
+    }
     McpMessage m = exchange.message();
     if (m.isRequest()) {
       Reply refused = checkTarget(exchange, persona, m);
@@ -39,7 +42,8 @@ public final class PersonaStage implements Stage {
         return refused;
       }
     }
-    return next.proceed(exchange);
+    Reply reply = next.proceed(exchange);
+    return persona.unprefixed() ? UnprefixedNames.outbound(persona, m, reply) : reply;
   }
 
   /** A denial when the request names something outside the persona, else null. */
@@ -48,14 +52,16 @@ public final class PersonaStage implements Stage {
       case "tools/call" -> {
         String name = m.param("name");
         exchange.target(name);
-        yield persona.allowsTool(name) ? null : invisible("persona:tools", "Unknown tool: " + name);
+        yield persona.allowsTool(name)
+            ? null
+            : invisible("persona:tools", "Unknown tool: " + persona.agentName(name));
       }
       case "prompts/get" -> {
         String name = m.param("name");
         exchange.target(name);
         yield persona.allowsPrompt(name)
             ? null
-            : invisible("persona:prompts", "Unknown prompt: " + name);
+            : invisible("persona:prompts", "Unknown prompt: " + persona.agentName(name));
       }
       case "resources/read", "resources/subscribe", "resources/unsubscribe" -> {
         String uri = m.param("uri");

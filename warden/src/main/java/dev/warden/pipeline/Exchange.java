@@ -28,7 +28,7 @@ public final class Exchange {
   private final Instant time;
   private final long startNanos;
   private final String persona;
-  private final McpMessage message;
+  private McpMessage message;
   private final Headers headers;
   private final String clientAddress;
   private final long bytesIn;
@@ -91,6 +91,19 @@ public final class Exchange {
 
   public McpMessage message() {
     return message;
+  }
+
+  /**
+   * Hands the rest of the pipeline a translated request (same kind, id and method), e.g. with an
+   * endpoint's own names turned into exposed names.
+   */
+  public void rewrite(McpMessage translated) {
+    if (translated.kind() != message.kind()
+        || !java.util.Objects.equals(translated.id(), message.id())
+        || !java.util.Objects.equals(translated.method(), message.method())) {
+      throw new IllegalArgumentException("a rewrite keeps the message's kind, id and method");
+    }
+    this.message = translated;
   }
 
   public String method() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.Secret;
 import dev.warden.config.ServerConfig;
+import dev.warden.mcp.CallHeaders;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.UpstreamException;
@@ -296,6 +297,7 @@ final class StreamableHttpSession implements UpstreamSession {
           if (s.protocolVersion() != null) {
             h.put("MCP-Protocol-Version", s.protocolVersion());
           }
+          CallHeaders.forEach(h::put);
         });
     return req;
   }

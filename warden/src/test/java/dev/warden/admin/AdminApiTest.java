@@ -223,7 +223,7 @@ class AdminApiTest {
                 """
                 {"id": "support-triage", "description": "Reads tickets and drafts replies.",
                  "tools": ["tickets__get_ticket", "tickets__search_*"], "prompts": [],
-                 "resources": ["tickets://*"]}
+                 "resources": ["tickets://*"], "names": "prefixed"}
                 """));
     assertThat(json(client.get("/admin/api/v1/personas/support-triage", ADMIN_AUTH)))
         .isEqualTo(first);

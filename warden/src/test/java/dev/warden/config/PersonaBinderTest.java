@@ -42,4 +42,79 @@ class PersonaBinderTest {
     assertThat(loader.problems("servers: []\npersonas:\n  - id: a\n  - id: b\n  - id: a\n"))
         .containsExactly("conf/warden.yaml:5: personas[2].id: duplicate id 'a' (first at line 3)");
   }
+
+  private static final String SERVERS =
+      """
+      servers:
+        - id: tickets
+          transport: streamable-http
+          url: http://127.0.0.1:3001/mcp
+        - id: mail
+          transport: streamable-http
+          url: http://127.0.0.1:3002/mcp
+      personas:
+      """;
+
+  @Test
+  void readsUnprefixedNamesForAPersonaOfOneServer() throws ConfigException {
+    PersonaConfig persona =
+        loader
+            .parse(
+                SERVERS
+                    + """
+                      - id: desk
+                        names: unprefixed
+                        tools: [tickets__get_*, tickets__search]
+                        prompts: [tickets__summarize]
+                        resources: ["mail://*"]
+                    """)
+            .personas()
+            .getFirst();
+
+    assertThat(persona.names()).isEqualTo(PersonaConfig.Names.UNPREFIXED);
+    assertThat(persona.soleServer()).contains("tickets");
+  }
+
+  @Test
+  void namesArePrefixedUnlessSaidOtherwise() throws ConfigException {
+    String yaml = SERVERS + "  - id: desk\n    tools: [tickets__get]\n";
+    assertThat(loader.parse(yaml).personas().getFirst().names())
+        .isEqualTo(PersonaConfig.Names.PREFIXED);
+    assertThat(loader.parse(yaml + "    names: prefixed\n").personas().getFirst().names())
+        .isEqualTo(PersonaConfig.Names.PREFIXED);
+  }
+
+  @Test
+  void rejectsUnprefixedNamesUnlessEveryPatternNamesTheSameKnownServer() {
+    assertThat(
+            loader.problems(
+                SERVERS
+                    + """
+                      - id: two
+                        names: unprefixed
+                        tools: [tickets__get, mail__send]
+                      - id: wildcard
+                        names: unprefixed
+                        tools: ["*__get"]
+                      - id: nothing
+                        names: unprefixed
+                      - id: ghost
+                        names: unprefixed
+                        prompts: [ghost__hello]
+                      - id: typo
+                        names: unprefix
+                        tools: [tickets__get]
+                    """))
+        .containsExactly(
+            "conf/warden.yaml:10: personas[0].names: unprefixed needs every tools and prompts"
+                + " pattern to name one and the same server (e.g. tickets__*)",
+            "conf/warden.yaml:13: personas[1].names: unprefixed needs every tools and prompts"
+                + " pattern to name one and the same server (e.g. tickets__*)",
+            "conf/warden.yaml:16: personas[2].names: unprefixed needs every tools and prompts"
+                + " pattern to name one and the same server (e.g. tickets__*)",
+            "conf/warden.yaml:18: personas[3].names: unprefixed names server 'ghost', which is not"
+                + " in servers",
+            "conf/warden.yaml:21: personas[4].names: must be prefixed or unprefixed, not"
+                + " 'unprefix'");
+  }
 }

@@ -18,9 +18,9 @@ final class CardDetector implements Detector {
       Set.of("card", "credit", "debit", "pan", "visa", "mastercard", "amex", "unionpay", "cc_num");
 
   /** Brand, IIN low, IIN high (same number of digits), min length, max length. Longest IIN wins. */
-  private record Range(String type, int low, int high, int min, int max) {
-    int digits() {
-      return Integer.toString(low).length();
+  private record Range(String type, int low, int high, int min, int max, int digits) {
+    Range(String type, int low, int high, int min, int max) {
+      this(type, low, high, min, max, Integer.toString(low).length());
     }
   }
 

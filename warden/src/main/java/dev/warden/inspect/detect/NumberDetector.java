@@ -86,7 +86,7 @@ public record NumberDetector(
   @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     boolean formatted = c.formatted();
-    if (formatted && !formats.contains("*") && !formats.contains(shape(c))) {
+    if (formatted && !formats.contains("*") && !shaped(c)) {
       return;
     }
     boolean needContext = policy == Policy.CONTEXT || (policy == Policy.FORMATTED && !formatted);
@@ -96,6 +96,41 @@ public record NumberDetector(
     if (valid.test(c.compact())) {
       out.add(new Finding(type, c.start(), c.end(), confidence, frameworks));
     }
+  }
+
+  /** Whether the candidate's grouping is one of {@link #formats}, as {@code shape(c)} would say. */
+  private boolean shaped(Candidate c) {
+    for (String f : formats) {
+      if (sameShape(f, c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code format} (e.g. {@code "3-2-4"}) reads exactly as {@code shape(c)}. */
+  static boolean sameShape(String format, Candidate c) {
+    int[] groups = c.groups();
+    int i = 0;
+    int n = format.length();
+    for (int g = 0; g < groups.length; g++) {
+      if (g > 0) {
+        if (i >= n || format.charAt(i) != c.separator()) {
+          return false;
+        }
+        i++;
+      }
+      int value = 0;
+      int start = i;
+      while (i < n && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
+        value = value * 10 + format.charAt(i) - '0';
+        i++;
+      }
+      if (i == start || value != groups[g] || (i - start > 1 && format.charAt(start) == '0')) {
+        return false;
+      }
+    }
+    return i == n;
   }
 
   static String shape(Candidate c) {

@@ -85,6 +85,9 @@ public record PatternDetector(
       if (group != 0 || before == 0) {
         return; // one value per context word
       }
+      if (from + m.end() > start) {
+        return; // later values start past this keyword: their own keywords find them
+      }
     }
   }
 

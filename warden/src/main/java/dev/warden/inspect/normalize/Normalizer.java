@@ -52,6 +52,16 @@ public final class Normalizer {
     return new NormalizedText(out.toString(), trimmed);
   }
 
+  /** Whether {@code text} holds anything {@link #normalize} would change. */
+  public static boolean needsWork(char[] text) {
+    for (char c : text) {
+      if (c >= 0x80 || c == '\\' || c == '%' || c == '&') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean needsWork(String in) {
     for (int i = 0, n = in.length(); i < n; i++) {
       char c = in.charAt(i);

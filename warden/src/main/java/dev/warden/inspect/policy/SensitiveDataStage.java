@@ -103,7 +103,13 @@ public final class SensitiveDataStage implements Stage {
     if (!m.isRequest() || !INSPECTED.contains(m.method())) {
       return next.proceed(exchange);
     }
-    Optional<Reply> refused = request(exchange, targetServer(m));
+    String server = targetServer(m);
+    if (exchange.server().isEmpty() && !server.isEmpty()) {
+      // Known before routing, so a refusal here is recorded and alerted with its server.
+      exchange.route(
+          server, m.method().equals("resources/read") ? m.param("uri") : m.param("name"));
+    }
+    Optional<Reply> refused = request(exchange, server);
     if (refused.isPresent()) {
       return refused.get();
     }

@@ -6,15 +6,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An Aho–Corasick automaton over ASCII keywords, compiled to a dense DFA so that the scan costs one
- * array read per character. Matching ignores ASCII case; characters outside ASCII reset the
- * automaton (no keyword contains one). Immutable and thread-safe once built.
+ * An Aho–Corasick automaton over ASCII keywords, compiled to a dense DFA over an alphabet reduced
+ * to the characters keywords use (all others, and every non-ASCII character, lead back to the
+ * root), so that the scan costs one small-table read per character. States are numbered so that
+ * those where a keyword ends come last: the scan tests for a hit with one comparison. Matching
+ * ignores ASCII case. Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
-  private static final int ALPHABET = 128;
+  private static final int ASCII = 128;
 
   private final List<String> keywords;
-  private final int[] next; // state * ALPHABET + char -> state
+  private final byte[] classOf = new byte[ASCII]; // folded char -> alphabet class, 0 = no keyword
+  private final int width; // alphabet size
+  private final int[] next; // row offset (state * width) + class -> row offset of the next state
+  private final int firstOutput; // row offset of the first state where a keyword ends
   private final int[][] outputs; // state -> keyword ids ending here (own and by failure links)
 
   /** Receives each keyword occurrence: the keyword's index and the offset just past its end. */
@@ -25,58 +30,46 @@ public final class AhoCorasick {
 
   public AhoCorasick(List<String> keywords) {
     this.keywords = List.copyOf(keywords);
-    List<int[]> gotoTable = new ArrayList<>();
-    List<List<Integer>> out = new ArrayList<>();
-    gotoTable.add(newRow());
-    out.add(new ArrayList<>());
-    for (int k = 0; k < this.keywords.size(); k++) {
-      String word = this.keywords.get(k);
+    int classes = 1;
+    for (String word : this.keywords) {
       if (word.isEmpty()) {
         throw new IllegalArgumentException("empty keyword");
       }
-      int state = 0;
       for (int i = 0; i < word.length(); i++) {
         int c = fold(word.charAt(i));
-        if (c >= ALPHABET) {
+        if (c >= ASCII) {
           throw new IllegalArgumentException("keyword is not ASCII: " + word);
         }
-        if (gotoTable.get(state)[c] < 0) {
-          gotoTable.get(state)[c] = gotoTable.size();
-          gotoTable.add(newRow());
-          out.add(new ArrayList<>());
-        }
-        state = gotoTable.get(state)[c];
-      }
-      out.get(state).add(k);
-    }
-    int states = gotoTable.size();
-    next = new int[states * ALPHABET];
-    int[] fail = new int[states];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 0; c < ALPHABET; c++) {
-      int s = gotoTable.get(0)[c];
-      next[c] = Math.max(s, 0);
-      if (s > 0) {
-        queue.add(s);
-      }
-    }
-    while (!queue.isEmpty()) {
-      int r = queue.poll();
-      out.get(r).addAll(out.get(fail[r]));
-      for (int c = 0; c < ALPHABET; c++) {
-        int s = gotoTable.get(r)[c];
-        if (s > 0) {
-          fail[s] = next[fail[r] * ALPHABET + c];
-          next[r * ALPHABET + c] = s;
-          queue.add(s);
-        } else {
-          next[r * ALPHABET + c] = next[fail[r] * ALPHABET + c];
+        if (classOf[c] == 0) {
+          classOf[c] = (byte) classes++;
         }
       }
     }
-    outputs = new int[states][];
-    for (int s = 0; s < states; s++) {
-      outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+    for (int c = 'A'; c <= 'Z'; c++) {
+      classOf[c] = classOf[c + 32];
+    }
+    this.width = classes;
+    Trie trie = new Trie(this.keywords, classOf, width);
+    int states = trie.rows.size();
+    // Renumber: states without output first (BFS order), then those with one.
+    int[] id = new int[states];
+    int k = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int st = 0; st < states; st++) {
+        if (trie.out.get(st).isEmpty() == (pass == 0)) {
+          id[st] = k++;
+        }
+      }
+    }
+    int outputStates = (int) trie.out.stream().filter(o -> !o.isEmpty()).count();
+    this.firstOutput = (states - outputStates) * width;
+    this.next = new int[states * width];
+    this.outputs = new int[states][];
+    for (int st = 0; st < states; st++) {
+      for (int c = 0; c < width; c++) {
+        next[id[st] * width + c] = id[trie.delta[st * width + c]] * width;
+      }
+      outputs[id[st]] = trie.out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
     }
   }
 
@@ -86,18 +79,27 @@ public final class AhoCorasick {
 
   /** Reports every occurrence of every keyword in {@code text}, in order of their end. */
   public void scan(CharSequence text, Hits hits) {
-    int state = 0;
-    int[] table = next;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      int c = text.charAt(i);
-      if (c >= ALPHABET) {
-        state = 0;
-        continue;
-      }
-      state = table[state * ALPHABET + fold(c)];
-      int[] found = outputs[state];
-      for (int k : found) {
-        hits.hit(k, i + 1);
+    int n = text.length();
+    char[] chars = new char[n];
+    for (int i = 0; i < n; i++) {
+      chars[i] = text.charAt(i);
+    }
+    scan(chars, n, hits);
+  }
+
+  /** {@link #scan(CharSequence, Hits)} over the first {@code n} chars of {@code text}. */
+  public void scan(char[] text, int n, Hits hits) {
+    int row = 0;
+    final int[] table = next;
+    final byte[] classes = classOf;
+    final int limit = firstOutput;
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      row = c < ASCII ? table[row + classes[c]] : 0;
+      if (row >= limit) {
+        for (int kw : outputs[row / width]) {
+          hits.hit(kw, i + 1);
+        }
       }
     }
   }
@@ -106,9 +108,60 @@ public final class AhoCorasick {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
   }
 
-  private static int[] newRow() {
-    int[] row = new int[ALPHABET];
-    Arrays.fill(row, -1);
-    return row;
+  /** The keyword trie with failure links resolved into a complete transition table. */
+  private static final class Trie {
+    final List<int[]> rows = new ArrayList<>();
+    final List<List<Integer>> out = new ArrayList<>();
+    final int[] delta;
+
+    Trie(List<String> keywords, byte[] classOf, int width) {
+      rows.add(newRow(width));
+      out.add(new ArrayList<>());
+      for (int k = 0; k < keywords.size(); k++) {
+        String word = keywords.get(k);
+        int state = 0;
+        for (int i = 0; i < word.length(); i++) {
+          int c = classOf[fold(word.charAt(i))];
+          if (rows.get(state)[c] < 0) {
+            rows.get(state)[c] = rows.size();
+            rows.add(newRow(width));
+            out.add(new ArrayList<>());
+          }
+          state = rows.get(state)[c];
+        }
+        out.get(state).add(k);
+      }
+      int states = rows.size();
+      delta = new int[states * width];
+      int[] fail = new int[states];
+      ArrayDeque<Integer> queue = new ArrayDeque<>();
+      for (int c = 0; c < width; c++) {
+        int s = rows.get(0)[c];
+        delta[c] = Math.max(s, 0);
+        if (s > 0) {
+          queue.add(s);
+        }
+      }
+      while (!queue.isEmpty()) {
+        int r = queue.poll();
+        out.get(r).addAll(out.get(fail[r]));
+        for (int c = 0; c < width; c++) {
+          int s = rows.get(r)[c];
+          if (s > 0) {
+            fail[s] = delta[fail[r] * width + c];
+            delta[r * width + c] = s;
+            queue.add(s);
+          } else {
+            delta[r * width + c] = delta[fail[r] * width + c];
+          }
+        }
+      }
+    }
+
+    private static int[] newRow(int width) {
+      int[] row = new int[width];
+      Arrays.fill(row, -1);
+      return row;
+    }
   }
 }

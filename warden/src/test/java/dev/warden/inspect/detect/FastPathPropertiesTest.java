@@ -1,0 +1,122 @@
+package dev.warden.inspect.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.re2j.Matcher;
+import dev.warden.inspect.Candidate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Each hand-written fast path of the detectors finds exactly what the regular expression (or the
+ * string-building code) it replaces finds, on generated input biased towards the characters that
+ * decide.
+ */
+class FastPathPropertiesTest {
+
+  @Property(tries = 3000)
+  void assignmentWalkMatchesTheExpression(@ForAll("assignments") String s) {
+    Matcher m = GenericSecretDetector.ASSIGNMENT.matcher(s);
+    long expected = m.lookingAt() ? (long) m.start(1) << 32 | m.end(1) : -1;
+
+    assertThat(GenericSecretDetector.assignment(s, 0, s.length())).isEqualTo(expected);
+  }
+
+  @Property(tries = 3000)
+  void phoneDigitCheckNeverSkipsANumber(@ForAll("phoneish") String s) {
+    for (int start = 0; start < s.length(); start++) {
+      char c = s.charAt(start);
+      if (c != '+' && c != '(') {
+        continue;
+      }
+      String window = s.substring(start, Math.min(s.length(), start + 24));
+      boolean matches = PhoneDetector.NUMBER.matcher(window).lookingAt();
+      if (matches) {
+        assertThat(PhoneDetector.digitFollows(s, start, start + 1)).as(s).isTrue();
+      }
+    }
+  }
+
+  @Property(tries = 3000)
+  void groupingCheckAgreesWithTheShapeString(
+      @ForAll("groupings") int[] groups,
+      @ForAll("separators") char sep,
+      @ForAll("formats") String f) {
+    Candidate c = new Candidate(0, 1, "0".repeat(Arrays.stream(groups).sum()), groups, sep);
+
+    assertThat(NumberDetector.sameShape(f, c)).isEqualTo(f.equals(NumberDetector.shape(c)));
+    assertThat(NumberDetector.sameShape(NumberDetector.shape(c), c)).isTrue();
+  }
+
+  @Provide
+  Arbitrary<String> assignments() {
+    Arbitrary<String> parts =
+        Arbitraries.of(
+            "api_key",
+            "token",
+            "x",
+            "ab.c-d_9",
+            "\"",
+            "'",
+            " ",
+            "\t",
+            "\n",
+            ":",
+            "=",
+            ",",
+            ";",
+            "{",
+            "}",
+            "<",
+            ">",
+            "s3cr3tValue",
+            "A1b2C3d4E5",
+            "/+==",
+            "ü",
+            "\uD83D\uDE00",
+            "é",
+            "\u000B",
+            "-",
+            ".",
+            "0123456789");
+    return parts.list().ofMaxSize(30).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> phoneish() {
+    return Arbitraries.strings().withChars("+()0123456789 .-#a").ofMaxLength(30);
+  }
+
+  @Provide
+  Arbitrary<int[]> groupings() {
+    return Arbitraries.integers().between(1, 12).array(int[].class).ofMinSize(2).ofMaxSize(5);
+  }
+
+  @Provide
+  Arbitrary<Character> separators() {
+    return Arbitraries.of(' ', '-', '.', '/');
+  }
+
+  @Provide
+  Arbitrary<String> formats() {
+    Arbitrary<String> generated =
+        Arbitraries.integers()
+            .between(0, 12)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(5)
+            .flatMap(
+                l ->
+                    Arbitraries.of(" ", "-", ".", "/")
+                        .map(
+                            sep ->
+                                l.stream().map(String::valueOf).collect(Collectors.joining(sep))));
+    return Arbitraries.oneOf(
+        generated, Arbitraries.strings().withChars("0123 -./1").ofMaxLength(9));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.warden.inspect.prefilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The compiled automaton reports exactly the occurrences a naive search of every keyword finds. */
+class AhoCorasickPropertiesTest {
+
+  @Property(tries = 1000)
+  void findsWhatANaiveSearchFinds(
+      @ForAll("keywordLists") List<String> keywords, @ForAll("texts") String text) {
+    AhoCorasick ac = new AhoCorasick(keywords);
+    List<long[]> hits = new ArrayList<>();
+    ac.scan(text.toCharArray(), text.length(), (k, end) -> hits.add(new long[] {end, k}));
+
+    Set<Long> found = new TreeSet<>();
+    long lastEnd = 0;
+    for (long[] h : hits) {
+      assertThat(h[0]).isGreaterThanOrEqualTo(lastEnd); // ordered by end
+      lastEnd = h[0];
+      found.add(h[0] << 16 | h[1]);
+    }
+    assertThat(found).hasSize(hits.size()).isEqualTo(naive(keywords, text));
+  }
+
+  @Property(tries = 200)
+  void charSequenceScanAgrees(
+      @ForAll("keywordLists") List<String> keywords, @ForAll("texts") String text) {
+    AhoCorasick ac = new AhoCorasick(keywords);
+    Set<Long> found = new TreeSet<>();
+    ac.scan(new StringBuilder(text), (k, end) -> found.add((long) end << 16 | k));
+
+    assertThat(found).isEqualTo(naive(keywords, text));
+  }
+
+  private static Set<Long> naive(List<String> keywords, String text) {
+    Set<Long> expected = new TreeSet<>();
+    for (int k = 0; k < keywords.size(); k++) {
+      String w = keywords.get(k);
+      for (int at = 0; at + w.length() <= text.length(); at++) {
+        if (equalsFolded(text, at, w)) {
+          expected.add((long) (at + w.length()) << 16 | k);
+        }
+      }
+    }
+    return expected;
+  }
+
+  private static boolean equalsFolded(String text, int at, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (fold(text.charAt(at + i)) != fold(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char fold(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  @Provide
+  Arbitrary<List<String>> keywordLists() {
+    return Arbitraries.strings()
+        .withChars("abcAB_-:/.+0")
+        .ofMinLength(1)
+        .ofMaxLength(5)
+        .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(12);
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.strings().withChars("abcABC_-:/.+0 zé\u212a\u017f\u0130").ofMaxLength(80);
+  }
+}
