@@ -55,7 +55,7 @@ final class EventStreams {
     return written;
   }
 
-  private static final class QueueSink implements Session.EventSink {
+  static final class QueueSink implements Session.EventSink {
     final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     volatile boolean closed;
 

@@ -4,6 +4,8 @@ import dev.warden.config.Limits;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ProtocolEra;
+import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.TransportMethods;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.ExchangeIds;
@@ -45,7 +47,7 @@ public final class McpEndpoint extends Handler.Abstract {
     this.origins = origins;
     this.limits = limits;
     this.codec = new JsonRpcCodec(limits.maxJsonDepth());
-    this.writer = new ReplyWriter(new EventStreams(keepAlive));
+    this.writer = new ReplyWriter(new EventStreams(keepAlive), new ListenStreams(keepAlive));
   }
 
   @Override
@@ -87,6 +89,10 @@ public final class McpEndpoint extends Handler.Abstract {
     String method = request.getMethod();
     if (HttpMethod.POST.is(method)) {
       post(request, response, persona);
+    } else if (ProtocolVersions.isStateless(
+        request.getHeaders().get(SessionStage.VERSION_HEADER))) {
+      response.getHeaders().put(HttpHeader.ALLOW, "POST");
+      plainError(response, 405, "Protocol 2026-07-28 has no GET stream or session to end");
     } else if (HttpMethod.GET.is(method)) {
       if (!accepts(request, ReplyWriter.EVENT_STREAM)) {
         plainError(response, 406, "GET needs Accept: text/event-stream");
@@ -119,8 +125,13 @@ public final class McpEndpoint extends Handler.Abstract {
     switch (codec.decode(body)) {
       case JsonRpcCodec.Bad bad ->
           ReplyWriter.json(response, 400, JsonRpcCodec.error(bad.id(), bad.error()));
-      case JsonRpcCodec.Ok ok ->
-          run(request, response, exchange(persona, ok.message(), request, body.length));
+      case JsonRpcCodec.Ok ok -> {
+        Exchange exchange = exchange(persona, ok.message(), request, body.length);
+        if (Era2026.claims(request.getHeaders().get(SessionStage.VERSION_HEADER), ok.message())) {
+          exchange.era(ProtocolEra.STATELESS);
+        }
+        run(request, response, exchange);
+      }
     }
   }
 

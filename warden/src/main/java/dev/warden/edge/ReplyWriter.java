@@ -29,9 +29,11 @@ final class ReplyWriter {
   private static final int MAX_EVENT = 64 * 1024 * 1024;
 
   private final EventStreams streams;
+  private final ListenStreams listens;
 
-  ReplyWriter(EventStreams streams) {
+  ReplyWriter(EventStreams streams, ListenStreams listens) {
     this.streams = streams;
+    this.listens = listens;
   }
 
   /** Writes the reply; returns the bytes of body written. */
@@ -43,16 +45,18 @@ final class ReplyWriter {
         if (exchange.session() != null && "initialize".equals(exchange.method())) {
           response.getHeaders().put(SessionStage.HEADER, exchange.session().id());
         }
-        yield json(response, 200, JsonRpcCodec.result(id, r.result()));
+        yield json(
+            response, 200, StatelessReplies.finish(exchange, JsonRpcCodec.result(id, r.result())));
       }
       case Reply.Relay r -> relay(response, exchange, r);
-      case Reply.Rewritten r -> rewritten(response, r);
+      case Reply.Rewritten r -> rewritten(response, exchange, r);
       case Reply.Accepted a -> {
         boolean delete = TransportMethods.END_SESSION.equals(exchange.method());
         response.setStatus(delete ? 200 : 202);
         yield 0;
       }
       case Reply.Stream s -> streams.serve(request, response, s.session());
+      case Reply.Listen l -> listens.serve(response, id, l);
       case Reply.Failure f -> json(response, f.httpStatus(), JsonRpcCodec.error(id, f.error()));
       case Reply.Denied d -> denied(request, response, exchange, d.denial());
     };
@@ -83,7 +87,12 @@ final class ReplyWriter {
               response,
               200,
               JsonRpcCodec.error(id, new JsonRpcError(JsonRpcError.INVALID_PARAMS, d.reason())));
-      case POLICY -> json(response, 200, JsonRpcCodec.result(id, policyResult(exchange, d)));
+      case POLICY ->
+          json(
+              response,
+              200,
+              StatelessReplies.finish(
+                  exchange, JsonRpcCodec.result(id, policyResult(exchange, d))));
     };
   }
 
@@ -121,17 +130,23 @@ final class ReplyWriter {
   }
 
   /** A reply a stage read and rewrote: same framing as the upstream used, notifications first. */
-  private static long rewritten(Response response, Reply.Rewritten r) throws IOException {
+  private static long rewritten(Response response, Exchange exchange, Reply.Rewritten r)
+      throws IOException {
+    byte[] answer = StatelessReplies.finish(exchange, r.response());
     if (!r.eventStream()) {
-      return json(response, 200, r.response());
+      return json(response, 200, answer);
     }
     eventStreamHeaders(response);
     long written = 0;
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       for (byte[] n : r.notifications()) {
-        written += event(out, new String(n, StandardCharsets.UTF_8));
+        String text = new String(n, StandardCharsets.UTF_8);
+        if (!Era2026.stateless(exchange)
+            || StatelessReplies.relays(exchange, JsonPeek.of(n).method(), text)) {
+          written += event(out, text);
+        }
       }
-      return written + event(out, new String(r.response(), StandardCharsets.UTF_8));
+      return written + event(out, new String(answer, StandardCharsets.UTF_8));
     }
   }
 
@@ -172,7 +187,7 @@ final class ReplyWriter {
     if (body.length > MAX_EVENT || !JsonPeek.of(body).answers(exchange.message().id())) {
       return json(response, 200, upstreamError(exchange, server, Broken.NOT_A_RESPONSE));
     }
-    return json(response, 200, body);
+    return json(response, 200, StatelessReplies.finish(exchange, body));
   }
 
   /**
@@ -204,9 +219,11 @@ final class ReplyWriter {
         if (peek.isServerRequest()) {
           refuse(exchange, server, e.data());
         } else if (peek.isNotification()) {
-          written += event(out, e.data());
+          if (StatelessReplies.relays(exchange, peek.method(), e.data())) {
+            written += event(out, e.data());
+          }
         } else if (peek.answers(id)) {
-          return written + event(out, e.data());
+          return written + event(out, StatelessReplies.finish(exchange, e.data()));
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.warden.edge;
 
+import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.SessionStore;
@@ -20,13 +21,23 @@ public final class SessionStage implements Stage {
   public static final String VERSION_HEADER = "MCP-Protocol-Version";
 
   private final SessionStore sessions;
+  private final Era2026 stateless;
 
   public SessionStage(SessionStore sessions) {
+    this(sessions, new SessionStore(java.time.Duration.ofMinutes(30)));
+  }
+
+  /** {@code held}: the sessions the gateway holds for 2026-07-28 requests (see {@link Era2026}). */
+  public SessionStage(SessionStore sessions, SessionStore held) {
     this.sessions = sessions;
+    this.stateless = new Era2026(held);
   }
 
   @Override
   public Reply apply(Exchange exchange, Chain next) {
+    if (exchange.era() == ProtocolEra.STATELESS) {
+      return stateless.apply(exchange, next);
+    }
     String version = exchange.headers().get(VERSION_HEADER);
     if (version != null && !ProtocolVersions.isSupported(version)) {
       return Reply.denied(

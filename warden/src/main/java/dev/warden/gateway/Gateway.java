@@ -58,6 +58,10 @@ public final class Gateway implements AutoCloseable {
   private final Map<String, UpstreamServer> upstreams = new LinkedHashMap<>();
   private final Catalog catalog;
   private final SessionStore sessions;
+
+  /** Sessions the gateway holds per agent and persona for 2026-07-28 clients, which have none. */
+  private final SessionStore held;
+
   private final Server server;
   private final Thread reaper;
   private final Alerts alerts;
@@ -85,6 +89,7 @@ public final class Gateway implements AutoCloseable {
         new SessionStore(
             config.limits().sessionIdleTimeout(),
             SessionTokens.from(config.sessions(), Clock.systemUTC()));
+    this.held = new SessionStore(config.limits().sessionIdleTimeout());
     catalog.onChange(this::announce);
     this.alerts = Alerts.start(config.alerts(), version);
 
@@ -101,7 +106,7 @@ public final class Gateway implements AutoCloseable {
                 new AlertStage(alerts),
                 audit,
                 new AuthenticationStage(new AgentDirectory(config.agents())),
-                new SessionStage(sessions),
+                new SessionStage(sessions, held),
                 new PersonaStage(personas),
                 new SensitiveDataStage(
                     engine(config),
@@ -235,6 +240,7 @@ public final class Gateway implements AutoCloseable {
         ("{\"jsonrpc\":\"2.0\",\"method\":\"" + notification + "\"}")
             .getBytes(StandardCharsets.UTF_8);
     sessions.all().forEach(s -> s.broadcast(message));
+    held.all().forEach(s -> s.broadcast(message));
   }
 
   private void reapIdleSessions() {
@@ -244,7 +250,7 @@ public final class Gateway implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      int n = sessions.expireIdle();
+      int n = sessions.expireIdle() + held.expireIdle();
       if (n > 0) {
         log.debug("closed {} idle sessions", n);
       }
@@ -291,6 +297,7 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     reaper.interrupt();
     sessions.closeAll();
+    held.closeAll();
     catalog.close();
     upstreams.values().forEach(UpstreamServer::close);
     try {

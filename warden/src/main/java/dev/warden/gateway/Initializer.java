@@ -50,20 +50,36 @@ final class Initializer {
 
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     result.put("protocolVersion", negotiated);
-    ObjectNode caps = result.putObject("capabilities");
+    result.set("capabilities", capabilities());
+    result.set("serverInfo", serverInfo(exchange.persona()));
+    String text = instructions(exchange.persona());
+    if (!text.isBlank()) {
+      result.put("instructions", text);
+    }
+    return new Reply.Result(result);
+  }
+
+  /** What the persona's virtual server offers, in every era. */
+  ObjectNode capabilities() {
+    ObjectNode caps = JsonNodeFactory.instance.objectNode();
     caps.putObject("tools").put("listChanged", true);
     caps.putObject("prompts").put("listChanged", true);
     caps.putObject("resources").put("listChanged", true);
     caps.putObject("completions");
     caps.putObject("logging");
-    ObjectNode info = result.putObject("serverInfo");
-    info.put("name", "warden-" + exchange.persona());
-    info.put("title", "Warden · " + exchange.persona());
+    return caps;
+  }
+
+  ObjectNode serverInfo(String persona) {
+    ObjectNode info = JsonNodeFactory.instance.objectNode();
+    info.put("name", "warden-" + persona);
+    info.put("title", "Warden · " + persona);
     info.put("version", version);
-    String text = instructions.getOrDefault(exchange.persona(), "");
-    if (!text.isBlank()) {
-      result.put("instructions", text);
-    }
-    return new Reply.Result(result);
+    return info;
+  }
+
+  /** The persona's description, given to the model; "" when it has none. */
+  String instructions(String persona) {
+    return instructions.getOrDefault(persona, "");
   }
 }

@@ -8,6 +8,7 @@ import dev.warden.mcp.ExposedName;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.SessionStore;
 import dev.warden.mcp.TransportMethods;
@@ -34,6 +35,7 @@ final class RouteStage implements Stage {
   private final SessionStore sessions;
   private final Map<String, UpstreamServer> upstreams;
   private final Initializer initializer;
+  private final DiscoverHandler discover;
 
   RouteStage(
       Catalog catalog,
@@ -44,6 +46,7 @@ final class RouteStage implements Stage {
     this.sessions = sessions;
     this.upstreams = Map.copyOf(upstreams);
     this.initializer = initializer;
+    this.discover = new DiscoverHandler(initializer);
   }
 
   @Override
@@ -56,9 +59,19 @@ final class RouteStage implements Stage {
     if (m.kind() == McpMessage.Kind.NOTIFICATION) {
       return transportOrNotification(exchange, method);
     }
+    boolean stateless = exchange.era() == ProtocolEra.STATELESS;
     ListKind list = ListKind.ofMethod(method);
     if (list != null) {
-      return new Reply.Result(list(list, exchange.scope()));
+      CatalogView view = catalog.view();
+      ObjectNode result = list(view, list, exchange.scope());
+      return new Reply.Result(
+          stateless ? DiscoverHandler.listHints(result, view.complete()) : result);
+    }
+    if (stateless && method.equals("server/discover")) {
+      return discover.discover(exchange);
+    }
+    if (stateless && method.equals("subscriptions/listen")) {
+      return discover.listen(exchange);
     }
     return switch (method) {
       case "initialize" -> initializer.initialize(exchange);
@@ -86,8 +99,7 @@ final class RouteStage implements Stage {
     return new Reply.Accepted();
   }
 
-  private ObjectNode list(ListKind kind, Scope scope) {
-    CatalogView view = catalog.view();
+  private static ObjectNode list(CatalogView view, ListKind kind, Scope scope) {
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     ArrayNode items = result.putArray(kind.field());
     for (CatalogEntry e : view.list(kind)) {
@@ -117,7 +129,7 @@ final class RouteStage implements Stage {
     }
     CatalogEntry e = entry.get();
     exchange.route(e.server(), e.exposedName());
-    ObjectNode request = m.tree().deepCopy();
+    ObjectNode request = UpstreamRequests.copy(exchange);
     ((ObjectNode) request.get("params")).put("name", e.upstreamName());
     return forward(exchange, e.server(), JsonRpcCodec.bytes(request));
   }
@@ -145,7 +157,9 @@ final class RouteStage implements Stage {
       return new Reply.Failure(JsonRpcError.unknownResource(uri));
     }
     exchange.route(server.get(), uri);
-    return forward(exchange, server.get(), JsonRpcCodec.bytes(m.tree()));
+    ObjectNode request =
+        exchange.era() == ProtocolEra.STATELESS ? UpstreamRequests.copy(exchange) : m.tree();
+    return forward(exchange, server.get(), JsonRpcCodec.bytes(request));
   }
 
   /** Completions name a prompt (exposed name) or a resource template (URI) to complete for. */
@@ -156,7 +170,7 @@ final class RouteStage implements Stage {
       return new Reply.Failure(new JsonRpcError(JsonRpcError.INVALID_PARAMS, "ref is required"));
     }
     String type = ref.path("type").asText();
-    ObjectNode request = m.tree().deepCopy();
+    ObjectNode request = UpstreamRequests.copy(exchange);
     ObjectNode newRef = (ObjectNode) request.get("params").get("ref");
     if (type.equals("ref/prompt")) {
       String name = ref.path("name").asText();

@@ -117,6 +117,9 @@ public final class JsonRpcCodec {
     ObjectNode err = out.putObject("error");
     err.put("code", error.code());
     err.put("message", error.message());
+    if (error.data() != null) {
+      err.set("data", error.data());
+    }
     return bytes(out);
   }
 

@@ -1,7 +1,13 @@
 package dev.warden.mcp;
 
-/** A JSON-RPC error object. The codes Warden uses are named here. */
-public record JsonRpcError(int code, String message) {
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A JSON-RPC error object. The codes Warden uses are named here.
+ *
+ * @param data additional information for the client, null when there is none
+ */
+public record JsonRpcError(int code, String message, JsonNode data) {
   public static final int PARSE_ERROR = -32700;
   public static final int INVALID_REQUEST = -32600;
   public static final int METHOD_NOT_FOUND = -32601;
@@ -13,6 +19,16 @@ public record JsonRpcError(int code, String message) {
 
   /** Server-defined: the session id is not known (sent with HTTP 404). */
   public static final int SESSION_NOT_FOUND = -32001;
+
+  /** 2026-07-28: the HTTP headers do not match the body, or a required one is missing. */
+  public static final int HEADER_MISMATCH = -32020;
+
+  /** 2026-07-28: the request's protocol version is not one the server speaks. */
+  public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
+  public JsonRpcError(int code, String message) {
+    this(code, message, null);
+  }
 
   public static JsonRpcError unknownTool(String name) {
     return new JsonRpcError(INVALID_PARAMS, "Unknown tool: " + name);

@@ -84,6 +84,14 @@ public final class SessionStore {
   }
 
   /**
+   * The live session under {@code id}, made by {@code open} when there is none (sessions the
+   * gateway holds itself, keyed by who they belong to rather than by a random id).
+   */
+  public Session findOrOpen(String id, java.util.function.Function<String, Session> open) {
+    return sessions.compute(id, (k, s) -> s == null || s.isClosed() ? open.apply(k) : s);
+  }
+
+  /**
    * Ends a session (the client's DELETE): closed here, and its id refused here from now on. Other
    * replicas that hold it keep it until they idle it out; their tokens expire by max-age.
    */

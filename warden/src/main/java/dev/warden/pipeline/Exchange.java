@@ -1,6 +1,7 @@
 package dev.warden.pipeline;
 
 import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.Session;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class Exchange {
   private final long bytesIn;
   private final List<Consumer<Exchange>> onComplete = new ArrayList<>(2);
 
+  private ProtocolEra era = ProtocolEra.STATEFUL;
   private Principal principal;
   private Session session;
   private Scope scope;
@@ -118,6 +120,15 @@ public final class Exchange {
 
   public long bytesIn() {
     return bytesIn;
+  }
+
+  /** The protocol era of this request, decided by the edge. */
+  public ProtocolEra era() {
+    return era;
+  }
+
+  public void era(ProtocolEra era) {
+    this.era = era;
   }
 
   public Principal principal() {

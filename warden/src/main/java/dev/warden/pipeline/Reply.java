@@ -29,6 +29,13 @@ public sealed interface Reply {
   /** The client's standalone event stream (GET) for this session is to be opened. */
   record Stream(Session session) implements Reply {}
 
+  /**
+   * A 2026-07-28 {@code subscriptions/listen} stream on the gateway-held {@code session}: the
+   * notifications in {@code filter} (a SubscriptionFilter, as agreed) go out until either side ends
+   * it.
+   */
+  record Listen(Session session, JsonNode filter) implements Reply {}
+
   /** A notification or response taken in: HTTP 202, no body. */
   record Accepted() implements Reply {}
 

@@ -1,0 +1,128 @@
+package dev.warden.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.Session;
+import dev.warden.pipeline.Reply;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * A 2026-07-28 {@code subscriptions/listen} stream: the response to the listen request is an event
+ * stream that opens with the acknowledgement, then carries the notifications the client opted in
+ * to, each tagged with the subscription id (the listen request's id). When the gateway ends it (the
+ * held session closes, e.g. at shutdown) it sends the listen result; when the client goes away the
+ * next write fails and the stream ends.
+ */
+final class ListenStreams {
+  static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final Duration keepAlive;
+
+  ListenStreams(Duration keepAlive) {
+    this.keepAlive = keepAlive;
+  }
+
+  long serve(Response response, JsonNode id, Reply.Listen listen) throws IOException {
+    Session session = listen.session();
+    Set<String> methods = methods(listen.filter());
+    EventStreams.QueueSink sink = new EventStreams.QueueSink();
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ReplyWriter.EVENT_STREAM);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put("X-Accel-Buffering", "no");
+    session.addSink(sink);
+    long written = 0;
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      written += ReplyWriter.event(out, text(acknowledgement(id, listen.filter())));
+      while (!sink.closed && !session.isClosed()) {
+        byte[] message = sink.queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+        session.touch(); // a listened session is in use, even when quiet
+        if (message == null) {
+          out.write(KEEP_ALIVE);
+          out.flush();
+        } else if (message.length > 0) {
+          ObjectNode tagged = tag(message, id, methods);
+          if (tagged != null) {
+            written += ReplyWriter.event(out, text(tagged));
+          }
+        }
+      }
+      written += ReplyWriter.event(out, text(ended(id)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      session.removeSink(sink);
+    }
+    return written;
+  }
+
+  /** The notification methods a SubscriptionFilter opts in to. */
+  static Set<String> methods(JsonNode filter) {
+    Set<String> methods = new HashSet<>();
+    if (filter.path("toolsListChanged").asBoolean(false)) {
+      methods.add("notifications/tools/list_changed");
+    }
+    if (filter.path("promptsListChanged").asBoolean(false)) {
+      methods.add("notifications/prompts/list_changed");
+    }
+    if (filter.path("resourcesListChanged").asBoolean(false)) {
+      methods.add("notifications/resources/list_changed");
+    }
+    return methods;
+  }
+
+  private static ObjectNode acknowledgement(JsonNode id, JsonNode filter) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("jsonrpc", "2.0");
+    n.put("method", "notifications/subscriptions/acknowledged");
+    ObjectNode params = n.putObject("params");
+    params.set("notifications", filter);
+    params.putObject("_meta").set(SUBSCRIPTION_ID, id);
+    return n;
+  }
+
+  /** The notification with the subscription id in its _meta; null when not subscribed to. */
+  private static ObjectNode tag(byte[] message, JsonNode id, Set<String> methods) {
+    JsonNode n;
+    try {
+      n = JsonRpcCodec.MAPPER.readTree(message);
+    } catch (IOException e) {
+      return null;
+    }
+    if (!(n instanceof ObjectNode note) || !methods.contains(n.path("method").asText())) {
+      return null;
+    }
+    ObjectNode params = note.get("params") instanceof ObjectNode p ? p : note.putObject("params");
+    ObjectNode meta = params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
+    meta.set(SUBSCRIPTION_ID, id);
+    return note;
+  }
+
+  /** The listen result: the gateway ended the subscription. */
+  private static ObjectNode ended(JsonNode id) {
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.put("resultType", "complete");
+    result.putObject("_meta").set(SUBSCRIPTION_ID, id);
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("jsonrpc", "2.0");
+    n.set("id", id);
+    n.set("result", result);
+    return n;
+  }
+
+  private static String text(JsonNode n) {
+    return new String(JsonRpcCodec.bytes(n), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.warden.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ProtocolVersions;
+import dev.warden.pipeline.Exchange;
+import dev.warden.pipeline.Reply;
+import java.time.Duration;
+
+/**
+ * What the gateway answers itself to a 2026-07-28 client: {@code server/discover} (the persona's
+ * virtual server, as initialize describes it to stateful clients), the cache hints on lists, and
+ * the agreement for a {@code subscriptions/listen} stream.
+ */
+final class DiscoverHandler {
+  static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+
+  /**
+   * How long a client may keep a list. The catalog keeps lists until an upstream announces a
+   * change, and listening clients hear of it at once; the TTL bounds staleness for clients that do
+   * not listen.
+   */
+  static final Duration LIST_TTL = Duration.ofSeconds(60);
+
+  /** The virtual server changes only with the configuration. */
+  static final Duration DISCOVER_TTL = Duration.ofHours(1);
+
+  private final Initializer initializer;
+
+  DiscoverHandler(Initializer initializer) {
+    this.initializer = initializer;
+  }
+
+  Reply discover(Exchange exchange) {
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    ProtocolVersions.ALL.forEach(result.putArray("supportedVersions")::add);
+    // resources.subscribe stays absent: resource updates are not bridged to this era yet.
+    result.set("capabilities", initializer.capabilities());
+    String text = initializer.instructions(exchange.persona());
+    if (!text.isBlank()) {
+      result.put("instructions", text);
+    }
+    cacheHints(result, DISCOVER_TTL);
+    result.putObject("_meta").set(SERVER_INFO, initializer.serverInfo(exchange.persona()));
+    return new Reply.Result(result);
+  }
+
+  /**
+   * The lists are per persona, and a persona is held by some agents and not others: they may be
+   * cached only within one authorization context ("private"). A list missing an unavailable server
+   * may grow any moment, so it is not to be cached at all.
+   */
+  static ObjectNode listHints(ObjectNode result, boolean complete) {
+    return cacheHints(result, complete ? LIST_TTL : Duration.ZERO);
+  }
+
+  private static ObjectNode cacheHints(ObjectNode result, Duration ttl) {
+    result.put("ttlMs", ttl.toMillis());
+    result.put("cacheScope", "private");
+    return result;
+  }
+
+  /**
+   * Opens a listen stream with the list-change notifications the client asked for. Resource
+   * subscriptions are left out of the agreement: updates from stateful upstreams are not bridged
+   * yet, and the spec has the server omit what it does not honour.
+   */
+  Reply listen(Exchange exchange) {
+    McpMessage m = exchange.message();
+    JsonNode wanted = m.params() == null ? null : m.params().get("notifications");
+    if (wanted == null || !wanted.isObject()) {
+      return new Reply.Failure(
+          new JsonRpcError(
+              JsonRpcError.INVALID_PARAMS, "subscriptions/listen needs params.notifications"));
+    }
+    ObjectNode agreed = JsonNodeFactory.instance.objectNode();
+    for (String flag :
+        new String[] {"toolsListChanged", "promptsListChanged", "resourcesListChanged"}) {
+      if (wanted.path(flag).asBoolean(false)) {
+        agreed.put(flag, true);
+      }
+    }
+    return new Reply.Listen(exchange.session(), agreed);
+  }
+}
