@@ -123,15 +123,14 @@ final class JsonRpcLink {
 
   /** Sends a request built here and waits for its response message. */
   ObjectNode call(String method, JsonNode params) throws UpstreamException {
-    String id = "warden-" + ids.incrementAndGet();
+    PendingCall call = register(new byte[0], null, false);
     ObjectNode req = JsonNodeFactory.instance.objectNode();
     req.put("jsonrpc", "2.0");
-    req.put("id", id);
+    req.put("id", call.linkId());
     req.put("method", method);
     if (params != null) {
       req.set("params", params);
     }
-    PendingCall call = register(idBytes(id), null, false);
     write(JsonRpcCodec.bytes(req), call);
     try (call) {
       byte[] body = call.readAllBytes();
@@ -171,7 +170,8 @@ final class JsonRpcLink {
         return;
       }
       served = true;
-      call.response(shape.withId(message, call.originalId()));
+      byte[] id = call.originalId();
+      call.response(id.length == 0 ? message : shape.withId(message, id));
     } else if (shape.isServerRequest()) {
       answerServerRequest(message);
     } else if (shape.isNotification()) {
