@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
@@ -108,8 +107,11 @@ final class SseChannel implements LinkChannel {
     }
     CompletableFuture<URI> endpoint = new CompletableFuture<>();
     URI[] target = new URI[1];
+    JsonRpcLink[] self = new JsonRpcLink[1];
     JsonRpcLink fresh =
-        new JsonRpcLink(config.id(), message -> post(target[0], message), config.timeout());
+        new JsonRpcLink(
+            config.id(), message -> post(target[0], message, self[0]), config.timeout());
+    self[0] = fresh;
     fresh.onNotification(this::dispatch);
     stream = response;
     Thread.ofVirtual()
@@ -194,20 +196,34 @@ final class SseChannel implements LinkChannel {
     return target;
   }
 
-  private void post(URI endpoint, byte[] message) throws IOException {
+  /**
+   * POSTs one message. Returns once it is sent: some servers answer the POST only after handling
+   * the message, while the answer that matters comes on the stream. A POST the server refuses or
+   * that breaks fails the link (the session is gone), so no caller waits for an answer in vain.
+   */
+  private void post(URI endpoint, byte[] message, JsonRpcLink owner) throws IOException {
     Request req = request(endpoint, HttpMethod.POST);
     req.body(new BytesRequestContent("application/json", message));
-    ContentResponse response;
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    req.onRequestSuccess(r -> sent.complete(null));
+    req.send(
+        result -> {
+          if (result.isFailed()) {
+            sent.completeExceptionally(result.getFailure());
+            owner.fail(
+                "message not delivered (" + result.getFailure().getClass().getSimpleName() + ")");
+          } else if (result.getResponse().getStatus() / 100 != 2) {
+            owner.fail("refused a message with HTTP " + result.getResponse().getStatus());
+          }
+        });
     try {
-      response = req.send();
+      sent.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (Exception e) {
-      throw new IOException("message not delivered (" + e.getClass().getSimpleName() + ")", e);
-    }
-    if (response.getStatus() / 100 != 2) {
-      throw new IOException("message refused with HTTP " + response.getStatus());
+      Throwable c = e.getCause() == null ? e : e.getCause();
+      throw new IOException("message not delivered (" + c.getClass().getSimpleName() + ")", e);
     }
   }
 
