@@ -26,6 +26,7 @@ final class StdioSlot implements LinkChannel {
   private final String clientVersion;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private StdioProcess current;
+  private StdioProcess launching;
   private boolean starting;
   private boolean closed;
   private boolean everStarted;
@@ -85,6 +86,9 @@ final class StdioSlot implements LinkChannel {
     StdioProcess p = null;
     try {
       p = StdioProcess.start(config, this::exited);
+      synchronized (this) {
+        launching = p;
+      }
       p.link().onNotification(this::dispatch);
       p.link().initialize(clientVersion);
     } catch (UpstreamException e) {
@@ -95,6 +99,7 @@ final class StdioSlot implements LinkChannel {
       }
       synchronized (this) {
         starting = false;
+        launching = null;
         pause(reason, backoff(failures++));
         notifyAll();
       }
@@ -104,6 +109,7 @@ final class StdioSlot implements LinkChannel {
     boolean resumed;
     synchronized (this) {
       starting = false;
+      launching = null;
       notifyAll();
       keep = !closed;
       resumed = keep && everStarted;
@@ -184,14 +190,19 @@ final class StdioSlot implements LinkChannel {
   @Override
   public void close() {
     StdioProcess p;
+    StdioProcess half;
     synchronized (this) {
       closed = true;
       p = current;
+      half = launching;
       current = null;
       notifyAll();
     }
     if (p != null) {
       p.stop();
+    }
+    if (half != null) {
+      half.stop(); // still initializing: its caller fails, nothing is left running
     }
   }
 }
