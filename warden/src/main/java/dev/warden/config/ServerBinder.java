@@ -24,7 +24,10 @@ final class ServerBinder {
           "env",
           "timeout",
           "connect-timeout",
-          "labels");
+          "labels",
+          "start",
+          "pool",
+          "stateless");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -62,6 +65,12 @@ final class ServerBinder {
     Duration connectTimeout =
         s.parsed("connect-timeout", Durations::parse).orElse(ServerConfig.DEFAULT_CONNECT_TIMEOUT);
     List<String> labels = labels(s);
+    ProcessOptions process = stdio ? process(s) : ProcessOptions.DEFAULT;
+    if (!stdio && transport.isPresent()) {
+      for (String key : List.of("start", "pool", "stateless")) {
+        s.forbid(key, "is only used by transport stdio");
+      }
+    }
     if (id.isEmpty() || transport.isEmpty()) {
       return Optional.empty();
     }
@@ -75,7 +84,55 @@ final class ServerBinder {
             env,
             timeout,
             connectTimeout,
-            labels));
+            labels,
+            process));
+  }
+
+  /** start, pool and stateless: how a stdio server's processes run. */
+  private ProcessOptions process(Section s) {
+    ProcessOptions d = ProcessOptions.DEFAULT;
+    ProcessOptions.Start start = s.parsed("start", ServerBinder::start).orElse(d.start());
+    boolean stateless = s.parsed("stateless", ServerBinder::bool).orElse(d.stateless());
+    int pool = s.parsed("pool", ServerBinder::pool).orElse(d.pool());
+    if (pool > 1 && !stateless) {
+      s.plainScalar("pool")
+          .ifPresent(
+              node ->
+                  problems.add(
+                      node,
+                      "needs stateless: true (each process holds its own MCP session, so a"
+                          + " stateful server cannot be spread over several)"));
+      pool = 1;
+    }
+    return new ProcessOptions(start, pool, stateless);
+  }
+
+  private static ProcessOptions.Start start(String text) {
+    return switch (text.strip()) {
+      case "lazy" -> ProcessOptions.Start.LAZY;
+      case "boot" -> ProcessOptions.Start.BOOT;
+      default -> throw new IllegalArgumentException("must be lazy or boot");
+    };
+  }
+
+  private static boolean bool(String text) {
+    return switch (text.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
+  private static int pool(String text) {
+    try {
+      int n = Integer.parseInt(text.strip());
+      if (n >= 1 && n <= 64) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // one message below
+    }
+    throw new IllegalArgumentException("must be a whole number from 1 to 64");
   }
 
   /** Trust labels; data-protection.trust.order ranks them. */

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param timeout how long one upstream call may take before the agent gets an error
  * @param connectTimeout how long opening a connection may take
  * @param labels trust labels (prod, internal, dev, external, ...), ranked by data-protection.trust
+ * @param process how a stdio server's processes are run; the default for other transports
  */
 public record ServerConfig(
     String id,
@@ -26,7 +27,8 @@ public record ServerConfig(
     Map<String, Secret> env,
     Duration timeout,
     Duration connectTimeout,
-    List<String> labels) {
+    List<String> labels,
+    ProcessOptions process) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -36,6 +38,31 @@ public record ServerConfig(
     command = List.copyOf(command);
     env = Map.copyOf(env);
     labels = List.copyOf(labels);
+    process = process == null ? ProcessOptions.DEFAULT : process;
+  }
+
+  /** A server with default process options. */
+  public ServerConfig(
+      String id,
+      Transport transport,
+      URI url,
+      Map<String, Secret> headers,
+      List<String> command,
+      Map<String, Secret> env,
+      Duration timeout,
+      Duration connectTimeout,
+      List<String> labels) {
+    this(
+        id,
+        transport,
+        url,
+        headers,
+        command,
+        env,
+        timeout,
+        connectTimeout,
+        labels,
+        ProcessOptions.DEFAULT);
   }
 
   /** A server without trust labels. */
@@ -54,7 +81,58 @@ public record ServerConfig(
   /** This server with {@code labels}. */
   public ServerConfig withLabels(String... newLabels) {
     return new ServerConfig(
-        id, transport, url, headers, command, env, timeout, connectTimeout, List.of(newLabels));
+        id,
+        transport,
+        url,
+        headers,
+        command,
+        env,
+        timeout,
+        connectTimeout,
+        List.of(newLabels),
+        process);
+  }
+
+  /** This server with other process options (stdio). */
+  public ServerConfig withProcess(ProcessOptions newProcess) {
+    return new ServerConfig(
+        id, transport, url, headers, command, env, timeout, connectTimeout, labels, newProcess);
+  }
+
+  /** This server with another call timeout. */
+  public ServerConfig withTimeout(Duration newTimeout) {
+    return new ServerConfig(
+        id, transport, url, headers, command, env, newTimeout, connectTimeout, labels, process);
+  }
+
+  /** A stdio server running {@code command} with {@code env}, default timeouts. */
+  public static ServerConfig stdio(String id, List<String> command, Map<String, Secret> env) {
+    return new ServerConfig(
+        id,
+        Transport.STDIO,
+        null,
+        Map.of(),
+        command,
+        env,
+        DEFAULT_TIMEOUT,
+        DEFAULT_CONNECT_TIMEOUT,
+        List.of(),
+        ProcessOptions.DEFAULT);
+  }
+
+  /** A legacy HTTP+SSE server (2024-11-05) at {@code url}, default timeouts, no headers. */
+  public static ServerConfig sse(String id, URI url) {
+    return new ServerConfig(
+        id,
+        Transport.SSE,
+        url,
+        Map.of(),
+        List.of(),
+        Map.of(),
+        DEFAULT_TIMEOUT,
+        DEFAULT_CONNECT_TIMEOUT,
+        List.of(),
+        ProcessOptions.DEFAULT);
   }
 
   /** A streamable-http server with default timeouts and no headers (tests, the demo). */

@@ -25,6 +25,8 @@ import dev.warden.registry.Catalog;
 import dev.warden.registry.CatalogEntry;
 import dev.warden.registry.CatalogView;
 import dev.warden.registry.ListKind;
+import dev.warden.upstream.SseUpstream;
+import dev.warden.upstream.StdioUpstream;
 import dev.warden.upstream.StreamableHttpUpstream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -195,7 +197,7 @@ public final class Gateway implements AutoCloseable {
   public static void unsupportedTransports(WardenConfig config) {
     SensitiveDataStage.knownTypes(engine(config), config.dataProtection());
     for (ServerConfig s : config.servers()) {
-      if (s.transport() != Transport.STREAMABLE_HTTP) {
+      if (s.transport() == Transport.OPENAPI) {
         throw new IllegalArgumentException(
             "server '"
                 + s.id()
@@ -258,7 +260,11 @@ public final class Gateway implements AutoCloseable {
   }
 
   private UpstreamServer connector(ServerConfig s, String version) {
-    return new StreamableHttpUpstream(s, http, version);
+    return switch (s.transport()) {
+      case SSE -> new SseUpstream(s, http, version);
+      case STDIO -> new StdioUpstream(s, version);
+      default -> new StreamableHttpUpstream(s, http, version);
+    };
   }
 
   private static HttpClient httpClient(WardenConfig config) throws Exception {

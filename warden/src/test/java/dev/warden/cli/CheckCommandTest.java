@@ -74,13 +74,13 @@ class CheckCommandTest {
         write(
             """
             servers:
-              - { id: legacy, transport: sse, url: "http://a/" }
+              - { id: api, transport: openapi, url: "http://a/" }
             """);
 
     int exit = Main.run("check", "--config", file.toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(stderr()).contains("server 'legacy': transport sse is not supported");
+    assertThat(stderr()).contains("server 'api': transport openapi is not supported");
   }
 
   @Test

@@ -164,4 +164,55 @@ class ServerBinderTest {
             "conf/warden.yaml:5: servers[0].timeout: " + Durations.FORMS,
             "conf/warden.yaml:6: servers[0].connect-timeout: must be greater than zero");
   }
+
+  @Test
+  void readsProcessOptionsOfStdioServers() throws ConfigException {
+    String yaml =
+        """
+        servers:
+          - id: a
+            transport: stdio
+            command: [a]
+            start: boot
+            stateless: true
+            pool: 3
+          - id: b
+            transport: stdio
+            command: [b]
+        """;
+    var servers = loader.parse(yaml).servers();
+    assertThat(servers.get(0).process())
+        .isEqualTo(new ProcessOptions(ProcessOptions.Start.BOOT, 3, true));
+    assertThat(servers.get(1).process()).isEqualTo(ProcessOptions.DEFAULT);
+  }
+
+  @Test
+  void refusesPoolsOfStatefulServersAndProcessKeysOutsideStdio() {
+    assertThat(
+            loader.problems(
+                """
+                servers:
+                  - id: a
+                    transport: stdio
+                    command: [a]
+                    pool: 2
+                  - id: b
+                    transport: stdio
+                    command: [b]
+                    start: eager
+                    pool: 0
+                    stateless: yes
+                  - id: c
+                    transport: sse
+                    url: http://c/
+                    pool: 2
+                """))
+        .containsExactly(
+            "conf/warden.yaml:5: servers[0].pool: needs stateless: true (each process holds its"
+                + " own MCP session, so a stateful server cannot be spread over several)",
+            "conf/warden.yaml:9: servers[1].start: must be lazy or boot",
+            "conf/warden.yaml:10: servers[1].pool: must be a whole number from 1 to 64",
+            "conf/warden.yaml:11: servers[1].stateless: must be true or false",
+            "conf/warden.yaml:15: servers[2].pool: is only used by transport stdio");
+  }
 }

@@ -1,0 +1,94 @@
+package dev.warden.testing;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * A real stdio MCP server for tests: the MCP Java SDK's stdio transport in a child JVM started with
+ * the test classpath ({@link #command}). Its tools report the process id and environment, and one
+ * exits the process in the middle of a call.
+ */
+public final class StdioTestServer {
+  private StdioTestServer() {}
+
+  /** The argument array that starts this server in a fresh JVM. */
+  public static List<String> command() {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return List.of(
+        java,
+        "-Xshare:auto",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-Xmx96m",
+        "-cp",
+        System.getProperty("java.class.path"),
+        StdioTestServer.class.getName());
+  }
+
+  public static void main(String[] args) throws Exception {
+    // stdout carries the protocol: everything else that prints goes to stderr.
+    OutputStream protocol = new FileOutputStream(FileDescriptor.out);
+    System.setOut(System.err);
+    AtomicReference<McpSyncServer> self = new AtomicReference<>();
+    StdioServerTransportProvider transport =
+        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), System.in, protocol);
+    McpSyncServer server =
+        McpServer.sync(transport)
+            .serverInfo("stdio-test", "1.0.0")
+            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .tools(
+                tool("echo", a -> "echo " + a.get("text")),
+                tool("pid", a -> Long.toString(ProcessHandle.current().pid())),
+                tool("env", a -> String.valueOf(System.getenv(String.valueOf(a.get("name"))))),
+                tool(
+                    "crash",
+                    a -> {
+                      System.err.println("crashing on purpose");
+                      Runtime.getRuntime().halt(3);
+                      return "unreachable";
+                    }),
+                tool(
+                    "announce",
+                    a -> {
+                      self.get().addTool(tool("late", x -> "late"));
+                      self.get().notifyToolsListChanged();
+                      return "announced";
+                    }))
+            .build();
+    self.set(server);
+    System.err.println("stdio test server ready\u001b[31m");
+    new CountDownLatch(1).await();
+  }
+
+  private static SyncToolSpecification tool(String name, Function<Map<String, Object>, String> f) {
+    return new SyncToolSpecification(
+        McpSchema.Tool.builder()
+            .name(name)
+            .description("Test tool " + name)
+            .inputSchema(Map.of("type", "object"))
+            .build(),
+        (exchange, request) ->
+            McpSchema.CallToolResult.builder()
+                .addTextContent(
+                    f.apply(request.arguments() == null ? Map.of() : request.arguments()))
+                .isError(false)
+                .build());
+  }
+}
