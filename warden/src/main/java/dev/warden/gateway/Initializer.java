@@ -39,7 +39,8 @@ final class Initializer {
             exchange.principal().agent(),
             exchange.persona(),
             negotiated,
-            clientInfo.isMissingNode() ? JsonNodeFactory.instance.objectNode() : clientInfo);
+            clientInfo.isMissingNode() ? JsonNodeFactory.instance.objectNode() : clientInfo,
+            m.params().path("capabilities"));
     sessions.add(session);
     exchange.session(session);
 
