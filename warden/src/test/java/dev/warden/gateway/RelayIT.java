@@ -84,6 +84,11 @@ class RelayIT {
         "list_roots",
         (exchange, args) ->
             "roots " + exchange.listRoots().roots().stream().map(McpSchema.Root::uri).toList());
+    addSlowTool();
+    startGateways();
+  }
+
+  private static void addSlowTool() {
     upstream
         .mcp()
         .addTool(
@@ -108,6 +113,9 @@ class RelayIT {
                   }
                   return McpSchema.CallToolResult.builder().addTextContent("done").build();
                 }));
+  }
+
+  private static void startGateways() throws Exception {
     WardenConfig config =
         GatewayHarness.config(
             List.of(ServerConfig.streamableHttp("helper", upstream.url())),
