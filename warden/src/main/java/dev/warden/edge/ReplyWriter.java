@@ -27,6 +27,7 @@ final class ReplyWriter {
   static final String EVENT_STREAM = "text/event-stream";
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_EVENT = 64 * 1024 * 1024;
+  private static final String DISCONNECTED = "the client disconnected";
 
   private final EventStreams streams;
   private final ListenStreams listens;
@@ -166,7 +167,11 @@ final class ReplyWriter {
       eventStreamHeaders(response);
       return relayEvents(upstream, Content.Sink.asOutputStream(response), exchange, relay.server());
     } catch (IOException e) {
-      upstream.abort(); // the client went away: stop the upstream call too
+      // The client went away: tell the upstream, then stop its reply.
+      if (exchange.session() != null) {
+        exchange.session().cancelUpstream(relay.server(), exchange.message().id(), DISCONNECTED);
+      }
+      upstream.abort();
       throw e;
     }
   }
@@ -217,10 +222,11 @@ final class ReplyWriter {
         }
         JsonPeek peek = JsonPeek.of(e.data());
         if (peek.isServerRequest()) {
-          refuse(exchange, server, e.data());
+          written += ServerRequestRelay.toClient(out, exchange.session(), server, e.data());
         } else if (peek.isNotification()) {
           if (StatelessReplies.relays(exchange, peek.method(), e.data())) {
-            written += event(out, e.data());
+            written +=
+                ServerRequestRelay.notification(out, exchange.session(), server, peek, e.data());
           }
         } else if (peek.answers(id)) {
           return written + event(out, StatelessReplies.finish(exchange, e.data()));
@@ -255,29 +261,6 @@ final class ReplyWriter {
     return JsonRpcCodec.error(
         exchange.message().id(),
         new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, "upstream '" + server + "' " + why.what()));
-  }
-
-  /** Server-to-client requests are not relayed yet; the upstream gets an error, never silence. */
-  private static void refuse(Exchange exchange, String server, String request) {
-    if (exchange.session() == null) {
-      return;
-    }
-    exchange
-        .session()
-        .openedUpstream(server)
-        .ifPresent(
-            s -> {
-              try {
-                JsonNode id = JsonRpcCodec.MAPPER.readTree(request).get("id");
-                s.post(
-                    JsonRpcCodec.error(
-                        id,
-                        new JsonRpcError(
-                            JsonRpcError.METHOD_NOT_FOUND, "Warden does not relay this request")));
-              } catch (Exception ex) {
-                // The upstream will time the request out on its own.
-              }
-            });
   }
 
   /** Writes one SSE event; multi-line data is split into data lines. */

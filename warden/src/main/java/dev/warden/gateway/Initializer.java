@@ -45,7 +45,8 @@ final class Initializer {
     Session session =
         sessions.open(
             claims,
-            clientInfo.isMissingNode() ? JsonNodeFactory.instance.objectNode() : clientInfo);
+            clientInfo.isMissingNode() ? JsonNodeFactory.instance.objectNode() : clientInfo,
+            m.params().path("capabilities"));
     exchange.session(session);
 
     ObjectNode result = JsonNodeFactory.instance.objectNode();

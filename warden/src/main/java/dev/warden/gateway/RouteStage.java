@@ -53,7 +53,7 @@ final class RouteStage implements Stage {
   public Reply apply(Exchange exchange, Chain next) {
     McpMessage m = exchange.message();
     if (m.kind() == McpMessage.Kind.RESPONSE) {
-      return new Reply.Accepted(); // answers to server requests are not relayed yet
+      return ClientMessages.answer(exchange);
     }
     String method = m.method();
     if (m.kind() == McpMessage.Kind.NOTIFICATION) {
@@ -75,7 +75,8 @@ final class RouteStage implements Stage {
     }
     return switch (method) {
       case "initialize" -> initializer.initialize(exchange);
-      case "ping", "logging/setLevel" -> new Reply.Result(JsonNodeFactory.instance.objectNode());
+      case "ping" -> new Reply.Result(JsonNodeFactory.instance.objectNode());
+      case "logging/setLevel" -> ClientMessages.setLevel(exchange);
       case "tools/call" ->
           forwardNamed(exchange, ListKind.TOOLS, JsonRpcError.unknownTool(m.param("name")));
       case "prompts/get" ->
@@ -95,6 +96,8 @@ final class RouteStage implements Stage {
     }
     if (TransportMethods.END_SESSION.equals(method)) {
       sessions.remove(exchange.session());
+    } else {
+      ClientMessages.notification(exchange);
     }
     return new Reply.Accepted();
   }
@@ -194,7 +197,8 @@ final class RouteStage implements Stage {
   private Reply forward(Exchange exchange, String server, byte[] request) {
     Session session = exchange.session();
     UpstreamServer upstream = upstreams.get(server);
-    UpstreamSession upstreamSession = session.upstream(server, id -> upstream.newSession());
+    UpstreamSession upstreamSession =
+        session.upstream(server, id -> upstream.newSession(session.profile()));
     try {
       return new Reply.Relay(server, upstreamSession.send(request));
     } catch (UpstreamException e) {

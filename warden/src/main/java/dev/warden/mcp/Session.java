@@ -1,7 +1,11 @@
 package dev.warden.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -11,6 +15,12 @@ import java.util.function.Function;
  * agent that opened it, and holding one upstream session per server, opened lazily.
  */
 public final class Session {
+  /** Requests from upstreams a client may have waiting for its answer at once. */
+  public static final int MAX_SERVER_REQUESTS = 32;
+
+  /** How long a client has to answer a request from an upstream (a person may be asked). */
+  public static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
+
   /** A client's standalone event stream (GET). */
   public interface EventSink {
     /** Sends one JSON-RPC message; false when the stream is gone. */
@@ -29,11 +39,25 @@ public final class Session {
   private final Map<String, UpstreamSession> upstreams = new ConcurrentHashMap<>();
   private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
   private final SeenValues seen = new SeenValues();
+  private final ClientProfile profile;
+  private final ServerRequests serverRequests;
+  private volatile String logLevel;
   private volatile long lastUsedNanos = System.nanoTime();
   private volatile boolean closed;
 
   public Session(
       String id, String agent, String persona, String protocolVersion, JsonNode clientInfo) {
+    this(id, agent, persona, protocolVersion, clientInfo, JsonNodeFactory.instance.objectNode());
+  }
+
+  /** {@code capabilities}: what the client declared in initialize. */
+  public Session(
+      String id,
+      String agent,
+      String persona,
+      String protocolVersion,
+      JsonNode clientInfo,
+      JsonNode capabilities) {
     this.id = id;
     this.agent = agent;
     this.persona = persona;
@@ -41,10 +65,24 @@ public final class Session {
     this.clientInfo = clientInfo;
     this.issuedAt = java.time.Instant.now();
     this.clientCapabilities = Set.of();
+    this.profile =
+        new ClientProfile(
+            ClientProfile.relayable(capabilities), () -> Optional.ofNullable(logLevel));
+    this.serverRequests =
+        new ServerRequests(
+            this::openedUpstream, profile.capabilities(), MAX_SERVER_REQUESTS, ANSWER_TIMEOUT);
   }
 
-  /** A session named {@code id} (its sealed claims) for what {@code claims} say. */
+  /** A session named {@code id} (its sealed claims), resumed from what {@code claims} say. */
   public Session(String id, SessionClaims claims, JsonNode clientInfo) {
+    this(id, claims, clientInfo, declared(claims.clientCapabilities()));
+  }
+
+  /**
+   * A session named {@code id} (its sealed claims); {@code capabilities}: what the client declared
+   * in initialize.
+   */
+  public Session(String id, SessionClaims claims, JsonNode clientInfo, JsonNode capabilities) {
     this.id = id;
     this.agent = claims.agent();
     this.persona = claims.persona();
@@ -52,6 +90,19 @@ public final class Session {
     this.clientInfo = clientInfo;
     this.issuedAt = claims.issuedAt();
     this.clientCapabilities = claims.clientCapabilities();
+    this.profile =
+        new ClientProfile(
+            ClientProfile.relayable(capabilities), () -> Optional.ofNullable(logLevel));
+    this.serverRequests =
+        new ServerRequests(
+            this::openedUpstream, profile.capabilities(), MAX_SERVER_REQUESTS, ANSWER_TIMEOUT);
+  }
+
+  /** The capabilities a session id carries, as the client would have declared them. */
+  private static ObjectNode declared(Set<String> names) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    names.forEach(out::putObject);
+    return out;
   }
 
   public String id() {
@@ -87,6 +138,60 @@ public final class Session {
   /** Fingerprints of sensitive values this session was shown, to follow them between servers. */
   public SeenValues seen() {
     return seen;
+  }
+
+  /** What this session's upstream sessions declare on the client's behalf. */
+  public ClientProfile profile() {
+    return profile;
+  }
+
+  /** Requests from upstreams relayed to the client and waiting for its answer. */
+  public ServerRequests serverRequests() {
+    return serverRequests;
+  }
+
+  /** Records the log level the client set; upstream sessions opened later start with it. */
+  public void logLevel(String level) {
+    this.logLevel = level;
+  }
+
+  /** Sends a client notification to every upstream session this session has opened. */
+  public void notifyUpstreams(byte[] notification) {
+    for (UpstreamSession s : upstreams.values()) {
+      Thread.ofVirtual().start(() -> post(s, notification));
+    }
+  }
+
+  /**
+   * Tells an upstream that the client gave up on request {@code requestId} (it cancelled or went
+   * away), without waiting for the upstream's acknowledgement.
+   */
+  public void cancelUpstream(String server, JsonNode requestId, String reason) {
+    UpstreamSession s = upstreams.get(server);
+    if (s == null || requestId == null) {
+      return;
+    }
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("jsonrpc", "2.0");
+    n.put("method", "notifications/cancelled");
+    ObjectNode params = n.putObject("params");
+    params.set("requestId", requestId);
+    params.put("reason", reason);
+    byte[] bytes = JsonRpcCodec.bytes(n);
+    Thread.ofVirtual().start(() -> post(s, bytes));
+  }
+
+  private static void post(UpstreamSession s, byte[] message) {
+    try {
+      s.post(message);
+    } catch (UpstreamException e) {
+      // Best effort: the upstream is gone or refuses; its own timeouts end the work.
+    }
+  }
+
+  /** True when the client has a standalone event stream (GET) open. */
+  public boolean hasEventStream() {
+    return !sinks.isEmpty();
   }
 
   public boolean isClosed() {
@@ -131,6 +236,7 @@ public final class Session {
   /** Ends the session: closes event streams and upstream sessions. */
   public void close() {
     closed = true;
+    serverRequests.failAll("the client's session ended");
     sinks.forEach(EventSink::close);
     sinks.clear();
     upstreams.values().forEach(UpstreamSession::close);

@@ -43,7 +43,12 @@ public final class SessionStore {
 
   /** Opens a session for {@code claims}: its id is the sealed claims. */
   public Session open(SessionClaims claims, JsonNode clientInfo) {
-    Session session = new Session(tokens.seal(claims), claims, clientInfo);
+    return open(claims, clientInfo, JsonNodeFactory.instance.objectNode());
+  }
+
+  /** {@link #open(SessionClaims, JsonNode)} with the capabilities the client declared. */
+  public Session open(SessionClaims claims, JsonNode clientInfo, JsonNode capabilities) {
+    Session session = new Session(tokens.seal(claims), claims, clientInfo, capabilities);
     sessions.put(session.id(), session);
     return session;
   }

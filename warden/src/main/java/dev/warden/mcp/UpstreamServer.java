@@ -10,6 +10,14 @@ public interface UpstreamServer extends AutoCloseable {
    */
   UpstreamSession newSession();
 
+  /**
+   * A new session that declares {@code client}'s capabilities upstream, for one downstream session:
+   * requests the upstream sends to the client are relayed to that client.
+   */
+  default UpstreamSession newSession(ClientProfile client) {
+    return newSession();
+  }
+
   @Override
   void close();
 }

@@ -55,7 +55,7 @@ final class UnprefixedNames {
 
   /** The reply with exposed names turned back into the names agents of this endpoint use. */
   static Reply outbound(Persona persona, McpMessage request, Reply reply) {
-    String field = LISTS.get(request.method());
+    String field = request.method() == null ? null : LISTS.get(request.method());
     if (field != null && reply instanceof Reply.Result(JsonNode result)) {
       ObjectNode copy = result.deepCopy();
       for (JsonNode item : copy.path(field)) {

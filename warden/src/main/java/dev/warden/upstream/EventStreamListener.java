@@ -77,8 +77,13 @@ final class EventStreamListener implements Runnable {
     }
     try {
       JsonNode node = MAPPER.readTree(e.data());
-      if (node instanceof ObjectNode obj && obj.has("method") && !obj.has("id")) {
-        listener.accept(obj);
+      if (node instanceof ObjectNode obj && obj.has("method")) {
+        if (obj.hasNonNull("id")) {
+          // A request on the standalone stream belongs to no client call: it cannot be relayed.
+          session.answerRefusal(obj);
+        } else {
+          listener.accept(obj);
+        }
       }
     } catch (IOException ex) {
       log.debug("event stream of {} sent a non-JSON event", server);

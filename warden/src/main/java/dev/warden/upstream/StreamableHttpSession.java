@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.Secret;
 import dev.warden.config.ServerConfig;
 import dev.warden.mcp.CallHeaders;
+import dev.warden.mcp.ClientProfile;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.UpstreamException;
@@ -41,6 +42,7 @@ final class StreamableHttpSession implements UpstreamSession {
   private final ServerConfig config;
   private final HttpClient http;
   private final String clientVersion;
+  private final ClientProfile client;
   private final Consumer<StreamableHttpSession> onClose;
   private final ReentrantLock initLock = new ReentrantLock();
 
@@ -54,10 +56,12 @@ final class StreamableHttpSession implements UpstreamSession {
       ServerConfig config,
       HttpClient http,
       String clientVersion,
+      ClientProfile client,
       Consumer<StreamableHttpSession> onClose) {
     this.config = config;
     this.http = http;
     this.clientVersion = clientVersion;
+    this.client = client;
     this.onClose = onClose;
   }
 
@@ -164,7 +168,7 @@ final class StreamableHttpSession implements UpstreamSession {
   /**
    * A server-to-client request this session cannot relay is refused, so the upstream never hangs.
    */
-  private void answerRefusal(ObjectNode serverRequest) {
+  void answerRefusal(ObjectNode serverRequest) {
     ObjectNode err = JsonNodeFactory.instance.objectNode();
     err.put("code", -32601);
     err.put("message", "Warden does not relay " + serverRequest.path("method").asText() + " here");
@@ -213,7 +217,7 @@ final class StreamableHttpSession implements UpstreamSession {
   private State initialize() throws UpstreamException {
     ObjectNode params = JsonNodeFactory.instance.objectNode();
     params.put("protocolVersion", ProtocolVersions.LATEST);
-    params.putObject("capabilities");
+    params.set("capabilities", client.capabilities().deepCopy());
     ObjectNode info = params.putObject("clientInfo");
     info.put("name", "warden");
     info.put("version", clientVersion);
@@ -241,7 +245,23 @@ final class StreamableHttpSession implements UpstreamSession {
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     exchange(s, initialized).close();
+    client
+        .logLevel()
+        .get()
+        .filter(l -> result.has("capabilities") && result.path("capabilities").has("logging"))
+        .ifPresent(l -> setLevel(s, l));
     return s;
+  }
+
+  /** Starts a new session at the level the client asked for; a refusal only loses log detail. */
+  private void setLevel(State s, String level) {
+    ObjectNode params = JsonNodeFactory.instance.objectNode();
+    params.put("level", level);
+    try (UpstreamReply reply = exchange(s, request("logging/setLevel", params))) {
+      ReplyReader.response(config.id(), reply, n -> {}, this::answerRefusal);
+    } catch (UpstreamException e) {
+      log.debug("upstream {} did not take the log level: {}", config.id(), e.getMessage());
+    }
   }
 
   private UpstreamReply exchange(State s, byte[] body) throws UpstreamException {

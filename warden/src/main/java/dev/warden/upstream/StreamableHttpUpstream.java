@@ -1,6 +1,7 @@
 package dev.warden.upstream;
 
 import dev.warden.config.ServerConfig;
+import dev.warden.mcp.ClientProfile;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.mcp.UpstreamSession;
 import java.util.Set;
@@ -30,8 +31,13 @@ public final class StreamableHttpUpstream implements UpstreamServer {
 
   @Override
   public UpstreamSession newSession() {
+    return newSession(ClientProfile.NONE);
+  }
+
+  @Override
+  public UpstreamSession newSession(ClientProfile client) {
     StreamableHttpSession session =
-        new StreamableHttpSession(config, http, clientVersion, open::remove);
+        new StreamableHttpSession(config, http, clientVersion, client, open::remove);
     open.add(session);
     return session;
   }

@@ -26,19 +26,11 @@ class ConformanceIT {
   private static final String KEY = "conformance-agent-key-0123456789";
   private static final Path HOME = Path.of("target", "conformance");
 
-  private static final String RELAY =
-      "requests from an upstream to the client (sampling, elicitation) are not relayed yet";
-
   /**
    * Scenarios the reference upstream passes but the gateway does not yet, with the reason. Each
    * must still pass directly and still fail through the gateway, so the list cannot go stale.
    */
-  private static final Map<String, String> KNOWN_GAPS =
-      Map.of(
-          "tools-call-sampling", RELAY,
-          "tools-call-elicitation", RELAY,
-          "elicitation-sep1034-defaults", RELAY,
-          "elicitation-sep1330-enums", RELAY);
+  private static final Map<String, String> KNOWN_GAPS = Map.of();
 
   @Test
   @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)

@@ -40,6 +40,7 @@ public final class SdkUpstream implements AutoCloseable {
   private final McpSyncServer mcp;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Received> requests = new CopyOnWriteArrayList<>();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
 
   private SdkUpstream(String name, Map<String, Function<Map<String, Object>, String>> tools)
       throws Exception {
@@ -83,7 +84,13 @@ public final class SdkUpstream implements AutoCloseable {
             headers.put(h.toLowerCase(java.util.Locale.ROOT), http.getHeader(h));
           }
           requests.add(new Received(http.getMethod(), headers));
-          chain.doFilter(req, res);
+          if ("POST".equals(http.getMethod())) {
+            byte[] body = http.getInputStream().readAllBytes();
+            bodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            chain.doFilter(new CachedBody(http, body), res);
+          } else {
+            chain.doFilter(req, res);
+          }
         };
     FilterHolder filter = new FilterHolder(recorder);
     filter.setAsyncSupported(true);
@@ -114,6 +121,58 @@ public final class SdkUpstream implements AutoCloseable {
 
   public List<Map<String, String>> requestHeaders() {
     return requests.stream().map(Received::headers).toList();
+  }
+
+  /** The bodies of every POST the upstream received, in order. */
+  public List<String> bodies() {
+    return List.copyOf(bodies);
+  }
+
+  /** A request whose body was read already, to record it, and is served again from memory. */
+  private static final class CachedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public jakarta.servlet.ServletInputStream getInputStream() {
+      java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+      return new jakarta.servlet.ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+          throw new UnsupportedOperationException("blocking reads only");
+        }
+      };
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() {
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   public List<Received> requests() {

@@ -50,6 +50,11 @@ final class TracedUpstream implements UpstreamServer {
   }
 
   @Override
+  public UpstreamSession newSession(dev.warden.mcp.ClientProfile client) {
+    return new Session(delegate.newSession(client));
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

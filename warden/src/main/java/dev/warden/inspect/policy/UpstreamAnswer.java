@@ -3,7 +3,6 @@ package dev.warden.inspect.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.JsonRpcCodec;
-import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.SseEvent;
 import dev.warden.mcp.SseReader;
@@ -95,7 +94,7 @@ record UpstreamAnswer(
       ObjectNode msg = m.get();
       boolean hasMethod = msg.path("method").isTextual();
       if (hasMethod && msg.hasNonNull("id")) {
-        refuse(session, server, msg.get("id"));
+        toEventStream(session, server, msg);
       } else if (hasMethod) {
         notifications.add(msg);
       } else if (answers(msg, id)) {
@@ -118,24 +117,23 @@ record UpstreamAnswer(
     }
   }
 
-  /** Server-to-client requests are not relayed; the upstream gets an error, never silence. */
-  private static void refuse(Session session, String server, JsonNode id) {
+  /**
+   * A reply that is read whole before the client sees any of it cannot carry a request the upstream
+   * waits on: such requests go to the client's standalone event stream (GET) when it has one open,
+   * and are otherwise answered with an error, never left unanswered.
+   */
+  private static void toEventStream(Session session, String server, ObjectNode request) {
     if (session == null) {
       return;
     }
-    session
-        .openedUpstream(server)
-        .ifPresent(
-            s -> {
-              try {
-                s.post(
-                    JsonRpcCodec.error(
-                        id,
-                        new JsonRpcError(
-                            JsonRpcError.METHOD_NOT_FOUND, "Warden does not relay this request")));
-              } catch (Exception ex) {
-                // The upstream will time the request out on its own.
-              }
-            });
+    if (!session.hasEventStream()) {
+      session.serverRequests().refuse(server, request, REFUSED);
+      return;
+    }
+    session.serverRequests().open(server, request).ifPresent(session::broadcast);
   }
+
+  private static final String REFUSED =
+      "the gateway inspects this server's answers whole and the client has no event stream open"
+          + " to receive the request on";
 }

@@ -1,0 +1,360 @@
+package dev.warden.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.config.DataProtectionConfig;
+import dev.warden.config.DataProtectionConfig.Action;
+import dev.warden.config.DataProtectionConfig.DataRule;
+import dev.warden.config.DataProtectionConfig.Direction;
+import dev.warden.config.ServerConfig;
+import dev.warden.config.WardenConfig;
+import dev.warden.testing.GatewayHarness;
+import dev.warden.testing.RawMcp;
+import dev.warden.testing.SdkUpstream;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Requests an upstream sends to the client (sampling, elicitation, roots), progress and
+ * cancellation, through the gateway between official MCP SDK clients and servers.
+ */
+@Timeout(60)
+class RelayIT {
+  private static final String KEY = "relay-key-0123456789";
+  private static SdkUpstream upstream;
+
+  /** Reads answers whole to inspect them (the default): requests go on the client's GET stream. */
+  private static GatewayHarness gateway;
+
+  /** Streams answers as they come: requests go on the call's own event stream. */
+  private static GatewayHarness streaming;
+
+  private static final CountDownLatch slowStarted = new CountDownLatch(1);
+
+  @BeforeAll
+  static void start() throws Exception {
+    upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
+    upstream.addTool(
+        "ask_model",
+        (exchange, args) -> {
+          McpSchema.CreateMessageResult r =
+              exchange.createMessage(
+                  McpSchema.CreateMessageRequest.builder()
+                      .messages(
+                          List.of(
+                              new McpSchema.SamplingMessage(
+                                  McpSchema.Role.USER, new McpSchema.TextContent("2+2?"))))
+                      .maxTokens(10)
+                      .build());
+          return "model said " + ((McpSchema.TextContent) r.content()).text();
+        });
+    upstream.addTool(
+        "ask_user",
+        (exchange, args) -> {
+          McpSchema.ElicitResult r =
+              exchange.createElicitation(
+                  McpSchema.ElicitFormRequest.builder(
+                          "Your name?",
+                          Map.of(
+                              "type",
+                              "object",
+                              "properties",
+                              Map.of("name", Map.of("type", "string"))))
+                      .build());
+          return "user " + r.action() + " " + r.content();
+        });
+    upstream.addTool(
+        "list_roots",
+        (exchange, args) ->
+            "roots " + exchange.listRoots().roots().stream().map(McpSchema.Root::uri).toList());
+    addSlowTool();
+    startGateways();
+  }
+
+  private static void addSlowTool() {
+    upstream
+        .mcp()
+        .addTool(
+            new SyncToolSpecification(
+                McpSchema.Tool.builder()
+                    .name("slow")
+                    .description("Reports progress until told to stop")
+                    .inputSchema(Map.of("type", "object"))
+                    .build(),
+                (exchange, request) -> {
+                  Object token =
+                      request.meta() == null ? null : request.meta().get("progressToken");
+                  int steps = ((Number) request.arguments().getOrDefault("steps", 100)).intValue();
+                  slowStarted.countDown();
+                  for (int i = 1; i <= steps; i++) {
+                    if (token != null) {
+                      exchange.progressNotification(
+                          new McpSchema.ProgressNotification(
+                              token, i, (double) steps, "step " + i));
+                    }
+                    sleep(100);
+                  }
+                  return McpSchema.CallToolResult.builder().addTextContent("done").build();
+                }));
+  }
+
+  private static void startGateways() throws Exception {
+    WardenConfig config =
+        GatewayHarness.config(
+            List.of(ServerConfig.streamableHttp("helper", upstream.url())),
+            List.of(GatewayHarness.persona("p", "helper__*")),
+            List.of(GatewayHarness.agent("bot", KEY, "p")));
+    gateway = GatewayHarness.start(config);
+    DataRule allowAnswers =
+        new DataRule(
+            "answers-pass",
+            List.of(),
+            List.of(),
+            Direction.RESPONSE,
+            List.of(),
+            List.of(),
+            Action.ALLOW,
+            4);
+    streaming =
+        GatewayHarness.start(
+            GatewayHarness.withDataProtection(
+                config,
+                new DataProtectionConfig(
+                    Optional.empty(), List.of(allowAnswers), DataProtectionConfig.Trust.NONE)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gateway.close();
+    streaming.close();
+    upstream.close();
+  }
+
+  private static McpSyncClient capableClient(List<McpSchema.ProgressNotification> progress) {
+    return capableClient(gateway, progress);
+  }
+
+  private static McpSyncClient capableClient(
+      GatewayHarness gateway, List<McpSchema.ProgressNotification> progress) {
+    return gateway.client(
+        "p",
+        KEY,
+        List.of(),
+        spec ->
+            spec.capabilities(
+                    McpSchema.ClientCapabilities.builder()
+                        .sampling()
+                        .elicitation()
+                        .roots(true)
+                        .build())
+                .sampling(
+                    req ->
+                        new McpSchema.CreateMessageResult(
+                            McpSchema.Role.ASSISTANT,
+                            new McpSchema.TextContent("four"),
+                            "test-model",
+                            McpSchema.CreateMessageResult.StopReason.END_TURN))
+                .elicitation(
+                    req ->
+                        new McpSchema.ElicitResult(
+                            McpSchema.ElicitResult.Action.ACCEPT, Map.of("name", "Ada")))
+                .roots(new McpSchema.Root("file:///srv/project", "project"))
+                .progressConsumer(progress::add));
+  }
+
+  private static String text(McpSchema.CallToolResult r) {
+    return ((McpSchema.TextContent) r.content().getFirst()).text();
+  }
+
+  @Test
+  void samplingRequestFromUpstreamIsAnsweredByTheClient() {
+    McpSyncClient client = capableClient(new CopyOnWriteArrayList<>());
+    McpSchema.CallToolResult r =
+        client.callTool(new McpSchema.CallToolRequest("helper__ask_model", Map.of()));
+    assertThat(r.isError()).isFalse();
+    assertThat(text(r)).isEqualTo("model said four");
+  }
+
+  @Test
+  void samplingAndProgressTravelOnTheCallsOwnStreamWhenAnswersAreStreamed() {
+    List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+    McpSyncClient client = capableClient(streaming, progress);
+    McpSchema.CallToolResult r =
+        client.callTool(new McpSchema.CallToolRequest("helper__ask_model", Map.of()));
+    assertThat(text(r)).isEqualTo("model said four");
+    McpSchema.CallToolResult slow =
+        client.callTool(
+            McpSchema.CallToolRequest.builder()
+                .name("helper__slow")
+                .arguments(Map.of("steps", 2))
+                .progressToken("tok-s")
+                .build());
+    assertThat(text(slow)).isEqualTo("done");
+    assertThat(progress).extracting(McpSchema.ProgressNotification::message).contains("step 2");
+  }
+
+  @Test
+  void elicitationRequestFromUpstreamIsAnsweredByTheClient() {
+    McpSyncClient client = capableClient(new CopyOnWriteArrayList<>());
+    McpSchema.CallToolResult r =
+        client.callTool(new McpSchema.CallToolRequest("helper__ask_user", Map.of()));
+    assertThat(text(r)).isEqualTo("user ACCEPT {name=Ada}");
+  }
+
+  @Test
+  void rootsAreListedByTheClientAndChangesReachTheUpstream() {
+    McpSyncClient client = capableClient(new CopyOnWriteArrayList<>());
+    McpSchema.CallToolResult r =
+        client.callTool(new McpSchema.CallToolRequest("helper__list_roots", Map.of()));
+    assertThat(text(r)).isEqualTo("roots [file:///srv/project]");
+    client.addRoot(new McpSchema.Root("file:///srv/other", "other"));
+    within10s(
+        () ->
+            upstream.bodies().stream()
+                .anyMatch(b -> b.contains("notifications/roots/list_changed")));
+  }
+
+  @Test
+  void upstreamSessionDeclaresTheClientsCapabilities() {
+    capableClient(new CopyOnWriteArrayList<>())
+        .callTool(new McpSchema.CallToolRequest("helper__echo", Map.of()));
+    assertThat(upstream.bodies())
+        .anyMatch(
+            b ->
+                b.contains("\"method\":\"initialize\"")
+                    && b.contains("\"sampling\"")
+                    && b.contains("\"elicitation\"")
+                    && b.contains("\"roots\""));
+  }
+
+  @Test
+  void requestToAClientWithoutTheCapabilityFailsFast() {
+    McpSyncClient client = gateway.client("p", KEY);
+    long start = System.nanoTime();
+    McpSchema.CallToolResult r;
+    try {
+      r = client.callTool(new McpSchema.CallToolRequest("helper__ask_model", Map.of()));
+      assertThat(r.isError()).isTrue();
+      assertThat(text(r)).containsIgnoringCase("sampling");
+    } catch (RuntimeException e) {
+      assertThat(e).hasMessageContaining("sampling");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void progressReachesTheClientsProgressConsumer() {
+    List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+    McpSyncClient client = capableClient(progress);
+    McpSchema.CallToolResult r =
+        client.callTool(
+            McpSchema.CallToolRequest.builder()
+                .name("helper__slow")
+                .arguments(Map.of("steps", 3))
+                .progressToken("tok-1")
+                .build());
+    assertThat(text(r)).isEqualTo("done");
+    assertThat(progress)
+        .extracting(McpSchema.ProgressNotification::progressToken)
+        .contains("tok-1");
+    assertThat(progress).extracting(McpSchema.ProgressNotification::message).contains("step 3");
+  }
+
+  @Test
+  void clientCancellationIsForwardedToTheUpstream() {
+    RawMcp raw = gateway.raw("p", KEY);
+    String session = raw.initialize();
+    String call =
+        "{\"jsonrpc\":\"2.0\",\"id\":\"cancel-me-1\",\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":30}}}";
+    CompletableFuture<RawMcp.Reply> running =
+        CompletableFuture.supplyAsync(() -> raw.post(session, call));
+    within10s(() -> bodyWith("cancel-me-1", "tools/call"));
+    RawMcp.Reply ack =
+        raw.post(
+            session,
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":"
+                + "{\"requestId\":\"cancel-me-1\",\"reason\":\"user stopped\"}}");
+    assertThat(ack.status()).isEqualTo(202);
+    within10s(() -> bodyWith("cancel-me-1", "notifications/cancelled"));
+    running.cancel(true);
+  }
+
+  @Test
+  void clientThatDisconnectsMidCallCancelsTheUpstreamCall() throws Exception {
+    RawMcp raw = streaming.raw("p", KEY);
+    String session = raw.initialize();
+    String call =
+        "{\"jsonrpc\":\"2.0\",\"id\":\"drop-me-1\",\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":100},"
+            + "\"_meta\":{\"progressToken\":\"p-drop\"}}}";
+    try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
+      OutputStream out = socket.getOutputStream();
+      byte[] body = call.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder("POST /personas/p/mcp HTTP/1.1\r\n");
+      raw.headers(session).forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("Host: 127.0.0.1\r\nContent-Length: ").append(body.length).append("\r\n\r\n");
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String seen = "";
+      while (!seen.contains("p-drop")) { // the first progress event: the call runs upstream
+        byte[] chunk = new byte[4096];
+        int n = in.read(chunk);
+        assertThat(n).isPositive();
+        seen += new String(chunk, 0, n, StandardCharsets.UTF_8);
+      }
+    }
+    within10s(() -> bodyWith("drop-me-1", "notifications/cancelled"));
+  }
+
+  @Test
+  void answerToNoPendingRequestIsRefusedClearly() {
+    RawMcp raw = gateway.raw("p", KEY);
+    String session = raw.initialize();
+    RawMcp.Reply r =
+        raw.post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"warden-s-999999\",\"result\":{}}");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorMessage()).contains("warden-s-999999").contains("waiting");
+  }
+
+  private static boolean bodyWith(String id, String method) {
+    return upstream.bodies().stream()
+        .anyMatch(b -> b.contains("\"" + id + "\"") && b.contains("\"" + method + "\""));
+  }
+
+  private static void within10s(java.util.function.BooleanSupplier condition) {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(end);
+      sleep(50);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
