@@ -25,6 +25,7 @@ import dev.warden.registry.Catalog;
 import dev.warden.registry.CatalogEntry;
 import dev.warden.registry.CatalogView;
 import dev.warden.registry.ListKind;
+import dev.warden.upstream.Http1Client;
 import dev.warden.upstream.SseUpstream;
 import dev.warden.upstream.StdioUpstream;
 import dev.warden.upstream.StreamableHttpUpstream;
@@ -52,11 +53,15 @@ import org.slf4j.LoggerFactory;
 
 /** Assembles a running gateway from a configuration: upstreams, catalog, pipeline, listener. */
 public final class Gateway implements AutoCloseable {
+  /** Pooled upstream connections unused this long are not reused (servers drop them). */
+  private static final Duration UPSTREAM_IDLE = Duration.ofSeconds(20);
+
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
   private final WardenConfig config;
   private final HttpClient http;
+  private final Http1Client upstreamHttp = new Http1Client(UPSTREAM_IDLE);
   private final Map<String, UpstreamServer> upstreams = new LinkedHashMap<>();
   private final Catalog catalog;
   private final SessionStore sessions;
@@ -263,7 +268,7 @@ public final class Gateway implements AutoCloseable {
     return switch (s.transport()) {
       case SSE -> new SseUpstream(s, http, version);
       case STDIO -> new StdioUpstream(s, version);
-      default -> new StreamableHttpUpstream(s, http, version);
+      default -> new StreamableHttpUpstream(s, upstreamHttp, version);
     };
   }
 
@@ -309,6 +314,7 @@ public final class Gateway implements AutoCloseable {
     try {
       server.stop();
       http.stop();
+      upstreamHttp.close();
     } catch (Exception e) {
       log.warn("stopping the gateway: {}", e.toString());
     }

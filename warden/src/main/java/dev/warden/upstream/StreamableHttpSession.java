@@ -15,19 +15,14 @@ import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +32,11 @@ final class StreamableHttpSession implements UpstreamSession {
   private static final String JSON = "application/json";
   private static final String ACCEPT = "application/json, text/event-stream";
   private static final AtomicLong IDS = new AtomicLong();
-  private static final java.time.Duration STREAM_IDLE = java.time.Duration.ofMinutes(10);
+  private static final Duration STREAM_IDLE = Duration.ofMinutes(10);
+  private static final Duration END_TIMEOUT = Duration.ofSeconds(2);
 
   private final ServerConfig config;
-  private final HttpClient http;
+  private final Http1Client http;
   private final String clientVersion;
   private final ClientProfile client;
   private final Consumer<StreamableHttpSession> onClose;
@@ -54,7 +50,7 @@ final class StreamableHttpSession implements UpstreamSession {
 
   StreamableHttpSession(
       ServerConfig config,
-      HttpClient http,
+      Http1Client http,
       String clientVersion,
       ClientProfile client,
       Consumer<StreamableHttpSession> onClose) {
@@ -124,24 +120,14 @@ final class StreamableHttpSession implements UpstreamSession {
     State s = ready();
     // A quiet stream is normal: it lives as long as the session, and idles out only after a long
     // silence (the listener then reopens it).
-    Request req =
-        base(s, HttpMethod.GET)
-            .timeout(0, TimeUnit.MILLISECONDS)
-            .idleTimeout(
-                Math.max(STREAM_IDLE.toMillis(), config.timeout().toMillis()),
-                TimeUnit.MILLISECONDS);
-    req.headers(h -> h.put(HttpHeader.ACCEPT, "text/event-stream"));
-    InputStreamResponseListener listener = new InputStreamResponseListener();
-    req.send(listener);
-    Response response = await(listener);
-    if (response.getStatus() != 200) {
-      close(listener);
+    Duration idle = STREAM_IDLE.compareTo(config.timeout()) > 0 ? STREAM_IDLE : config.timeout();
+    Http1Answer answer = send(s, "GET", null, "text/event-stream", idle);
+    if (answer.status() != 200) {
+      answer.abort();
+      answer.close();
       return null;
     }
-    return new UpstreamReply(
-        UpstreamReply.Framing.SSE,
-        listener.getInputStream(),
-        () -> response.abort(new IOException("closed")));
+    return new UpstreamReply(UpstreamReply.Framing.SSE, answer.body(), answer::abort);
   }
 
   boolean isClosed() {
@@ -157,8 +143,8 @@ final class StreamableHttpSession implements UpstreamSession {
     onClose.accept(this);
     State s = state;
     if (s != null && s.sessionId() != null) {
-      try {
-        base(s, HttpMethod.DELETE).timeout(2, TimeUnit.SECONDS).send();
+      try (Http1Answer answer = send(s, "DELETE", null, ACCEPT, END_TIMEOUT)) {
+        answer.body().readNBytes(64 * 1024);
       } catch (Exception e) {
         log.debug("upstream {} session end not acknowledged: {}", config.id(), e.toString());
       }
@@ -222,12 +208,9 @@ final class StreamableHttpSession implements UpstreamSession {
     info.put("name", "warden");
     info.put("version", clientVersion);
     State pre = new State(null, null, null);
-    InputStreamResponseListener listener = new InputStreamResponseListener();
-    Request req = base(pre, HttpMethod.POST);
-    req.body(new BytesRequestContent(JSON, request("initialize", params)));
-    req.send(listener);
-    Response response = await(listener);
-    UpstreamReply reply = toReply(response, listener, false);
+    Http1Answer response =
+        send(pre, "POST", request("initialize", params), ACCEPT, config.timeout());
+    UpstreamReply reply = toReply(response, false);
     ObjectNode message = ReplyReader.response(config.id(), reply, n -> {}, n -> {});
     if (message.has("error")) {
       throw new UpstreamException(
@@ -240,7 +223,7 @@ final class StreamableHttpSession implements UpstreamSession {
       throw new UpstreamException(config.id(), Kind.PROTOCOL, "sent no initialize result");
     }
     String version = result.path("protocolVersion").asText(ProtocolVersions.LATEST);
-    State s = new State(response.getHeaders().get("Mcp-Session-Id"), version, result);
+    State s = new State(response.header("Mcp-Session-Id"), version, result);
     byte[] initialized =
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -265,86 +248,64 @@ final class StreamableHttpSession implements UpstreamSession {
   }
 
   private UpstreamReply exchange(State s, byte[] body) throws UpstreamException {
-    InputStreamResponseListener listener = new InputStreamResponseListener();
-    Request req = base(s, HttpMethod.POST);
-    req.body(new BytesRequestContent(JSON, body));
-    req.send(listener);
-    Response response = await(listener);
-    if (response.getStatus() == 404 && s.sessionId() != null) {
-      close(listener);
+    Http1Answer answer = send(s, "POST", body, ACCEPT, config.timeout());
+    if (answer.status() == 404 && s.sessionId() != null) {
+      answer.close();
       throw new SessionExpired(config.id());
     }
-    return toReply(response, listener, true);
+    return toReply(answer, true);
   }
 
-  private UpstreamReply toReply(
-      Response response, InputStreamResponseListener listener, boolean allowAccepted)
+  private UpstreamReply toReply(Http1Answer answer, boolean allowAccepted)
       throws UpstreamException {
-    int status = response.getStatus();
-    String type = response.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    Runnable abort = () -> response.abort(new IOException("closed by gateway"));
-    InputStream body = listener.getInputStream();
+    int status = answer.status();
+    String type = answer.header("Content-Type");
     if (status == 202 && allowAccepted) {
-      return new UpstreamReply(UpstreamReply.Framing.JSON, InputStream.nullInputStream(), abort);
+      answer.close();
+      return new UpstreamReply(
+          UpstreamReply.Framing.JSON, InputStream.nullInputStream(), answer::abort);
     }
     if (type != null && type.startsWith("text/event-stream") && status == 200) {
-      return new UpstreamReply(UpstreamReply.Framing.SSE, body, abort);
+      return new UpstreamReply(UpstreamReply.Framing.SSE, answer.body(), answer::abort);
     }
     if (type != null && type.startsWith(JSON) && (status == 200 || status >= 400)) {
       // An error status with a JSON-RPC body is the upstream's answer; the reader checks the shape.
-      return new UpstreamReply(UpstreamReply.Framing.JSON, body, abort);
+      return new UpstreamReply(UpstreamReply.Framing.JSON, answer.body(), answer::abort);
     }
-    close(listener);
-    abort.run();
+    answer.abort();
+    answer.close();
     throw new UpstreamException(config.id(), Kind.HTTP_STATUS, "answered HTTP " + status);
   }
 
-  private Request base(State s, HttpMethod method) {
-    Request req =
-        http.newRequest(config.url())
-            .method(method)
-            .timeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-            .idleTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    req.headers(
-        h -> {
-          h.put(HttpHeader.ACCEPT, ACCEPT);
-          for (Map.Entry<String, Secret> e : config.headers().entrySet()) {
-            h.put(e.getKey(), e.getValue().reveal());
-          }
-          if (s.sessionId() != null) {
-            h.put("Mcp-Session-Id", s.sessionId());
-          }
-          if (s.protocolVersion() != null) {
-            h.put("MCP-Protocol-Version", s.protocolVersion());
-          }
-          CallHeaders.forEach(h::put);
-        });
-    return req;
-  }
-
-  private Response await(InputStreamResponseListener listener) throws UpstreamException {
+  /** One request to the upstream with the session's headers; the answer's head has been read. */
+  private Http1Answer send(State s, String method, byte[] body, String accept, Duration readTimeout)
+      throws UpstreamException {
+    List<Map.Entry<String, String>> headers = new ArrayList<>(8);
+    headers.add(Map.entry("Accept", accept));
+    if (body != null) {
+      headers.add(Map.entry("Content-Type", JSON));
+    }
+    for (Map.Entry<String, Secret> e : config.headers().entrySet()) {
+      headers.add(Map.entry(e.getKey(), e.getValue().reveal()));
+    }
+    if (s.sessionId() != null) {
+      headers.add(Map.entry("Mcp-Session-Id", s.sessionId()));
+    }
+    if (s.protocolVersion() != null) {
+      headers.add(Map.entry("MCP-Protocol-Version", s.protocolVersion()));
+    }
+    CallHeaders.forEach((k, v) -> headers.add(Map.entry(k, v)));
     try {
-      return listener.get(
-          config.timeout().toMillis() + config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
+      return http.send(
+          new Http1Client.Request(method, config.url(), headers, body),
+          config.connectTimeout(),
+          readTimeout);
+    } catch (SocketTimeoutException e) {
       throw new UpstreamException(
           config.id(), Kind.TIMEOUT, "did not answer within " + config.timeout());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UpstreamException(config.id(), Kind.UNREACHABLE, "call interrupted");
-    } catch (Exception e) {
-      Throwable c = e.getCause() == null ? e : e.getCause();
-      Kind kind = c instanceof TimeoutException ? Kind.TIMEOUT : Kind.UNREACHABLE;
+    } catch (IOException | IllegalArgumentException e) {
       throw new UpstreamException(
-          config.id(), kind, "is unreachable (" + c.getClass().getSimpleName() + ")");
-    }
-  }
-
-  private static void close(InputStreamResponseListener listener) {
-    try {
-      listener.getInputStream().close();
-    } catch (IOException ignored) {
-      // already failed; nothing left to release
+          config.id(), Kind.UNREACHABLE, "is unreachable (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -6,19 +6,18 @@ import dev.warden.mcp.UpstreamServer;
 import dev.warden.mcp.UpstreamSession;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jetty.client.HttpClient;
 
 /**
  * Connector for an upstream that speaks Streamable HTTP. All sessions share the gateway's one
- * {@link HttpClient}, whose pool keeps connections to each server alive between calls.
+ * {@link Http1Client}, whose pool keeps connections to each server alive between calls.
  */
 public final class StreamableHttpUpstream implements UpstreamServer {
   private final ServerConfig config;
-  private final HttpClient http;
+  private final Http1Client http;
   private final String clientVersion;
   private final Set<StreamableHttpSession> open = ConcurrentHashMap.newKeySet();
 
-  public StreamableHttpUpstream(ServerConfig config, HttpClient http, String clientVersion) {
+  public StreamableHttpUpstream(ServerConfig config, Http1Client http, String clientVersion) {
     this.config = config;
     this.http = http;
     this.clientVersion = clientVersion;
