@@ -12,16 +12,16 @@ final class CandidateCutter {
   private static final int MAX_GROUPS = 9;
   private static final int MIN_SINGLE = 6;
 
-  /** Receives each candidate, and whether it is digits only. */
+  /** Receives each candidate with the detectors that examine it (never none). */
   interface Sink {
-    void accept(Candidate candidate, boolean digits);
+    void accept(Candidate candidate, Detector[] detectors);
   }
 
-  private final boolean[] digitLengths;
+  private final Dispatch dispatch;
   private final boolean[] alnumLengths;
 
-  CandidateCutter(boolean[] digitLengths, boolean[] alnumLengths) {
-    this.digitLengths = digitLengths;
+  CandidateCutter(Dispatch dispatch, boolean[] alnumLengths) {
+    this.dispatch = dispatch;
     this.alnumLengths = alnumLengths;
   }
 
@@ -116,8 +116,9 @@ final class CandidateCutter {
     for (int g = from; g < to; g++) {
       total += groups[g];
     }
-    if (total > MAX_COMPACT || !digitLengths[total]) {
-      return;
+    Detector[] detectors = dispatch.of(true, total, groups, from, to, sep);
+    if (detectors.length == 0) {
+      return; // no detector of this length examines this grouping: not worth building
     }
     String compact;
     if (to - from == 1) {
@@ -133,7 +134,7 @@ final class CandidateCutter {
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
     int end = starts[to - 1] + groups[to - 1];
-    sink.accept(new Candidate(starts[from], end, compact, lengths, sep), true);
+    sink.accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
   }
 
   private void alnumRun(
@@ -181,9 +182,11 @@ final class CandidateCutter {
       int count,
       char sep,
       Sink sink) {
-    if (length <= MAX_COMPACT && alnumLengths[length]) {
+    Detector[] detectors = dispatch.of(false, length, groups, 0, count, sep);
+    if (detectors.length > 0) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
-      sink.accept(new Candidate(start, end, new String(compact, 0, length), lengths, sep), false);
+      sink.accept(
+          new Candidate(start, end, new String(compact, 0, length), lengths, sep), detectors);
     }
   }
 

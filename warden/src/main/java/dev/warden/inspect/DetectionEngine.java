@@ -24,13 +24,13 @@ public final class DetectionEngine {
   private final List<Detector> detectors;
   private final AhoCorasick prefilter;
   private final Detector[][] byKeyword;
-  private final Detector[][] digitsByLength;
-  private final Detector[][] alnumByLength;
   private final CandidateCutter cutter;
   private final Detector[] wholeText;
   private final Map<String, Integer> rank = new LinkedHashMap<>();
+  private final boolean byShape;
 
-  private DetectionEngine(List<Detector> detectors) {
+  private DetectionEngine(List<Detector> detectors, boolean byShape) {
+    this.byShape = byShape;
     this.detectors = List.copyOf(detectors);
     Map<String, List<Detector>> keywords = new LinkedHashMap<>();
     List<List<Detector>> digits = lists();
@@ -55,29 +55,40 @@ public final class DetectionEngine {
         words.stream()
             .map(w -> keywords.get(w).toArray(Detector[]::new))
             .toArray(Detector[][]::new);
-    this.digitsByLength =
+    Detector[][] digitsByLength =
         digits.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
-    this.alnumByLength =
+    Detector[][] alnumByLength =
         alnum.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
-    this.cutter = new CandidateCutter(present(digitsByLength), present(alnumByLength));
+    this.cutter =
+        new CandidateCutter(
+            new Dispatch(digitsByLength, alnumByLength, byShape), present(alnumByLength));
     this.wholeText = this.detectors.stream().filter(Detector::wholeText).toArray(Detector[]::new);
   }
 
   /** An engine with every built-in detector of the catalogue. */
   public static DetectionEngine builtIn() {
-    return new DetectionEngine(Catalogue.all());
+    return new DetectionEngine(Catalogue.all(), true);
   }
 
   /** An engine with exactly these detectors. */
   public static DetectionEngine of(List<? extends Detector> detectors) {
-    return new DetectionEngine(List.copyOf(detectors));
+    return new DetectionEngine(List.copyOf(detectors), true);
   }
 
   /** This engine's detectors followed by {@code more} (custom detectors from configuration). */
   public DetectionEngine with(List<? extends Detector> more) {
     List<Detector> all = new ArrayList<>(detectors);
     all.addAll(more);
-    return new DetectionEngine(all);
+    return new DetectionEngine(all, byShape);
+  }
+
+  /**
+   * The same engine handing every candidate to every detector of its length, as the engine did
+   * before candidates were dispatched by their grouping: the reference the fast path is tested
+   * against.
+   */
+  DetectionEngine straightforward() {
+    return new DetectionEngine(detectors, false);
   }
 
   /** Every type id the engine can report. */
@@ -137,9 +148,8 @@ public final class DetectionEngine {
     cutter.cut(
         chars,
         chars.length,
-        (c, digitsOnly) -> {
-          Detector[][] table = digitsOnly ? digitsByLength : alnumByLength;
-          for (Detector d : table[c.compact().length()]) {
+        (c, examiners) -> {
+          for (Detector d : examiners) {
             d.examine(text, c, out);
           }
         });

@@ -35,6 +35,16 @@ public interface Detector {
     return true;
   }
 
+  /**
+   * Whether it examines candidates grouped like this: {@code groups} the lengths of the groups,
+   * {@code separator} the one separator between them (0 for a single group). The engine asks once
+   * per grouping and skips the detector for candidates it would ignore by their grouping alone, so
+   * this must answer false only where {@link #examine} would find nothing whatever the characters.
+   */
+  default boolean examinesShape(int[] groups, char separator) {
+    return true;
+  }
+
   /** Examines one candidate of a length it asked for. */
   default void examine(ScanText text, Candidate candidate, List<Finding> out) {}
 

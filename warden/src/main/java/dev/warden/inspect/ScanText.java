@@ -87,7 +87,7 @@ public final class ScanText {
       String word = keywords.get(hitKeyword[i]);
       int wordStart = hitEnd[i] - word.length();
       boolean inside = wordStart >= start && hitEnd[i] <= end;
-      if (!inside && wordStart >= from && wordStartsAt(wordStart) && words.contains(word)) {
+      if (!inside && wordStart >= from && words.contains(word) && wordStartsAt(wordStart)) {
         return true;
       }
     }

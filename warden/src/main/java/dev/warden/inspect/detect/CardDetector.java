@@ -70,9 +70,14 @@ final class CardDetector implements Detector {
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length == 1 || groupedLikeACard(groups, separator);
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     String pan = c.compact();
-    if (c.formatted() && !groupedLikeACard(c)) {
+    if (c.formatted() && !groupedLikeACard(c.groups(), c.separator())) {
       return;
     }
     Range brand = brand(pan);
@@ -95,11 +100,11 @@ final class CardDetector implements Detector {
     }
   }
 
-  private static boolean groupedLikeACard(Candidate c) {
-    if (c.separator() != ' ' && c.separator() != '-') {
+  private static boolean groupedLikeACard(int[] groups, char separator) {
+    if (separator != ' ' && separator != '-') {
       return false;
     }
-    for (int g : c.groups()) {
+    for (int g : groups) {
       if (g < 3 || g > 6) {
         return false;
       }

@@ -80,6 +80,11 @@ final class CryptoDetector implements Detector {
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length == 1;
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (c.formatted()) {
       return;
@@ -93,6 +98,11 @@ final class CryptoDetector implements Detector {
   }
 
   static boolean base58Check(String v, int version, int payloadLength) {
+    for (int i = 0; i < v.length(); i++) {
+      if (B58.indexOf(v.charAt(i)) < 0) {
+        return false; // hex ids hold a 0: rejected before any arithmetic
+      }
+    }
     BigInteger n = BigInteger.ZERO;
     for (int i = 0; i < v.length(); i++) {
       int d = B58.indexOf(v.charAt(i));

@@ -21,6 +21,11 @@ final class HetuDetector implements Detector {
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length == 1;
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     int end = c.start() + 11;
     if (c.formatted() || end > text.length()) {

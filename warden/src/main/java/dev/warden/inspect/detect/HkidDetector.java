@@ -34,6 +34,11 @@ final class HkidDetector implements Detector {
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length == 1;
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (c.formatted()) {
       return;

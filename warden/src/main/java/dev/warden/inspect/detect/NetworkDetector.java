@@ -54,6 +54,11 @@ final class NetworkDetector implements Detector {
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length == 1 || (groups.length == 4 && separator == '.');
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (c.groups().length == 1 && c.end() < text.length() && text.charAt(c.end()) == ':') {
       colonRun(text, c.start(), out);
@@ -186,6 +191,11 @@ final class NetworkDetector implements Detector {
     @Override
     public boolean digitCandidates() {
       return false;
+    }
+
+    @Override
+    public boolean examinesShape(int[] groups, char separator) {
+      return groups.length == 1;
     }
 
     @Override

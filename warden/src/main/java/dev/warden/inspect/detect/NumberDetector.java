@@ -84,9 +84,14 @@ public record NumberDetector(
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length == 1 || formats.contains("*") || shaped(groups, separator);
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     boolean formatted = c.formatted();
-    if (formatted && !formats.contains("*") && !shaped(c)) {
+    if (formatted && !formats.contains("*") && !shaped(c.groups(), c.separator())) {
       return;
     }
     boolean needContext = policy == Policy.CONTEXT || (policy == Policy.FORMATTED && !formatted);
@@ -99,9 +104,9 @@ public record NumberDetector(
   }
 
   /** Whether the candidate's grouping is one of {@link #formats}, as {@code shape(c)} would say. */
-  private boolean shaped(Candidate c) {
+  private boolean shaped(int[] groups, char separator) {
     for (String f : formats) {
-      if (sameShape(f, c)) {
+      if (sameShape(f, groups, separator)) {
         return true;
       }
     }
@@ -110,12 +115,15 @@ public record NumberDetector(
 
   /** Whether {@code format} (e.g. {@code "3-2-4"}) reads exactly as {@code shape(c)}. */
   static boolean sameShape(String format, Candidate c) {
-    int[] groups = c.groups();
+    return sameShape(format, c.groups(), c.separator());
+  }
+
+  private static boolean sameShape(String format, int[] groups, char separator) {
     int i = 0;
     int n = format.length();
     for (int g = 0; g < groups.length; g++) {
       if (g > 0) {
-        if (i >= n || format.charAt(i) != c.separator()) {
+        if (i >= n || format.charAt(i) != separator) {
           return false;
         }
         i++;

@@ -73,6 +73,9 @@ public record PatternDetector(
     // A value after a context word is matched from the word's end; a prefixed value around it.
     int from = group != 0 ? restOfKey(text, end) : Math.max(0, start - before);
     int to = Math.min(text.length(), (group != 0 ? from : end) + after);
+    if (group != 0 && !mayStartAt(text.text(), from, to)) {
+      return; // "exp" in "export": the value must follow a colon, quote or space, not a letter
+    }
     Matcher m = regex.matcher(text.text().substring(from, to));
     int search = 0;
     while (search <= to - from && m.find(search)) {
@@ -89,6 +92,24 @@ public record PatternDetector(
         return; // later values start past this keyword: their own keywords find them
       }
     }
+  }
+
+  /**
+   * Whether {@link #regex} can match from {@code from}: an expression that starts with {@code
+   * ^[^A-Za-z0-9]{n,…}} (n ≥ 1) needs a char that is not an ASCII letter or digit there. Cheaper
+   * than the expression, which fails on every context word glued to more letters.
+   */
+  boolean mayStartAt(String text, int from, int to) {
+    if (!regex.pattern().startsWith(NON_ALNUM_FIRST) || regex.pattern().startsWith("{0", 13)) {
+      return true;
+    }
+    return from < to && !isAsciiAlnum(text.charAt(from));
+  }
+
+  private static final String NON_ALNUM_FIRST = "^[^A-Za-z0-9]{";
+
+  private static boolean isAsciiAlnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /** Past the rest of a key the context word starts ({@code passport_number}, {@code voterId}). */

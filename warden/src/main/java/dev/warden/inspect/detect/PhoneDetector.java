@@ -107,6 +107,9 @@ final class PhoneDetector implements Detector {
       return;
     }
     boolean international = number.startsWith("+");
+    if (international && !countryCodeFollows(number)) {
+      return; // "+02:00", "+0.5": no country code starts with 0, libphonenumber refuses them
+    }
     if (international ? valid(number, "ZZ") : number.startsWith("(") && valid(number, "US")) {
       out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.HIGH, TAGS));
     } else if (international && possible(number) && text.near(WORDS, start, stop)) {
@@ -154,6 +157,25 @@ final class PhoneDetector implements Detector {
     boolean plusParen = end < s.length() && s.charAt(start) == '+' && s.charAt(end) == '(';
     int first = plusParen ? end + 1 : end;
     return first < s.length() && s.charAt(first) >= '0' && s.charAt(first) <= '9';
+  }
+
+  /**
+   * Whether the digits after a leading {@code +} can start a country code: libphonenumber refuses
+   * (throws from {@code parse}) a number whose digits after the plus start with 0, or are fewer
+   * than three, whatever the region, so neither check nor validation can pass for them.
+   */
+  static boolean countryCodeFollows(String number) {
+    int digits = 0;
+    for (int i = 1; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (digits == 0 && c == '0') {
+          return false;
+        }
+        digits++;
+      }
+    }
+    return digits > 2;
   }
 
   private boolean possible(String number) {

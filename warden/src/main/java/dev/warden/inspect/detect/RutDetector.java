@@ -21,6 +21,11 @@ final class RutDetector implements Detector {
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length > 1 && separator == '.';
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (!c.formatted() || c.separator() != '.') {
       return;

@@ -71,6 +71,11 @@ final class VatDetector implements Detector {
   }
 
   @Override
+  public boolean examinesShape(int[] groups, char separator) {
+    return groups.length <= 2;
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     String s = c.compact();
     if (c.groups().length > 2
