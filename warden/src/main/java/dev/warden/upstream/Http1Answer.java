@@ -70,12 +70,27 @@ public final class Http1Answer implements AutoCloseable {
 
     @Override
     public int read() throws IOException {
-      return inner.read();
+      try {
+        return inner.read();
+      } catch (java.net.SocketTimeoutException e) {
+        throw timedOut();
+      }
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      return inner.read(b, off, len);
+      try {
+        return inner.read(b, off, len);
+      } catch (java.net.SocketTimeoutException e) {
+        throw timedOut();
+      }
+    }
+
+    /** A stalled answer, said the way the rest of Warden recognises a timeout. */
+    private static IOException timedOut() {
+      return new IOException(
+          "the upstream did not go on with its answer in time",
+          new java.util.concurrent.TimeoutException());
     }
 
     @Override

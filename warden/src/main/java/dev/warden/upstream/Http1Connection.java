@@ -253,17 +253,6 @@ final class Http1Connection {
     return readRaw(dst, off, len);
   }
 
-  /** A body read; a read that times out says so the way the rest of Warden recognises. */
-  private int bodyRead(byte[] b, int off, int len) throws IOException {
-    try {
-      return readRaw(b, off, len);
-    } catch (SocketTimeoutException e) {
-      throw new IOException(
-          "the upstream did not go on with its answer in time",
-          new java.util.concurrent.TimeoutException());
-    }
-  }
-
   /** A body of a known length (or up to the end of the connection). */
   private final class Body extends InputStream {
     private long remaining;
@@ -287,7 +276,7 @@ final class Http1Connection {
       if (len == 0) {
         return 0;
       }
-      int n = bodyRead(b, off, (int) Math.min(len, remaining));
+      int n = readRaw(b, off, (int) Math.min(len, remaining));
       if (n < 0) {
         if (remaining != Long.MAX_VALUE) {
           throw new IOException("the upstream closed the connection inside its answer");
@@ -302,9 +291,14 @@ final class Http1Connection {
     }
   }
 
-  /** A chunked body: size line, data, CRLF, until the zero-size chunk and its trailers. */
+  /**
+   * A chunked body: size line, data, CRLF, until the zero-size chunk and its trailers. The CRLF
+   * after a chunk's data is read only when more is asked for: servers often send it together with
+   * the next chunk, so reading it eagerly would hold back an event already received.
+   */
   private final class Chunked extends InputStream {
     private long left;
+    private boolean afterData;
     private boolean done;
 
     @Override
@@ -319,7 +313,14 @@ final class Http1Connection {
       if (done) {
         return -1;
       }
+      if (len == 0) {
+        return 0;
+      }
       if (left == 0) {
+        if (afterData && !line(false).isEmpty()) {
+          throw new IOException("bad chunk end");
+        }
+        afterData = false;
         left = nextChunk();
         if (left == 0) {
           while (!line(false).isEmpty()) {
@@ -329,16 +330,12 @@ final class Http1Connection {
           return -1;
         }
       }
-      int n = bodyRead(b, off, (int) Math.min(len, left));
+      int n = readRaw(b, off, (int) Math.min(len, left));
       if (n < 0) {
         throw new IOException("the upstream closed the connection inside a chunk");
       }
       left -= n;
-      if (left == 0) {
-        if (!line(false).isEmpty()) {
-          throw new IOException("bad chunk end");
-        }
-      }
+      afterData = left == 0;
       return n;
     }
 

@@ -155,7 +155,9 @@ class UpstreamFailureIT {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     assertThat(r.contentType()).startsWith("text/event-stream");
     List<JsonNode> messages = r.messages();
-    assertThat(messages.get(0).path("method").asText()).isEqualTo("notifications/message");
+    assertThat(messages.get(0).path("method").asText())
+        .as(r.body())
+        .isEqualTo("notifications/message");
     JsonNode last = messages.get(messages.size() - 1);
     assertThat(last.path("id").asText()).isEqualTo("t-1");
     assertThat(last.path("error").path("message").asText()).contains("'slow'");
