@@ -182,8 +182,7 @@ public final class LoadBenchmark {
       var child =
           ProcessHandle.of(gatewayPid).stream()
               .flatMap(ProcessHandle::children)
-              .filter(
-                  p -> p.info().arguments().map(a -> List.of(a).contains("--stdio")).orElse(false))
+              .filter(p -> ProcStat.arguments(p.pid()).contains("--stdio"))
               .findFirst();
       if (child.isPresent()) {
         return child.get().pid();
