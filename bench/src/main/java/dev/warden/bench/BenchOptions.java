@@ -20,7 +20,8 @@ record BenchOptions(
     boolean audit,
     boolean inspection,
     List<String> gatewayJvmArgs,
-    List<String> upstreamJvmArgs) {
+    List<String> upstreamJvmArgs,
+    List<BenchCase> cases) {
 
   static final String USAGE =
       """
@@ -38,6 +39,10 @@ record BenchOptions(
         --audit on|off           the gateway's audit trail (default on, as shipped)
         --inspection on|off      sensitive-data rules (default on, as shipped); off adds a
                                  catch-all allow rule, so answers stream through unread
+        --era LIST               protocol era the load generator speaks: 2025 (2025-11-25,
+                                 sessions) and/or 2026 (2026-07-28, stateless) (default 2025)
+        --transport LIST         how the gateway reaches the upstream: http and/or stdio
+                                 (default http); each era runs with each transport
         --gateway-jvm-args ARGS  extra JVM flags for the gateway, space-separated
         --upstream-jvm-args ARGS extra JVM flags for the upstream, space-separated
       DURATION: 8, 8s, 500ms, 1m. Paths are relative to the repository root.
@@ -55,6 +60,8 @@ record BenchOptions(
           "--warden-jar",
           "--audit",
           "--inspection",
+          "--era",
+          "--transport",
           "--gateway-jvm-args",
           "--upstream-jvm-args");
 
@@ -71,12 +78,15 @@ record BenchOptions(
         true,
         true,
         List.of(),
-        List.of());
+        List.of(),
+        List.of(BenchCase.DEFAULT));
   }
 
   /** Parses flags; throws IllegalArgumentException with a readable message on bad input. */
   static BenchOptions parse(String... args) {
     BenchOptions o = defaults();
+    List<BenchCase.Era> eras = List.of(BenchCase.Era.V2025);
+    List<BenchCase.Transport> transports = List.of(BenchCase.Transport.HTTP);
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       String value = null;
@@ -111,11 +121,20 @@ record BenchOptions(
             case "--warden-jar" -> o.paths(o.out, o.workDir, Path.of(value));
             case "--audit" -> o.switches(onOff(flag, value), o.inspection);
             case "--inspection" -> o.switches(o.audit, onOff(flag, value));
+            case "--era" -> {
+              eras = list(value, BenchCase.Era::of);
+              yield o;
+            }
+            case "--transport" -> {
+              transports = list(value, BenchCase.Transport::of);
+              yield o;
+            }
             case "--gateway-jvm-args" -> o.jvmArgs(words(value), o.upstreamJvmArgs);
             case "--upstream-jvm-args" -> o.jvmArgs(o.gatewayJvmArgs, words(value));
             default -> throw new IllegalArgumentException("unknown option " + flag);
           };
     }
+    o = o.withCases(cases(transports, eras));
     if (o.warmup.isNegative() || o.prewarm.isNegative()) {
       throw new IllegalArgumentException("--warmup and --prewarm must not be negative");
     }
@@ -170,6 +189,33 @@ record BenchOptions(
     return List.copyOf(out);
   }
 
+  /** Each transport with each era, in the order given. */
+  static List<BenchCase> cases(List<BenchCase.Transport> transports, List<BenchCase.Era> eras) {
+    List<BenchCase> out = new ArrayList<>();
+    for (BenchCase.Transport t : transports) {
+      for (BenchCase.Era e : eras) {
+        out.add(new BenchCase(e, t));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** True when some case reaches the upstream over stdio. */
+  boolean stdio() {
+    return cases.stream().anyMatch(c -> c.transport() == BenchCase.Transport.STDIO);
+  }
+
+  private static <T> List<T> list(String value, java.util.function.Function<String, T> parse) {
+    List<T> out = new ArrayList<>();
+    for (String s : value.split(",")) {
+      T t = parse.apply(s);
+      if (!out.contains(t)) {
+        out.add(t);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   private static boolean onOff(String flag, String value) {
     return switch (value) {
       case "on" -> true;
@@ -195,7 +241,8 @@ record BenchOptions(
         audit,
         inspection,
         gatewayJvmArgs,
-        upstreamJvmArgs);
+        upstreamJvmArgs,
+        cases);
   }
 
   private BenchOptions paths(Path o, Path w, Path jar) {
@@ -211,7 +258,8 @@ record BenchOptions(
         audit,
         inspection,
         gatewayJvmArgs,
-        upstreamJvmArgs);
+        upstreamJvmArgs,
+        cases);
   }
 
   private BenchOptions jvmArgs(List<String> gateway, List<String> upstream) {
@@ -227,7 +275,8 @@ record BenchOptions(
         audit,
         inspection,
         gateway,
-        upstream);
+        upstream,
+        cases);
   }
 
   private BenchOptions switches(boolean a, boolean i) {
@@ -243,6 +292,24 @@ record BenchOptions(
         a,
         i,
         gatewayJvmArgs,
-        upstreamJvmArgs);
+        upstreamJvmArgs,
+        cases);
+  }
+
+  private BenchOptions withCases(List<BenchCase> c) {
+    return new BenchOptions(
+        prewarm,
+        warmup,
+        duration,
+        concurrency,
+        payloads,
+        out,
+        workDir,
+        wardenJar,
+        audit,
+        inspection,
+        gatewayJvmArgs,
+        upstreamJvmArgs,
+        c);
   }
 }

@@ -1,8 +1,15 @@
 package dev.warden.bench;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** The gateway configuration of a benchmark run, in the YAML format of {@code warden serve}. */
 final class GatewayConfig {
   static final String SERVER = "fast";
+
+  /** The stdio server, added when a stdio case runs: FastUpstream started by the gateway. */
+  static final String STDIO_SERVER = "fastio";
+
   static final String PERSONA = "bench";
   static final String KEY_ENV = "BENCH_KEY";
   static final String ADMIN_TOKEN_ENV = "BENCH_ADMIN_TOKEN";
@@ -21,7 +28,42 @@ final class GatewayConfig {
       String storage,
       boolean audit,
       boolean inspection) {
-    return base(port, adminPort, upstreamPort, storage)
+    return yaml(port, adminPort, upstreamPort, storage, audit, inspection, List.of());
+  }
+
+  /**
+   * As above; a non-empty {@code stdioCommand} adds server {@link #STDIO_SERVER} ({@code transport:
+   * stdio}, started with the gateway), whose tools the persona may call too.
+   */
+  static String yaml(
+      int port,
+      int adminPort,
+      int upstreamPort,
+      String storage,
+      boolean audit,
+      boolean inspection,
+      List<String> stdioCommand) {
+    String base = base(port, adminPort, upstreamPort, storage);
+    if (!stdioCommand.isEmpty()) {
+      String command =
+          stdioCommand.stream().map(GatewayConfig::quoted).collect(Collectors.joining(", "));
+      base =
+          base.replace(
+                  "\npersonas:\n",
+                  """
+
+                    - id: %s
+                      transport: stdio
+                      command: [%s]
+                      start: boot
+                  personas:
+                  """
+                      .formatted(STDIO_SERVER, command))
+              .replace(
+                  "tools: [\"" + SERVER + "__*\"]",
+                  "tools: [\"" + SERVER + "__*\", \"" + STDIO_SERVER + "__*\"]");
+    }
+    return base
         + (audit ? "" : "audit:\n  enabled: false\n")
         + (inspection
             ? ""
@@ -31,6 +73,25 @@ final class GatewayConfig {
                   - id: bench-allow-all
                     action: allow
               """);
+  }
+
+  /** A YAML double-quoted scalar. */
+  static String quoted(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
   }
 
   private static String base(int port, int adminPort, int upstreamPort, String storage) {

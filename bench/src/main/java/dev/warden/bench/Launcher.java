@@ -62,7 +62,13 @@ final class Launcher implements AutoCloseable {
     Files.writeString(
         config,
         GatewayConfig.yaml(
-            port, freePort(), upstreamPort, storage, options.audit(), options.inspection()));
+            port,
+            freePort(),
+            upstreamPort,
+            storage,
+            options.audit(),
+            options.inspection(),
+            options.stdio() ? stdioCommand() : List.of()));
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.addAll(options.gatewayJvmArgs());
@@ -74,6 +80,32 @@ final class Launcher implements AutoCloseable {
             GatewayConfig.ADMIN_TOKEN_ENV,
             "admin-" + UUID.randomUUID());
     return child("gateway", cmd, env, work.resolve("gateway.log"), null);
+  }
+
+  /**
+   * {@code java … FastUpstream --stdio}: the command the gateway starts for the stdio cases, and
+   * the one the direct stdio baseline starts itself. The java binary by absolute path, since a
+   * stdio server gets only PATH, HOME and LANG from the gateway.
+   */
+  List<String> stdioCommand() {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java());
+    cmd.addAll(options.upstreamJvmArgs());
+    cmd.addAll(
+        List.of(
+            "-Dlogback.configurationFile=" + LOGGING,
+            "-cp",
+            System.getProperty("java.class.path"),
+            FastUpstream.class.getName(),
+            "--stdio",
+            "--payloads",
+            String.join(",", options.payloads())));
+    return cmd;
+  }
+
+  /** The direct baseline of the stdio cases: its own FastUpstream over a pipe. */
+  StdioDriver startStdioDriver() throws Exception {
+    return StdioDriver.start(stdioCommand(), work.resolve("stdio-direct.log"));
   }
 
   /** The last output lines of every process started, for error messages. */

@@ -42,6 +42,16 @@ final class ProcStat {
     return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 
+  /** The command-line arguments of a process ({@code /proc/PID/cmdline}); empty when gone. */
+  static java.util.List<String> arguments(long pid) {
+    try {
+      String raw = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8);
+      return java.util.List.of(raw.split("\0"));
+    } catch (IOException e) {
+      return java.util.List.of();
+    }
+  }
+
   /** CPU time all processes on the machine spent so far (/proc/stat), in microseconds. */
   static long machineBusyMicros() {
     try {

@@ -15,9 +15,26 @@ final class ReplyCheck {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ToolReply expected;
+  private final boolean complete;
 
   ReplyCheck(ToolReply expected) {
+    this(expected, false);
+  }
+
+  /**
+   * {@code complete}: the reply is for a 2026-07-28 client, so its result must also say {@code
+   * "resultType":"complete"}.
+   */
+  ReplyCheck(ToolReply expected, boolean complete) {
     this.expected = expected;
+    this.complete = complete;
+  }
+
+  /** The check of a {@code payload} tool's replies in {@code era}. */
+  static ReplyCheck of(String payload, BenchCase.Era era) {
+    boolean complete = era == BenchCase.Era.V2026;
+    String text = PayloadText.of(PayloadText.parseSize(payload));
+    return new ReplyCheck(new ToolReply(text, complete), complete);
   }
 
   /** Null when {@code body[0, length)} is the expected result for {@code id}; else the problem. */
@@ -54,6 +71,9 @@ final class ReplyCheck {
     JsonNode result = reply.path("result");
     if (result.path("isError").asBoolean(false)) {
       return "isError: " + result.path("content").path(0).path("text").asText();
+    }
+    if (complete && !"complete".equals(result.path("resultType").asText(null))) {
+      return "resultType " + result.path("resultType") + " where a 2026-07-28 result says complete";
     }
     String text = result.path("content").path(0).path("text").asText(null);
     if (!expected.text().equals(text)) {

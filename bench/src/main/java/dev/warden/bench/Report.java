@@ -7,8 +7,12 @@ import java.util.function.ToDoubleFunction;
 
 /** The Markdown report: comparison table, verdict per target, then every run in detail. */
 final class Report {
-  /** Direct and through-the-gateway runs of the same payload and concurrency, back to back. */
-  record Comparison(Measurement direct, Measurement gateway) {
+  /**
+   * Direct and through-the-gateway runs of the same case, payload and concurrency, back to back.
+   *
+   * @param label the case, e.g. {@code http · 2025-11-25} (see {@link BenchCase#label})
+   */
+  record Comparison(String label, Measurement direct, Measurement gateway) {
     double ratio() {
       return gateway.callsPerSecond() / direct.callsPerSecond();
     }
@@ -17,8 +21,10 @@ final class Report {
       return gateway.latencyMillis(percentile) - direct.latencyMillis(percentile);
     }
 
-    boolean is(String payload, int concurrency) {
-      return direct.payload().equals(payload) && direct.concurrency() == concurrency;
+    boolean is(String label, String payload, int concurrency) {
+      return this.label.equals(label)
+          && direct.payload().equals(payload)
+          && direct.concurrency() == concurrency;
     }
   }
 
@@ -33,8 +39,13 @@ final class Report {
       String format) {
 
     String verdict(List<Comparison> rows) {
+      return verdict(rows, BenchCase.DEFAULT.label());
+    }
+
+    /** The verdict on the rows of case {@code label}. */
+    String verdict(List<Comparison> rows, String label) {
       for (Comparison c : rows) {
-        if (c.is(payload, concurrency)) {
+        if (c.is(label, payload, concurrency)) {
           double v = metric.applyAsDouble(c);
           boolean met = atLeast ? v >= bound : v <= bound;
           return (met ? "**met**" : "**missed**") + " — " + text + ": " + fmt(format, v);
@@ -85,8 +96,14 @@ final class Report {
     }
     sb.append('\n').append(comparisonTable(rows)).append('\n');
     sb.append("### Targets\n\n");
-    for (String v : verdicts(rows)) {
-      sb.append("- ").append(v).append('\n');
+    List<String> labels = labels(rows);
+    for (String label : labels) {
+      if (labels.size() > 1) {
+        sb.append("- ").append(label).append(":\n");
+      }
+      for (String v : verdicts(rows, label)) {
+        sb.append(labels.size() > 1 ? "  - " : "- ").append(v).append('\n');
+      }
     }
     sb.append("\n### Every run\n\n").append(runTable(rows));
     return sb.toString();
@@ -113,24 +130,41 @@ final class Report {
   }
 
   static List<String> verdicts(List<Comparison> rows) {
+    return verdicts(rows, BenchCase.DEFAULT.label());
+  }
+
+  static List<String> verdicts(List<Comparison> rows, String label) {
     List<String> out = new ArrayList<>();
     for (Target t : TARGETS) {
-      out.add(t.verdict(rows));
+      out.add(t.verdict(rows, label));
     }
     return out;
+  }
+
+  /** The cases of the rows, in order of appearance (the default case when there are none). */
+  static List<String> labels(List<Comparison> rows) {
+    List<String> out = new ArrayList<>();
+    for (Comparison c : rows) {
+      if (!out.contains(c.label())) {
+        out.add(c.label());
+      }
+    }
+    return out.isEmpty() ? List.of(BenchCase.DEFAULT.label()) : out;
   }
 
   static String comparisonTable(List<Comparison> rows) {
     StringBuilder sb = new StringBuilder();
     sb.append(
-        "| payload | c | direct calls/s | gateway calls/s | ratio | direct p50 / p90 / p99 ms"
+        "| case | payload | c | direct calls/s | gateway calls/s | ratio | direct p50 / p90 / p99 ms"
             + " | gateway p50 / p90 / p99 ms | added p50 ms | added p99 ms"
             + " | gateway CPU µs/call | upstream CPU µs/call |\n");
-    sb.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    sb.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Comparison c : rows) {
       Measurement d = c.direct();
       Measurement g = c.gateway();
       sb.append("| ")
+          .append(c.label())
+          .append(" | ")
           .append(d.payload())
           .append(" | ")
           .append(d.concurrency())
@@ -160,12 +194,14 @@ final class Report {
   static String runTable(List<Comparison> rows) {
     StringBuilder sb = new StringBuilder();
     sb.append(
-        "| run | payload | c | calls | calls/s | p50 ms | p90 ms | p99 ms | max ms"
+        "| case | run | payload | c | calls | calls/s | p50 ms | p90 ms | p99 ms | max ms"
             + " | CPU µs/call: gateway | upstream | load generator | other load (CPUs) |\n");
-    sb.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    sb.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Comparison c : rows) {
       for (Measurement m : List.of(c.direct(), c.gateway())) {
         sb.append("| ")
+            .append(c.label())
+            .append(" | ")
             .append(m.mode())
             .append(" | ")
             .append(m.payload())

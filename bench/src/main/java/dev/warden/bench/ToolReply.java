@@ -14,10 +14,20 @@ public final class ToolReply {
   private final byte[] suffix;
 
   public ToolReply(String text) {
+    this(text, false);
+  }
+
+  /**
+   * {@code complete}: the result starts with {@code "resultType":"complete"}, as a 2026-07-28
+   * client receives it (the gateway splices the member in at exactly that place).
+   */
+  public ToolReply(String text, boolean complete) {
     this.text = text;
     String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(text));
     this.suffix =
-        (",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\""
+        (",\"result\":{"
+                + (complete ? "\"resultType\":\"complete\"," : "")
+                + "\"content\":[{\"type\":\"text\",\"text\":\""
                 + escaped
                 + "\"}],\"isError\":false}}")
             .getBytes(StandardCharsets.UTF_8);

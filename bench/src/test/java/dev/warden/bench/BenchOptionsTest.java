@@ -18,6 +18,23 @@ class BenchOptionsTest {
     assertThat(o.wardenJar()).hasToString("warden/target/warden.jar");
     assertThat(o.audit()).isTrue();
     assertThat(o.inspection()).isTrue();
+    assertThat(o.cases()).containsExactly(BenchCase.DEFAULT);
+    assertThat(BenchCase.DEFAULT.label()).isEqualTo("http · 2025-11-25");
+    assertThat(o.stdio()).isFalse();
+  }
+
+  @Test
+  void runsEachEraWithEachTransport() {
+    BenchOptions o = BenchOptions.parse("--era", "2025,2026", "--transport=http,stdio");
+    assertThat(o.cases())
+        .extracting(BenchCase::label)
+        .containsExactly(
+            "http · 2025-11-25", "http · 2026-07-28", "stdio · 2025-11-25", "stdio · 2026-07-28");
+    assertThat(o.stdio()).isTrue();
+    assertThat(BenchOptions.parse("--era", "2026-07-28").cases())
+        .containsExactly(new BenchCase(BenchCase.Era.V2026, BenchCase.Transport.HTTP));
+    assertThat(BenchOptions.parse("--transport", "STDIO,stdio").cases())
+        .containsExactly(new BenchCase(BenchCase.Era.V2025, BenchCase.Transport.STDIO));
   }
 
   @Test
@@ -55,5 +72,11 @@ class BenchOptionsTest {
         .hasMessageContaining("on or off");
     assertThatThrownBy(() -> BenchOptions.parse("--concurrency", "0"))
         .hasMessageContaining("1..1024");
+    assertThatThrownBy(() -> BenchOptions.parse("--era", "2024"))
+        .hasMessageContaining("--era is 2025 or 2026, got '2024'");
+    assertThatThrownBy(() -> BenchOptions.parse("--transport", "http,sse"))
+        .hasMessageContaining("--transport is http or stdio, got 'sse'");
+    assertThatThrownBy(() -> BenchOptions.parse("--era"))
+        .hasMessageContaining("--era needs a value");
   }
 }

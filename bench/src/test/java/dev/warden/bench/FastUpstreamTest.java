@@ -57,6 +57,45 @@ class FastUpstreamTest {
     }
   }
 
+  @Test
+  void answersStateless2026RequestsWithoutASession() throws Exception {
+    try (FastUpstream upstream = FastUpstream.start("127.0.0.1", 0, List.of("1k"))) {
+      URI uri = URI.create("http://127.0.0.1:" + upstream.port() + "/mcp");
+      CallRequest call = CallRequest.toolsCall(BenchCase.Era.V2026, "payload_1k");
+      HttpResponse<String> reply = postStateless(uri, call, call.body(5));
+      assertThat(reply.statusCode()).isEqualTo(200);
+      assertThat(reply.body())
+          .isEqualTo(new String(new ToolReply(PayloadText.of(1024), true).bytes("5".getBytes())));
+
+      CallRequest list = CallRequest.toolsList(BenchCase.Era.V2026);
+      assertThat(postStateless(uri, list, list.body(6)).body())
+          .startsWith("{\"jsonrpc\":\"2.0\",\"id\":6,\"result\":{\"resultType\":\"complete\"")
+          .contains("\"payload_1k\"");
+      // Mcp-Method must name the body's method
+      assertThat(postStateless(uri, list, call.body(7)).statusCode()).isEqualTo(400);
+      // a method the stateless era does not have
+      HttpRequest ping =
+          HttpRequest.newBuilder(uri)
+              .header("MCP-Protocol-Version", "2026-07-28")
+              .header("Mcp-Method", "ping")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"ping\"}"))
+              .build();
+      assertThat(http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+  }
+
+  private HttpResponse<String> postStateless(URI uri, CallRequest request, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    request.headers().forEach(f -> b.header(f.getName(), f.getValue()));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(URI uri, String session, String body) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigTest {
@@ -28,5 +29,20 @@ class GatewayConfigTest {
     assertThat(c.path("audit").path("enabled").asBoolean(true)).isFalse();
     assertThat(c.path("data-protection").path("rules").path(0).path("action").asText())
         .isEqualTo("allow");
+  }
+
+  @Test
+  void addsTheStdioServerWhenAStdioCaseRuns() throws Exception {
+    List<String> command = List.of("/opt/jdk/bin/java", "-cp", "a b:c\\\"d", "X", "--stdio");
+    JsonNode c =
+        YAML.readTree(GatewayConfig.yaml(1, 2, 3, "sqlite:/tmp/w.db", true, true, command));
+    JsonNode stdio = c.path("servers").path(1);
+    assertThat(stdio.path("id").asText()).isEqualTo("fastio");
+    assertThat(stdio.path("transport").asText()).isEqualTo("stdio");
+    assertThat(stdio.path("start").asText()).isEqualTo("boot");
+    assertThat(YAML.convertValue(stdio.path("command"), List.class)).isEqualTo(command);
+    assertThat(c.path("personas").path(0).path("tools").toString())
+        .isEqualTo("[\"fast__*\",\"fastio__*\"]");
+    assertThat(c.path("servers").size()).isEqualTo(2);
   }
 }

@@ -55,6 +55,40 @@ class ReplyCheckTest {
   }
 
   @Test
+  void a2026ReplyMustSayItsResultIsComplete() {
+    ToolReply complete = new ToolReply(expected.text(), true);
+    ReplyCheck check2026 = new ReplyCheck(complete, true);
+    byte[] exact = complete.bytes(ID);
+    assertThat(new String(exact, StandardCharsets.UTF_8))
+        .startsWith("{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{\"resultType\":\"complete\",");
+    assertThat(check2026.problem(200, "application/json", exact, exact.length, ID)).isNull();
+
+    String moved =
+        "{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{\"content\":[{\"type\":\"text\",\"text\":"
+            + quote(expected.text())
+            + "}],\"isError\":false,\"resultType\":\"complete\"}}";
+    assertThat(check2026.problem(200, "application/json", bytes(moved), moved.length(), ID))
+        .isNull();
+
+    byte[] stateful = expected.bytes(ID);
+    assertThat(check2026.problem(200, "application/json", stateful, stateful.length, ID))
+        .startsWith("resultType");
+    String incomplete = moved.replace("\"complete\"", "\"input_required\"");
+    assertThat(
+            check2026.problem(200, "application/json", bytes(incomplete), incomplete.length(), ID))
+        .startsWith("resultType \"input_required\"");
+    byte[] oneK = new ToolReply(PayloadText.of(1024), true).bytes(ID);
+    assertThat(
+            ReplyCheck.of("1k", BenchCase.Era.V2026)
+                .problem(200, "application/json", oneK, oneK.length, ID))
+        .isNull();
+    assertThat(
+            ReplyCheck.of("1k", BenchCase.Era.V2025)
+                .problem(200, "application/json", oneK, oneK.length, ID))
+        .isNull(); // a 2025-11-25 client does not mind the extra member
+  }
+
+  @Test
   void takesTheLastEventOfAStream() {
     String sse = "data: {\"a\":1}\r\n\r\n: keep-alive\n\ndata: {\"b\":\ndata: 2}\n\n";
     byte[] data = SseData.lastEvent(bytes(sse), sse.length());
