@@ -1,8 +1,8 @@
 package dev.warden.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
@@ -20,19 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The append-only file an audit entry is written to before its reply is released, so the reply
- * never waits for a database commit. A written frame is in the operating system's page cache: it
- * survives a killed gateway (not a lost machine; that is what {@code audit.sync: full} is for). The
- * writer stores entries in the database in the journal's order and deletes a segment once all of it
- * is committed; at start, frames a crash left uncommitted are stored first ({@link #recover}).
+ * never waits for a database commit. Segments are memory-mapped files: a frame copied into one is
+ * in the operating system's page cache at once, without a system call, and survives a killed
+ * gateway (not a lost machine; that is what {@code audit.sync: full} is for). The writer stores
+ * entries in the database in the journal's order and deletes a segment once all of it is committed;
+ * at start, frames a crash left uncommitted are stored first ({@link #recover}).
  *
- * <p>A frame is {@code [int length][int CRC32C][entry as JSON]}; a torn frame at the end (the
- * process died inside the write) was never acknowledged and is ignored. One gateway process owns
- * the journal at a time, through a lock file.
+ * <p>A frame is {@code [int length][int CRC32C][entry]} ({@link JournalCodec}); the length is
+ * written last, so a frame the process died inside has none and ends the segment, as does the
+ * unused, zero-filled rest. One gateway process owns the journal at a time, through a lock file.
  */
 final class AuditJournal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditJournal.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long SEGMENT_BYTES = 8L << 20;
+  private static final int SEGMENT_BYTES = 32 << 20;
   private static final int MAX_FRAME = 1 << 20;
   private static final String SUFFIX = ".journal";
 
@@ -40,9 +40,8 @@ final class AuditJournal implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final ReentrantLock appendLock = new ReentrantLock();
-  private FileChannel segment;
+  private MappedByteBuffer segment;
   private long segmentIndex;
-  private long segmentSize;
   private boolean closed;
 
   private AuditJournal(Path dir, FileChannel lockChannel, FileLock lock) {
@@ -90,20 +89,26 @@ final class AuditJournal implements AutoCloseable {
    * queues the entry there, so queue order is journal order) with the segment it went to.
    */
   void append(AuditEntry entry, LongConsumer then) throws IOException {
-    byte[] payload = JSON.writeValueAsBytes(entry);
+    byte[] payload = JournalCodec.encode(entry);
+    if (payload.length > MAX_FRAME) {
+      throw new IOException("audit entry too large for the journal");
+    }
     CRC32C crc = new CRC32C();
     crc.update(payload);
-    ByteBuffer frame = ByteBuffer.allocate(8 + payload.length);
-    frame.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
     appendLock.lock();
     try {
-      if (segment == null || segmentSize >= SEGMENT_BYTES) {
+      if (closed) {
+        throw new IOException("audit journal closed");
+      }
+      if (segment == null || segment.remaining() < 8 + payload.length + 4) {
         roll();
       }
-      while (frame.hasRemaining()) {
-        segment.write(frame);
-      }
-      segmentSize += frame.limit();
+      // Payload and checksum first, the length last: a frame counts only once it is whole.
+      int at = segment.position();
+      segment.position(at + 8);
+      segment.put(payload);
+      segment.putInt(at + 4, (int) crc.getValue());
+      segment.putInt(at, payload.length);
       then.accept(segmentIndex);
     } finally {
       appendLock.unlock();
@@ -152,25 +157,23 @@ final class AuditJournal implements AutoCloseable {
 
   private void roll() throws IOException {
     closeSegment();
-    segmentIndex = segments().isEmpty() ? segmentIndex + 1 : segments().lastKey() + 1;
-    segment =
+    TreeMap<Long, Path> existing = segments();
+    segmentIndex = existing.isEmpty() ? segmentIndex + 1 : existing.lastKey() + 1;
+    Path file = dir.resolve(String.format("%016d%s", segmentIndex, SUFFIX));
+    try (FileChannel channel =
         FileChannel.open(
-            dir.resolve(String.format("%016d%s", segmentIndex, SUFFIX)),
+            file,
             StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND);
-    segmentSize = 0;
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE)) {
+      // A shared mapping: what is copied into it belongs to the kernel's page cache at once, so
+      // it outlives a killed process without a write call per entry.
+      segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, SEGMENT_BYTES);
+    }
   }
 
   private void closeSegment() {
-    if (segment != null) {
-      try {
-        segment.close();
-      } catch (IOException e) {
-        log.warn("audit journal segment not closed: {}", e.toString());
-      }
-      segment = null;
-    }
+    segment = null; // the mapping goes with the buffer; written pages stay in the file
   }
 
   private TreeMap<Long, Path> segments() throws IOException {
@@ -193,7 +196,10 @@ final class AuditJournal implements AutoCloseable {
     while (all.remaining() >= 8) {
       int length = all.getInt();
       int sum = all.getInt();
-      if (length <= 0 || length > MAX_FRAME || length > all.remaining()) {
+      if (length == 0) {
+        return; // the unused rest of the segment
+      }
+      if (length < 0 || length > MAX_FRAME || length > all.remaining()) {
         log.warn("audit journal {}: torn frame at its end ignored", segment.getFileName());
         return;
       }
@@ -205,7 +211,7 @@ final class AuditJournal implements AutoCloseable {
         log.warn("audit journal {}: damaged frame at its end ignored", segment.getFileName());
         return;
       }
-      out.add(JSON.readValue(payload, AuditEntry.class));
+      out.add(JournalCodec.decode(payload));
     }
   }
 }
