@@ -120,7 +120,10 @@ public final class Gateway implements AutoCloseable {
                     catalog,
                     sessions,
                     upstreams,
-                    new Initializer(sessions, instructions, version))));
+                    new Initializer(sessions, instructions, version),
+                    new InputRequired(
+                        config.servers().stream()
+                            .collect(Collectors.toMap(ServerConfig::id, ServerConfig::timeout))))));
     boolean loopback = InetAddress.getByName(config.listen().host()).isLoopbackAddress();
     McpEndpoint endpoint =
         new McpEndpoint(
