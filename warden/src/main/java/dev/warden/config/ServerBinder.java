@@ -27,7 +27,8 @@ final class ServerBinder {
           "labels",
           "start",
           "pool",
-          "stateless");
+          "stateless",
+          "protocol");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -71,6 +72,7 @@ final class ServerBinder {
         s.forbid(key, "is only used by transport stdio");
       }
     }
+    UpstreamProtocol protocol = protocol(s, transport);
     if (id.isEmpty() || transport.isEmpty()) {
       return Optional.empty();
     }
@@ -85,7 +87,25 @@ final class ServerBinder {
             timeout,
             connectTimeout,
             labels,
-            process));
+            process,
+            protocol));
+  }
+
+  /** protocol: which era a streamable-http server speaks; the stateful one unless told. */
+  private UpstreamProtocol protocol(Section s, Optional<Transport> transport) {
+    if (transport.isPresent() && transport.get() != Transport.STREAMABLE_HTTP) {
+      s.forbid("protocol", "is only used by transport streamable-http");
+      return UpstreamProtocol.STATEFUL;
+    }
+    return s.parsed("protocol", ServerBinder::protocol).orElse(UpstreamProtocol.STATEFUL);
+  }
+
+  private static UpstreamProtocol protocol(String text) {
+    try {
+      return UpstreamProtocol.fromKey(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be auto, 2025-11-25 or 2026-07-28");
+    }
   }
 
   /** start, pool and stateless: how a stdio server's processes run. */

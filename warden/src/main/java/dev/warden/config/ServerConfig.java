@@ -17,6 +17,7 @@ import java.util.Map;
  * @param connectTimeout how long opening a connection may take
  * @param labels trust labels (prod, internal, dev, external, ...), ranked by data-protection.trust
  * @param process how a stdio server's processes are run; the default for other transports
+ * @param protocol the protocol era of a streamable-http server (2025-11-25 unless configured)
  */
 public record ServerConfig(
     String id,
@@ -28,7 +29,8 @@ public record ServerConfig(
     Duration timeout,
     Duration connectTimeout,
     List<String> labels,
-    ProcessOptions process) {
+    ProcessOptions process,
+    UpstreamProtocol protocol) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -39,6 +41,33 @@ public record ServerConfig(
     env = Map.copyOf(env);
     labels = List.copyOf(labels);
     process = process == null ? ProcessOptions.DEFAULT : process;
+    protocol = protocol == null ? UpstreamProtocol.STATEFUL : protocol;
+  }
+
+  /** A server of the stateful protocol era. */
+  public ServerConfig(
+      String id,
+      Transport transport,
+      URI url,
+      Map<String, Secret> headers,
+      List<String> command,
+      Map<String, Secret> env,
+      Duration timeout,
+      Duration connectTimeout,
+      List<String> labels,
+      ProcessOptions process) {
+    this(
+        id,
+        transport,
+        url,
+        headers,
+        command,
+        env,
+        timeout,
+        connectTimeout,
+        labels,
+        process,
+        UpstreamProtocol.STATEFUL);
   }
 
   /** A server with default process options. */
@@ -90,19 +119,56 @@ public record ServerConfig(
         timeout,
         connectTimeout,
         List.of(newLabels),
-        process);
+        process,
+        protocol);
   }
 
   /** This server with other process options (stdio). */
   public ServerConfig withProcess(ProcessOptions newProcess) {
     return new ServerConfig(
-        id, transport, url, headers, command, env, timeout, connectTimeout, labels, newProcess);
+        id,
+        transport,
+        url,
+        headers,
+        command,
+        env,
+        timeout,
+        connectTimeout,
+        labels,
+        newProcess,
+        protocol);
+  }
+
+  /** This server spoken to in another protocol era (streamable-http). */
+  public ServerConfig withProtocol(UpstreamProtocol newProtocol) {
+    return new ServerConfig(
+        id,
+        transport,
+        url,
+        headers,
+        command,
+        env,
+        timeout,
+        connectTimeout,
+        labels,
+        process,
+        newProtocol);
   }
 
   /** This server with another call timeout. */
   public ServerConfig withTimeout(Duration newTimeout) {
     return new ServerConfig(
-        id, transport, url, headers, command, env, newTimeout, connectTimeout, labels, process);
+        id,
+        transport,
+        url,
+        headers,
+        command,
+        env,
+        newTimeout,
+        connectTimeout,
+        labels,
+        process,
+        protocol);
   }
 
   /** A stdio server running {@code command} with {@code env}, default timeouts. */

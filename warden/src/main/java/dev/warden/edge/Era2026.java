@@ -42,7 +42,22 @@ public final class Era2026 implements Stage {
           "resources/read",
           "completion/complete");
 
+  /**
+   * What the held session's upstream sessions declare: every capability Warden can bridge, since
+   * each request names its own. A request an upstream sends for a call whose client did not declare
+   * the capability is refused there and then.
+   */
+  private static final ObjectNode RELAYABLE = relayable();
+
   private final SessionStore held;
+
+  private static ObjectNode relayable() {
+    ObjectNode caps = JsonNodeFactory.instance.objectNode();
+    caps.putObject("sampling");
+    caps.putObject("elicitation");
+    caps.putObject("roots");
+    return caps;
+  }
 
   /** {@code held}: the sessions the gateway holds per agent and persona for this era. */
   public Era2026(SessionStore held) {
@@ -81,7 +96,8 @@ public final class Era2026 implements Stage {
                     agent,
                     persona,
                     ProtocolVersions.V2026_07_28,
-                    info.isObject() ? info : JsonNodeFactory.instance.objectNode()));
+                    info.isObject() ? info : JsonNodeFactory.instance.objectNode(),
+                    RELAYABLE));
     session.touch();
     exchange.session(session);
     return next.proceed(exchange);

@@ -125,7 +125,10 @@ public final class Gateway implements AutoCloseable {
                     catalog,
                     sessions,
                     upstreams,
-                    new Initializer(sessions, instructions, version))));
+                    new Initializer(sessions, instructions, version),
+                    new InputRequired(
+                        config.servers().stream()
+                            .collect(Collectors.toMap(ServerConfig::id, ServerConfig::timeout))))));
     boolean loopback = InetAddress.getByName(config.listen().host()).isLoopbackAddress();
     McpEndpoint endpoint =
         new McpEndpoint(
@@ -268,7 +271,7 @@ public final class Gateway implements AutoCloseable {
     return switch (s.transport()) {
       case SSE -> new SseUpstream(s, http, version);
       case STDIO -> new StdioUpstream(s, version);
-      default -> new StreamableHttpUpstream(s, upstreamHttp, version);
+      default -> new StreamableHttpUpstream(s, upstreamHttp, http, version);
     };
   }
 

@@ -13,6 +13,7 @@ import dev.warden.mcp.Session;
 import dev.warden.mcp.SessionStore;
 import dev.warden.mcp.TransportMethods;
 import dev.warden.mcp.UpstreamException;
+import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.mcp.UpstreamSession;
 import dev.warden.pipeline.Exchange;
@@ -36,12 +37,15 @@ final class RouteStage implements Stage {
   private final Map<String, UpstreamServer> upstreams;
   private final Initializer initializer;
   private final DiscoverHandler discover;
+  private final InputRequired inputRequired;
 
   RouteStage(
       Catalog catalog,
       SessionStore sessions,
       Map<String, UpstreamServer> upstreams,
-      Initializer initializer) {
+      Initializer initializer,
+      InputRequired inputRequired) {
+    this.inputRequired = inputRequired;
     this.catalog = catalog;
     this.sessions = sessions;
     this.upstreams = Map.copyOf(upstreams);
@@ -195,12 +199,22 @@ final class RouteStage implements Stage {
   }
 
   private Reply forward(Exchange exchange, String server, byte[] request) {
+    boolean stateless = exchange.era() == ProtocolEra.STATELESS;
+    if (stateless) {
+      Optional<Reply> resumed = inputRequired.resume(exchange, server);
+      if (resumed.isPresent()) {
+        return resumed.get();
+      }
+    }
     Session session = exchange.session();
     UpstreamServer upstream = upstreams.get(server);
     UpstreamSession upstreamSession =
         session.upstream(server, id -> upstream.newSession(session.profile()));
     try {
-      return new Reply.Relay(server, upstreamSession.send(request));
+      UpstreamReply reply = upstreamSession.send(request);
+      return new Reply.Relay(
+          server,
+          stateless ? inputRequired.watch(exchange, server, upstreamSession, reply) : reply);
     } catch (UpstreamException e) {
       String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
       exchange.upstreamError(kind);

@@ -215,4 +215,43 @@ class ServerBinderTest {
             "conf/warden.yaml:11: servers[1].stateless: must be true or false",
             "conf/warden.yaml:15: servers[2].pool: is only used by transport stdio");
   }
+
+  @Test
+  void readsTheProtocolEraOfAStreamableHttpServer() throws ConfigException {
+    String yaml =
+        """
+        servers:
+          - { id: a, transport: streamable-http, url: "http://127.0.0.1:1/mcp" }
+          - { id: b, transport: streamable-http, url: "http://127.0.0.1:1/mcp", protocol: auto }
+          - id: c
+            transport: streamable-http
+            url: http://127.0.0.1:1/mcp
+            protocol: 2026-07-28
+          - id: d
+            transport: streamable-http
+            url: http://127.0.0.1:1/mcp
+            protocol: 2025-11-25
+        """;
+    assertThat(loader.parse(yaml).servers())
+        .extracting(ServerConfig::protocol)
+        .containsExactly(
+            UpstreamProtocol.STATEFUL,
+            UpstreamProtocol.AUTO,
+            UpstreamProtocol.STATELESS,
+            UpstreamProtocol.STATEFUL);
+  }
+
+  @Test
+  void rejectsAnUnknownProtocolAndProtocolOnOtherTransports() {
+    assertThat(
+            loader.problems(
+                """
+                servers:
+                  - { id: a, transport: streamable-http, url: "http://h/mcp", protocol: 2024 }
+                  - { id: b, transport: stdio, command: [x], protocol: auto }
+                """))
+        .containsExactly(
+            "conf/warden.yaml:2: servers[0].protocol: must be auto, 2025-11-25 or 2026-07-28",
+            "conf/warden.yaml:3: servers[1].protocol: is only used by transport streamable-http");
+  }
 }

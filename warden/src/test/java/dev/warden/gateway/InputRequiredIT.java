@@ -1,0 +1,206 @@
+package dev.warden.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.config.ServerConfig;
+import dev.warden.testing.GatewayHarness;
+import dev.warden.testing.RawMcp;
+import dev.warden.testing.SdkUpstream;
+import dev.warden.testing.StatelessMcp;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A 2026-07-28 client (hand-built requests: no SDK speaks it yet) calling tools of an official MCP
+ * SDK server of the stateful era that ask the client for input: the upstream's sampling and
+ * elicitation requests become {@code input_required} results, and the client's retry with {@code
+ * inputResponses} carries the answer back and receives the original call's result.
+ */
+@Timeout(60)
+class InputRequiredIT {
+  private static final String KEY = "input-required-key-1";
+  private static final List<String> upstreamFailures = new CopyOnWriteArrayList<>();
+  private static SdkUpstream upstream;
+  private static GatewayHarness gateway;
+
+  /** The same upstream with a 2 s call timeout, which bounds how long a call stays parked. */
+  private static GatewayHarness impatient;
+
+  @BeforeAll
+  static void start() throws Exception {
+    upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
+    upstream.addTool(
+        "ask_user",
+        (exchange, args) -> {
+          try {
+            McpSchema.ElicitResult r =
+                exchange.createElicitation(
+                    McpSchema.ElicitFormRequest.builder(
+                            "Your name?",
+                            Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                Map.of("name", Map.of("type", "string"))))
+                        .build());
+            return "user " + r.action() + " " + r.content();
+          } catch (RuntimeException e) {
+            upstreamFailures.add(String.valueOf(e.getMessage()));
+            throw e;
+          }
+        });
+    upstream.addTool(
+        "ask_model",
+        (exchange, args) -> {
+          McpSchema.CreateMessageResult r =
+              exchange.createMessage(
+                  McpSchema.CreateMessageRequest.builder()
+                      .messages(
+                          List.of(
+                              new McpSchema.SamplingMessage(
+                                  McpSchema.Role.USER, new McpSchema.TextContent("2+2?"))))
+                      .maxTokens(10)
+                      .build());
+          return "model said " + ((McpSchema.TextContent) r.content()).text();
+        });
+    ServerConfig helper = ServerConfig.streamableHttp("helper", upstream.url());
+    gateway = GatewayHarness.start(config(helper));
+    impatient = GatewayHarness.start(config(helper.withTimeout(Duration.ofSeconds(2))));
+  }
+
+  private static dev.warden.config.WardenConfig config(ServerConfig helper) {
+    return GatewayHarness.config(
+        List.of(helper),
+        List.of(GatewayHarness.persona("p", "helper__*")),
+        List.of(GatewayHarness.agent("bot", KEY, "p")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gateway.close();
+    impatient.close();
+    upstream.close();
+  }
+
+  /** tools/call params with client capabilities and, for a retry, the answer and state. */
+  private static ObjectNode call(String tool, String capability, JsonNode answer, String state) {
+    ObjectNode params = StatelessMcp.object();
+    params.put("name", tool);
+    params.putObject("arguments");
+    ObjectNode caps =
+        params.putObject("_meta").putObject("io.modelcontextprotocol/clientCapabilities");
+    if (capability != null) {
+      caps.putObject(capability);
+    }
+    if (answer != null) {
+      params.putObject("inputResponses").set("warden-1", answer);
+    }
+    if (state != null) {
+      params.put("requestState", state);
+    }
+    return params;
+  }
+
+  private static RawMcp.Reply send(StatelessMcp client, String tool, ObjectNode params) {
+    return client.call("tools/call", tool, params);
+  }
+
+  private static String text(RawMcp.Reply r) {
+    return r.result().path("content").get(0).path("text").asText();
+  }
+
+  @Test
+  void elicitationBecomesInputRequiredAndTheRetryGetsTheResult() {
+    StatelessMcp client = new StatelessMcp(gateway.raw("p", KEY));
+    RawMcp.Reply first =
+        send(client, "helper__ask_user", call("helper__ask_user", "elicitation", null, null));
+    JsonNode asked = first.result();
+    assertThat(asked.path("resultType").asText()).isEqualTo("input_required");
+    JsonNode request = asked.path("inputRequests").path("warden-1");
+    assertThat(request.path("method").asText()).isEqualTo("elicitation/create");
+    assertThat(request.path("params").path("message").asText()).isEqualTo("Your name?");
+    String state = asked.path("requestState").asText();
+    assertThat(state).startsWith("warden-mrtr-");
+
+    ObjectNode answer = StatelessMcp.object().put("action", "accept");
+    answer.putObject("content").put("name", "Ada");
+    RawMcp.Reply retry =
+        send(client, "helper__ask_user", call("helper__ask_user", "elicitation", answer, state));
+    assertThat(retry.result().path("resultType").asText()).isEqualTo("complete");
+    assertThat(text(retry)).isEqualTo("user ACCEPT {name=Ada}");
+    assertThat(retry.response().path("id").asText())
+        .isNotEqualTo(first.response().path("id").asText());
+  }
+
+  @Test
+  void samplingBecomesInputRequiredToo() {
+    StatelessMcp client = new StatelessMcp(gateway.raw("p", KEY));
+    RawMcp.Reply first =
+        send(client, "helper__ask_model", call("helper__ask_model", "sampling", null, null));
+    assertThat(first.result().path("inputRequests").path("warden-1").path("method").asText())
+        .isEqualTo("sampling/createMessage");
+    ObjectNode answer = StatelessMcp.object().put("role", "assistant").put("model", "m");
+    answer.putObject("content").put("type", "text").put("text", "four");
+    RawMcp.Reply retry =
+        send(
+            client,
+            "helper__ask_model",
+            call(
+                "helper__ask_model",
+                "sampling",
+                answer,
+                first.result().path("requestState").asText()));
+    assertThat(text(retry)).isEqualTo("model said four");
+  }
+
+  @Test
+  void aClientWithoutTheCapabilityIsNeverAskedAndGetsAnAnswerFast() {
+    StatelessMcp client = new StatelessMcp(gateway.raw("p", KEY));
+    long start = System.nanoTime();
+    RawMcp.Reply r = send(client, "helper__ask_model", call("helper__ask_model", null, null, null));
+    assertThat(r.body()).doesNotContain("input_required").containsIgnoringCase("sampling");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void anUnknownRequestStateFailsClearly() {
+    StatelessMcp client = new StatelessMcp(gateway.raw("p", KEY));
+    ObjectNode answer = StatelessMcp.object().put("action", "decline");
+    RawMcp.Reply r =
+        send(
+            client,
+            "helper__ask_user",
+            call("helper__ask_user", "elicitation", answer, "warden-mrtr-not-a-real-one"));
+    assertThat(r.errorCode()).isEqualTo(-32602);
+    assertThat(r.errorMessage()).contains("requestState").contains("replica");
+  }
+
+  @Test
+  void aCallWhoseRetryNeverComesIsDroppedAndTheUpstreamTold() throws Exception {
+    StatelessMcp client = new StatelessMcp(impatient.raw("p", KEY));
+    RawMcp.Reply first =
+        send(client, "helper__ask_user", call("helper__ask_user", "elicitation", null, null));
+    String state = first.result().path("requestState").asText();
+    assertThat(state).startsWith("warden-mrtr-");
+    int failuresBefore = upstreamFailures.size();
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (upstreamFailures.size() == failuresBefore) {
+      assertThat(System.nanoTime()).as("upstream not told within 10 s").isLessThan(end);
+      Thread.sleep(100);
+    }
+    ObjectNode answer = StatelessMcp.object().put("action", "accept");
+    answer.putObject("content").put("name", "Late");
+    RawMcp.Reply late =
+        send(client, "helper__ask_user", call("helper__ask_user", "elicitation", answer, state));
+    assertThat(late.errorMessage()).contains("requestState is not waiting");
+  }
+}

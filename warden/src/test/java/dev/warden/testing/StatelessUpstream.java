@@ -1,0 +1,265 @@
+package dev.warden.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A small MCP server that speaks only protocol 2026-07-28 over Streamable HTTP, written by hand as
+ * a Jetty handler because no SDK speaks that revision yet. It checks what the specification has a
+ * server check (version header equal to {@code _meta}, {@code Mcp-Method} and {@code Mcp-Name}
+ * equal to the body, client capabilities present), answers {@code initialize} as a 2026-only server
+ * does (400), and records every request. Tools: {@code echo} (answered on an event stream with a
+ * progress notification first), {@code ask_name} (returns {@code input_required} with an
+ * elicitation until the retry carries its answer and the request state) and {@code cached} (a
+ * result carrying cache hints).
+ */
+public final class StatelessUpstream implements AutoCloseable {
+  public static final String VERSION = "2026-07-28";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String STATE = "opaque-state-7";
+
+  private final Server server = new Server();
+  private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
+  private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
+  private final LinkedBlockingQueue<String> listenEvents = new LinkedBlockingQueue<>();
+
+  private StatelessUpstream() {}
+
+  public static StatelessUpstream start() throws Exception {
+    StatelessUpstream u = new StatelessUpstream();
+    ServerConnector c = new ServerConnector(u.server);
+    c.setHost("127.0.0.1");
+    u.server.addConnector(c);
+    u.server.setHandler(u.new Endpoint());
+    u.server.start();
+    return u;
+  }
+
+  public URI url() {
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return URI.create("http://127.0.0.1:" + port + "/mcp");
+  }
+
+  /** Every request body received, parsed. */
+  public List<ObjectNode> received() {
+    return received;
+  }
+
+  /** The request headers of every POST, in order. */
+  public List<Map<String, String>> headers() {
+    return headers;
+  }
+
+  /** Announces a tools list change on every open listen stream. */
+  public void changeTools() {
+    listenEvents.add("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}");
+  }
+
+  @Override
+  public void close() throws Exception {
+    listenEvents.add("");
+    server.stop();
+  }
+
+  private final class Endpoint extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      if (!"POST".equals(request.getMethod())) {
+        response.getHeaders().put(HttpHeader.ALLOW, "POST");
+        reply(response, callback, 405, null);
+        return true;
+      }
+      ObjectNode body = (ObjectNode) JSON.readTree(Content.Source.asString(request));
+      received.add(body);
+      Map<String, String> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      request.getHeaders().forEach(f -> h.put(f.getName(), f.getValue()));
+      headers.add(h);
+      String refused = check(body, h);
+      if (refused != null) {
+        int code = refused.startsWith("version") ? -32022 : -32020;
+        reply(response, callback, 400, error(body.get("id"), code, refused));
+        return true;
+      }
+      String method = body.path("method").asText();
+      JsonNode id = body.get("id");
+      switch (method) {
+        case "server/discover" -> reply(response, callback, 200, result(id, discover()));
+        case "tools/list" -> reply(response, callback, 200, result(id, tools()));
+        case "tools/call" -> call(body, response, callback);
+        case "subscriptions/listen" -> listen(id, response, callback);
+        default -> reply(response, callback, 404, error(id, -32601, "Method not found"));
+      }
+      return true;
+    }
+
+    private String check(ObjectNode body, Map<String, String> h) {
+      JsonNode meta = body.path("params").path("_meta");
+      if (!VERSION.equals(h.get("MCP-Protocol-Version"))
+          || !VERSION.equals(meta.path("io.modelcontextprotocol/protocolVersion").asText())) {
+        return "version: this server speaks only " + VERSION;
+      }
+      if (!meta.path("io.modelcontextprotocol/clientCapabilities").isObject()) {
+        return "clientCapabilities missing";
+      }
+      if (!body.path("method").asText().equals(h.get("Mcp-Method"))) {
+        return "Mcp-Method does not match the body";
+      }
+      if (body.path("method").asText().equals("tools/call")
+          && !body.path("params").path("name").asText().equals(h.get("Mcp-Name"))) {
+        return "Mcp-Name does not match the body";
+      }
+      return null;
+    }
+
+    private void call(ObjectNode body, Response response, Callback callback) throws IOException {
+      JsonNode params = body.path("params");
+      JsonNode id = body.get("id");
+      switch (params.path("name").asText()) {
+        case "echo" -> {
+          String text = "echo: " + params.path("arguments").path("text").asText();
+          ObjectNode result = JSON.createObjectNode().put("resultType", "complete");
+          result.putArray("content").addObject().put("type", "text").put("text", text);
+          String progress =
+              "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+                  + "{\"progressToken\":\"tok-echo\",\"progress\":1}}";
+          response.setStatus(200);
+          response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+          try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            out.write(("data: " + progress + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("data: " + result(id, result) + "\n\n").getBytes(StandardCharsets.UTF_8));
+          }
+          callback.succeeded();
+        }
+        case "ask_name" -> reply(response, callback, 200, result(id, askName(params)));
+        case "cached" -> {
+          ObjectNode result =
+              JSON.createObjectNode()
+                  .put("resultType", "complete")
+                  .put("ttlMs", 1000)
+                  .put("cacheScope", "public");
+          result.putArray("content").addObject().put("type", "text").put("text", "cached");
+          reply(response, callback, 200, result(id, result));
+        }
+        default -> reply(response, callback, 200, error(id, -32602, "Unknown tool"));
+      }
+    }
+
+    private ObjectNode askName(JsonNode params) {
+      JsonNode answer = params.path("inputResponses").path("who");
+      ObjectNode result = JSON.createObjectNode();
+      if (answer.isObject() && STATE.equals(params.path("requestState").asText())) {
+        result.put("resultType", "complete");
+        result
+            .putArray("content")
+            .addObject()
+            .put("type", "text")
+            .put(
+                "text",
+                "hello "
+                    + answer.path("action").asText()
+                    + " "
+                    + answer.path("content").path("name").asText());
+        return result;
+      }
+      result.put("resultType", "input_required");
+      ObjectNode ask = result.putObject("inputRequests").putObject("who");
+      ask.put("method", "elicitation/create");
+      ObjectNode p = ask.putObject("params");
+      p.put("mode", "form");
+      p.put("message", "Your name?");
+      ObjectNode schema = p.putObject("requestedSchema").put("type", "object");
+      schema.putObject("properties").putObject("name").put("type", "string");
+      result.put("requestState", STATE);
+      return result;
+    }
+
+    private void listen(JsonNode id, Response response, Callback callback) throws IOException {
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+      try (OutputStream out = Content.Sink.asOutputStream(response)) {
+        String ack =
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/subscriptions/acknowledged\","
+                + "\"params\":{\"notifications\":{\"toolsListChanged\":true}}}";
+        out.write(("data: " + ack + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        while (server.isRunning()) {
+          String event = listenEvents.poll(200, TimeUnit.MILLISECONDS);
+          if (event != null && !event.isEmpty()) {
+            out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+          } else if (event != null) {
+            break;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      callback.succeeded();
+    }
+  }
+
+  private static ObjectNode discover() {
+    ObjectNode d = JSON.createObjectNode().put("resultType", "complete");
+    d.putArray("supportedVersions").add(VERSION);
+    d.putObject("capabilities").putObject("tools").put("listChanged", true);
+    d.put("ttlMs", 60000).put("cacheScope", "public");
+    d.putObject("_meta")
+        .putObject("io.modelcontextprotocol/serverInfo")
+        .put("name", "stateless-upstream")
+        .put("version", "1");
+    return d;
+  }
+
+  private static ObjectNode tools() {
+    ObjectNode r = JSON.createObjectNode().put("resultType", "complete");
+    var tools = r.putArray("tools");
+    for (String name : List.of("echo", "ask_name", "cached")) {
+      ObjectNode t = tools.addObject().put("name", name).put("description", "tool " + name);
+      t.putObject("inputSchema").put("type", "object");
+    }
+    r.put("ttlMs", 60000).put("cacheScope", "public");
+    return r;
+  }
+
+  private static String result(JsonNode id, ObjectNode result) {
+    ObjectNode m = JSON.createObjectNode().put("jsonrpc", "2.0");
+    m.set("id", id);
+    m.set("result", result);
+    return m.toString();
+  }
+
+  private static String error(JsonNode id, int code, String message) {
+    ObjectNode m = JSON.createObjectNode().put("jsonrpc", "2.0");
+    m.set("id", id);
+    m.putObject("error").put("code", code).put("message", message);
+    return m.toString();
+  }
+
+  private static void reply(Response response, Callback callback, int status, String body) {
+    response.setStatus(status);
+    if (body == null) {
+      callback.succeeded();
+      return;
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    Content.Sink.write(response, true, body, callback);
+  }
+}
