@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  * @param before how many chars before the keyword the value may start
  * @param after how many chars after the keyword the value may end
  * @param group the regex group that is the value (0 for the whole match)
+ * @param needs a cheap test the search window must pass before the expression runs on it; it may
+ *     only reject windows where the expression cannot match
  */
 public record PatternDetector(
     String type,
@@ -28,14 +30,15 @@ public record PatternDetector(
     int before,
     int after,
     int group,
-    Predicate<String> valid)
+    Predicate<String> valid,
+    Predicate<String> needs)
     implements Detector {
 
   /** A value that starts with (or contains) one of its keywords. */
   public static PatternDetector anchored(
       String type, Confidence conf, Set<String> fw, String regex, String... keywords) {
     return new PatternDetector(
-        type, conf, fw, List.of(keywords), Pattern.compile(regex), 8, 600, 0, v -> true);
+        type, conf, fw, List.of(keywords), Pattern.compile(regex), 8, 600, 0, v -> true, w -> true);
   }
 
   /** A value written shortly after a context word; group 1 of {@code regex} is the value. */
@@ -47,17 +50,43 @@ public record PatternDetector(
       Predicate<String> valid,
       String... words) {
     return new PatternDetector(
-        type, conf, fw, List.of(words), Pattern.compile(regex), 0, 40, 1, valid);
+        type, conf, fw, List.of(words), Pattern.compile(regex), 0, 40, 1, valid, w -> true);
   }
 
   public PatternDetector validated(Predicate<String> check) {
     return new PatternDetector(
-        type, confidence, frameworks, keywords, regex, before, after, group, check);
+        type, confidence, frameworks, keywords, regex, before, after, group, check, needs);
   }
 
   public PatternDetector window(int newBefore, int newAfter) {
     return new PatternDetector(
-        type, confidence, frameworks, keywords, regex, newBefore, newAfter, group, valid);
+        type, confidence, frameworks, keywords, regex, newBefore, newAfter, group, valid, needs);
+  }
+
+  /** This detector, running its expression only on windows {@code test} accepts. */
+  public PatternDetector needing(Predicate<String> test) {
+    return new PatternDetector(
+        type, confidence, frameworks, keywords, regex, before, after, group, valid, test);
+  }
+
+  /** Whether {@code s} holds a digit, a dot and four more digits (a coordinate's shape). */
+  public static boolean hasDecimal4(String s) {
+    int run = -1; // digits after a "digit." seen so far; -1 outside such a run
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (run >= 0 && ++run >= 4) {
+          return true;
+        }
+      } else {
+        run = c == '.' && i > 0 && isDigit(s.charAt(i - 1)) ? 0 : -1;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   @Override
@@ -76,7 +105,11 @@ public record PatternDetector(
     if (group != 0 && !mayStartAt(text.text(), from, to)) {
       return; // "exp" in "export": the value must follow a colon, quote or space, not a letter
     }
-    Matcher m = regex.matcher(text.text().substring(from, to));
+    String window = text.text().substring(from, to);
+    if (!needs.test(window)) {
+      return;
+    }
+    Matcher m = regex.matcher(window);
     int search = 0;
     while (search <= to - from && m.find(search)) {
       int s = m.start(group);

@@ -195,7 +195,9 @@ final class PersonalCatalogue {
                 "coordinates",
                 "geo",
                 "location")
-            .window(0, 80),
+            .window(0, 80)
+            // "lat" is in "later" and "escalated": most windows hold no coordinate at all.
+            .needing(PatternDetector::hasDecimal4),
         codes(
             "VEHICLE_VIN",
             HIGH,
