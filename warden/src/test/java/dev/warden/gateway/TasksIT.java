@@ -5,7 +5,13 @@ import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.config.DataProtectionConfig;
+import dev.warden.config.DataProtectionConfig.Action;
+import dev.warden.config.DataProtectionConfig.DataRule;
+import dev.warden.config.DataProtectionConfig.Direction;
+import dev.warden.config.DataProtectionConfig.Trust;
 import dev.warden.config.ServerConfig;
+import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.HttpStub;
 import dev.warden.testing.RawMcp;
@@ -14,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,6 +61,12 @@ class TasksIT {
           .isEqualTo("done hello");
       assertThat(result.result().path("_meta").path(TaskReplies.RELATED).path("taskId").asText())
           .isEqualTo(first);
+      assertThat(result.messages())
+          .anySatisfy(
+              n -> {
+                assertThat(n.path("method").asText()).isEqualTo("notifications/tasks/status");
+                assertThat(n.path("params").path("taskId").asText()).isEqualTo(first);
+              });
       assertThat(result.body()).doesNotContain("\"t-1\"");
 
       String second = startTask(raw, session, "bye");
@@ -151,17 +164,51 @@ class TasksIT {
     }
   }
 
+  @Test
+  void inspectsATaskResultLikeAToolResult() throws Exception {
+    DataProtectionConfig dp =
+        new DataProtectionConfig(
+            Optional.empty(),
+            List.of(
+                new DataRule(
+                    "emails-back",
+                    List.of(),
+                    List.of("jobs"),
+                    Direction.RESPONSE,
+                    List.of("EMAIL_ADDRESS"),
+                    List.of(),
+                    Action.BLOCK,
+                    4)),
+            Trust.NONE);
+    try (TaskUpstream jobs = TaskUpstream.start();
+        HttpStub plain =
+            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        GatewayHarness harness =
+            GatewayHarness.start(GatewayHarness.withDataProtection(config(jobs, plain), dp))) {
+      RawMcp raw = harness.raw("all", KEY);
+      String session = raw.initialize();
+      String task = startTask(raw, session, "ana.lima@example.org");
+      RawMcp.Reply result = raw.call(session, "tasks/result", taskParams(task));
+      assertThat(result.result().path("isError").asBoolean()).as(result.body()).isTrue();
+      assertThat(result.body()).contains("emails-back").doesNotContain("ana.lima@example.org");
+      assertThat(jobs.received("tasks/result")).hasSize(1);
+    }
+  }
+
   private static GatewayHarness harness(TaskUpstream jobs, HttpStub plain) throws Exception {
-    return GatewayHarness.start(
-        GatewayHarness.config(
-            List.of(
-                ServerConfig.streamableHttp("jobs", jobs.url()),
-                ServerConfig.streamableHttp("plain", plain.url())),
-            List.of(
-                persona("all", "*"),
-                persona("quick-only", "jobs__quick"),
-                persona("plain-only", "plain__*")),
-            List.of(agent("bot", KEY, "all", "quick-only", "plain-only"))));
+    return GatewayHarness.start(config(jobs, plain));
+  }
+
+  private static WardenConfig config(TaskUpstream jobs, HttpStub plain) throws Exception {
+    return (GatewayHarness.config(
+        List.of(
+            ServerConfig.streamableHttp("jobs", jobs.url()),
+            ServerConfig.streamableHttp("plain", plain.url())),
+        List.of(
+            persona("all", "*"),
+            persona("quick-only", "jobs__quick"),
+            persona("plain-only", "plain__*")),
+        List.of(agent("bot", KEY, "all", "quick-only", "plain-only"))));
   }
 
   /** Starts the tool {@code jobs__slow} as a task; returns the task id the client was given. */
