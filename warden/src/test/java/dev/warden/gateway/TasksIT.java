@@ -195,6 +195,43 @@ class TasksIT {
     }
   }
 
+  /** With no response inspection for the server, the upstream's event stream is relayed live. */
+  @Test
+  void rewritesTaskIdsInALiveRelayedEventStream() throws Exception {
+    DataProtectionConfig dp =
+        new DataProtectionConfig(
+            Optional.empty(),
+            List.of(
+                new DataRule(
+                    "trust-jobs",
+                    List.of(),
+                    List.of("jobs"),
+                    Direction.RESPONSE,
+                    List.of(),
+                    List.of(),
+                    Action.ALLOW,
+                    4)),
+            Trust.NONE);
+    try (TaskUpstream jobs = TaskUpstream.start();
+        HttpStub plain =
+            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        GatewayHarness harness =
+            GatewayHarness.start(GatewayHarness.withDataProtection(config(jobs, plain), dp))) {
+      RawMcp raw = harness.raw("all", KEY);
+      String session = raw.initialize();
+      String task = startTask(raw, session, "live");
+      RawMcp.Reply result = raw.call(session, "tasks/result", taskParams(task));
+      assertThat(result.contentType()).startsWith("text/event-stream");
+      assertThat(result.messages()).hasSize(2);
+      assertThat(result.messages().getFirst().path("params").path("taskId").asText())
+          .isEqualTo(task);
+      assertThat(result.result().path("_meta").path(TaskReplies.RELATED).path("taskId").asText())
+          .isEqualTo(task);
+      assertThat(result.result().path("content").get(0).path("text").asText())
+          .isEqualTo("done live");
+    }
+  }
+
   private static GatewayHarness harness(TaskUpstream jobs, HttpStub plain) throws Exception {
     return GatewayHarness.start(config(jobs, plain));
   }
