@@ -16,9 +16,10 @@ import java.util.Optional;
 /**
  * Rewrites the upstream task ids in an upstream's reply to Warden task ids, as the reply streams
  * by: in the response to the request (a CreateTaskResult's {@code task}, a Task result, a tool
- * result's related-task {@code _meta}, a list's {@code tasks}) and in {@code
- * notifications/tasks/status}. Everything else passes unchanged, in order, so requests the upstream
- * sends while a task result is awaited still reach the client.
+ * result's or an error's related-task {@code _meta}, a list's {@code tasks}), in {@code
+ * notifications/tasks/status}, and in the related-task {@code _meta} of other messages the upstream
+ * sends on the way (progress, log messages, requests). Everything else passes unchanged, in order,
+ * so requests the upstream sends while a task result is awaited still reach the client.
  */
 final class TaskReplies {
   static final String RELATED = "io.modelcontextprotocol/related-task";
@@ -64,12 +65,18 @@ final class TaskReplies {
       return json;
     }
     boolean changed = false;
-    if (STATUS.equals(m.path("method").asText())) {
-      changed = tasks.rewrite(m.get("params"), server, tool);
-    } else if (requestId != null
-        && requestId.equals(m.get("id"))
-        && m.get("result") instanceof ObjectNode result) {
-      changed = result(result);
+    if (m.path("method").isTextual()) {
+      // Status notifications are Tasks; progress, log messages and requests the upstream sends
+      // about a task name it in their related-task _meta.
+      changed =
+          STATUS.equals(m.path("method").asText()) && tasks.rewrite(m.get("params"), server, tool);
+      changed |= tasks.rewrite(m.path("params").path("_meta").get(RELATED), server, tool);
+    } else if (requestId != null && requestId.equals(m.get("id"))) {
+      if (m.get("result") instanceof ObjectNode result) {
+        changed = result(result);
+      }
+      changed |=
+          tasks.rewrite(m.path("error").path("data").path("_meta").get(RELATED), server, tool);
     }
     return changed ? new String(JsonRpcCodec.bytes(m), StandardCharsets.UTF_8) : json;
   }

@@ -222,8 +222,18 @@ class TasksIT {
       String task = startTask(raw, session, "live");
       RawMcp.Reply result = raw.call(session, "tasks/result", taskParams(task));
       assertThat(result.contentType()).startsWith("text/event-stream");
-      assertThat(result.messages()).hasSize(2);
+      assertThat(result.messages()).hasSize(3);
       assertThat(result.messages().getFirst().path("params").path("taskId").asText())
+          .isEqualTo(task);
+      assertThat(
+              result
+                  .messages()
+                  .get(1)
+                  .path("params")
+                  .path("_meta")
+                  .path(TaskReplies.RELATED)
+                  .path("taskId")
+                  .asText())
           .isEqualTo(task);
       assertThat(result.result().path("_meta").path(TaskReplies.RELATED).path("taskId").asText())
           .isEqualTo(task);

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * no server-side tasks). It announces {@code tasks{list,cancel,requests.tools.call}}, offers the
  * tool {@code slow} (task support optional; answers "done &lt;text&gt;") and {@code quick}, and
  * answers tasks/get (a task is "working" on its first poll, "completed" after), tasks/result (as an
- * event stream: a status notification, then the result), tasks/cancel and tasks/list. Its task ids
- * are {@code t-1}, {@code t-2}, … across all its sessions, and tasks/list lists them all, so a
- * gateway that does not filter by session would show another session's tasks.
+ * event stream: a status notification, a log message about the task, then the result), tasks/cancel
+ * and tasks/list. Its task ids are {@code t-1}, {@code t-2}, … across all its sessions, and
+ * tasks/list lists them all, so a gateway that does not filter by session would show another
+ * session's tasks.
  */
 public final class TaskUpstream implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,11 +129,22 @@ public final class TaskUpstream implements AutoCloseable {
     status.put("jsonrpc", "2.0");
     status.put("method", "notifications/tasks/status");
     status.set("params", taskJson(done));
+    ObjectNode progress = JSON.createObjectNode();
+    progress.put("jsonrpc", "2.0");
+    progress.put("method", "notifications/message");
+    ObjectNode log = progress.putObject("params").put("level", "info").put("data", "finishing");
+    log.putObject("_meta").putObject(RELATED).put("taskId", job.id());
     String response = result(id, toolResult("done " + job.text(), job.id()).toString());
     return new Answer(
         200,
         "text/event-stream",
-        "event: message\ndata: " + status + "\n\n" + "event: message\ndata: " + response + "\n\n");
+        "event: message\ndata: "
+            + status
+            + "\n\nevent: message\ndata: "
+            + progress
+            + "\n\nevent: message\ndata: "
+            + response
+            + "\n\n");
   }
 
   private Answer list(JsonNode id) {
