@@ -72,7 +72,8 @@ public final class TaskUpstream implements AutoCloseable {
               result(
                   id,
                   "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"tools\":{},"
-                      + "\"tasks\":{\"list\":{},\"cancel\":{},\"requests\":{\"tools\":{\"call\":{}}}}},"
+                      + "\"tasks\":{\"list\":{},\"cancel\":{},"
+                      + "\"requests\":{\"tools\":{\"call\":{}}}}},"
                       + "\"serverInfo\":{\"name\":\"tasks\",\"version\":\"1\"}}"),
               List.of("Mcp-Session-Id", "task-upstream"));
       case "tools/list" ->
