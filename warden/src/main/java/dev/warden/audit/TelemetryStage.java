@@ -26,6 +26,10 @@ public final class TelemetryStage implements Stage {
           "resources/unsubscribe",
           "completion/complete",
           "logging/setLevel",
+          "tasks/get",
+          "tasks/result",
+          "tasks/list",
+          "tasks/cancel",
           "notifications/initialized",
           "notifications/cancelled",
           "notifications/progress",
@@ -34,7 +38,8 @@ public final class TelemetryStage implements Stage {
           "warden/transport/end-session");
 
   /** Methods whose target is a catalogued name; resource URIs are unbounded and stay out. */
-  private static final Set<String> NAMED = Set.of("tools/call", "prompts/get");
+  private static final Set<String> NAMED =
+      Set.of("tools/call", "prompts/get", "tasks/get", "tasks/result", "tasks/cancel");
 
   private final GatewayMetrics metrics;
   private final Set<String> personas;

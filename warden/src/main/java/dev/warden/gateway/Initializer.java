@@ -28,6 +28,14 @@ final class Initializer {
   }
 
   Reply initialize(Exchange exchange) {
+    return initialize(exchange, false);
+  }
+
+  /**
+   * {@code toolTasks}: an upstream that offers the persona tools runs task-augmented tools/call, so
+   * {@code tasks} is announced (2025-11-25).
+   */
+  Reply initialize(Exchange exchange, boolean toolTasks) {
     McpMessage m = exchange.message();
     if (m.params() == null || !m.params().path("protocolVersion").isTextual()) {
       return new Reply.Failure(
@@ -51,7 +59,14 @@ final class Initializer {
 
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     result.put("protocolVersion", negotiated);
-    result.set("capabilities", capabilities());
+    ObjectNode capabilities = capabilities();
+    if (toolTasks) {
+      ObjectNode tasks = capabilities.putObject("tasks");
+      tasks.putObject("list");
+      tasks.putObject("cancel");
+      tasks.putObject("requests").putObject("tools").putObject("call");
+    }
+    result.set("capabilities", capabilities);
     result.set("serverInfo", serverInfo(exchange.persona()));
     String text = instructions(exchange.persona());
     if (!text.isBlank()) {

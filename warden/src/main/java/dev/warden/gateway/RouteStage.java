@@ -11,6 +11,7 @@ import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.SessionStore;
+import dev.warden.mcp.SessionTasks;
 import dev.warden.mcp.TransportMethods;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
@@ -24,6 +25,7 @@ import dev.warden.registry.Catalog;
 import dev.warden.registry.CatalogEntry;
 import dev.warden.registry.CatalogView;
 import dev.warden.registry.ListKind;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,20 +80,88 @@ final class RouteStage implements Stage {
       return discover.listen(exchange);
     }
     return switch (method) {
-      case "initialize" -> initializer.initialize(exchange);
+      case "initialize" ->
+          initializer.initialize(exchange, offersToolTasks(catalog.view(), exchange.scope()));
       case "ping" -> new Reply.Result(JsonNodeFactory.instance.objectNode());
       case "logging/setLevel" -> ClientMessages.setLevel(exchange);
-      case "tools/call" ->
-          forwardNamed(exchange, ListKind.TOOLS, JsonRpcError.unknownTool(m.param("name")));
+      case "tools/call" -> callTool(exchange, stateless);
+      case "tasks/get", "tasks/result", "tasks/cancel" ->
+          stateless ? notFound(method) : forwardTask(exchange);
+      case "tasks/list" ->
+          stateless || exchange.session() == null
+              ? notFound(method)
+              : new Reply.Result(TaskListing.list(exchange.session(), m.id()));
       case "prompts/get" ->
           forwardNamed(exchange, ListKind.PROMPTS, JsonRpcError.unknownPrompt(m.param("name")));
       case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
           forwardResource(exchange);
       case "completion/complete" -> complete(exchange);
-      default ->
-          new Reply.Failure(
-              new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + method));
+      default -> notFound(method);
     };
+  }
+
+  private static Reply notFound(String method) {
+    return new Reply.Failure(
+        new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + method));
+  }
+
+  /**
+   * True when a server that offers the persona a tool announced task-augmented tools/call: only
+   * then does the persona's virtual server announce {@code tasks}.
+   */
+  static boolean offersToolTasks(CatalogView view, Scope scope) {
+    return view.list(ListKind.TOOLS).stream()
+        .anyMatch(e -> view.offersToolTasks(e.server()) && visible(ListKind.TOOLS, scope, e));
+  }
+
+  /** A task-augmented call ({@code params.task}) answers with a task under a Warden task id. */
+  private Reply callTool(Exchange exchange, boolean stateless) {
+    McpMessage m = exchange.message();
+    String tool = m.param("name");
+    Reply reply = forwardNamed(exchange, ListKind.TOOLS, JsonRpcError.unknownTool(tool));
+    boolean task = m.params() != null && m.params().has("task");
+    return task && !stateless && exchange.session() != null
+        ? withTaskIds(exchange, reply, tool)
+        : reply;
+  }
+
+  /**
+   * tasks/get, tasks/result, tasks/cancel: only a task this session started is found; it goes to
+   * the server that runs it, under that server's own task id.
+   */
+  private Reply forwardTask(Exchange exchange) {
+    String id = exchange.message().param("taskId");
+    Optional<SessionTasks.Task> task =
+        exchange.session() == null ? Optional.empty() : exchange.session().tasks().find(id);
+    if (task.isEmpty()) {
+      exchange.decide(Exchange.Outcome.ERROR, "task:unknown");
+      return new Reply.Failure(
+          new JsonRpcError(JsonRpcError.INVALID_PARAMS, "Failed to retrieve task: Task not found"));
+    }
+    SessionTasks.Task t = task.get();
+    exchange.route(t.server(), t.tool());
+    ObjectNode request = UpstreamRequests.copy(exchange);
+    ((ObjectNode) request.get("params")).put("taskId", t.upstreamId());
+    return withTaskIds(
+        exchange, forward(exchange, t.server(), JsonRpcCodec.bytes(request)), t.tool());
+  }
+
+  private static Reply withTaskIds(Exchange exchange, Reply reply, String tool) {
+    if (!(reply instanceof Reply.Relay relay)) {
+      return reply;
+    }
+    TaskReplies replies =
+        new TaskReplies(exchange.session().tasks(), relay.server(), tool, exchange.message().id());
+    try {
+      return new Reply.Relay(relay.server(), replies.rewrite(relay.upstream()));
+    } catch (IOException e) {
+      relay.upstream().abort();
+      exchange.decide(Exchange.Outcome.ERROR, "upstream:unreachable");
+      return new Reply.Failure(
+          new JsonRpcError(
+              JsonRpcError.UPSTREAM_ERROR,
+              "upstream '" + relay.server() + "' broke off its answer"));
+    }
   }
 
   private Reply transportOrNotification(Exchange exchange, String method) {

@@ -39,6 +39,7 @@ public final class Session {
   private final Map<String, UpstreamSession> upstreams = new ConcurrentHashMap<>();
   private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
   private final SeenValues seen = new SeenValues();
+  private final SessionTasks tasks = new SessionTasks();
   private final ClientProfile profile;
   private final ServerRequests serverRequests;
   private volatile String logLevel;
@@ -138,6 +139,11 @@ public final class Session {
   /** Fingerprints of sensitive values this session was shown, to follow them between servers. */
   public SeenValues seen() {
     return seen;
+  }
+
+  /** The tasks this session started on its upstreams, under Warden task ids. */
+  public SessionTasks tasks() {
+    return tasks;
   }
 
   /** What this session's upstream sessions declare on the client's behalf. */

@@ -22,6 +22,7 @@ public final class CatalogView {
   private final Map<ListKind, Map<String, CatalogEntry>> entries = new EnumMap<>(ListKind.class);
   private final List<TemplateRoute> templateRoutes = new ArrayList<>();
   private final Set<String> unavailable = new HashSet<>();
+  private final Set<String> toolTasks = new HashSet<>();
   private final boolean complete;
 
   /** A resource template reduced to what routing needs: its fixed prefix and suffix. */
@@ -44,6 +45,9 @@ public final class CatalogView {
       allComplete &= listing.complete();
       if (!listing.complete()) {
         unavailable.add(server);
+      }
+      if (listing.toolTasks()) {
+        toolTasks.add(server);
       }
       for (ListKind kind : ListKind.values()) {
         for (ObjectNode item : listing.of(kind)) {
@@ -121,6 +125,11 @@ public final class CatalogView {
   /** True when {@code server} could not be listed, so what it offers is unknown. */
   public boolean isUnavailable(String server) {
     return unavailable.contains(server);
+  }
+
+  /** True when {@code server} announced task-augmented tools/call in its initialize. */
+  public boolean offersToolTasks(String server) {
+    return toolTasks.contains(server);
   }
 
   /** False when some server could not be listed; such a view is refreshed again soon. */

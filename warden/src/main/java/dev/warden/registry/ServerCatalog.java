@@ -94,7 +94,8 @@ final class ServerCatalog {
     for (ListKind kind : ListKind.values()) {
       items.put(kind, capabilities.has(kind.capability()) ? fetchAll(kind) : List.of());
     }
-    return new ServerListing(items, true);
+    return new ServerListing(
+        items, true, capabilities.path("tasks").path("requests").path("tools").has("call"));
   }
 
   private List<ObjectNode> fetchAll(ListKind kind) throws UpstreamException {

@@ -5,8 +5,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one server offers, as fetched; a kind the server lacks maps to an empty list. */
-record ServerListing(Map<ListKind, List<ObjectNode>> items, boolean complete) {
+/**
+ * What one server offers, as fetched; a kind the server lacks maps to an empty list. {@code
+ * toolTasks}: its initialize announced task-augmented {@code tools/call} (2025-11-25 {@code
+ * tasks.requests.tools.call}).
+ */
+record ServerListing(Map<ListKind, List<ObjectNode>> items, boolean complete, boolean toolTasks) {
+  ServerListing(Map<ListKind, List<ObjectNode>> items, boolean complete) {
+    this(items, complete, false);
+  }
+
   static ServerListing unavailable() {
     Map<ListKind, List<ObjectNode>> empty = new EnumMap<>(ListKind.class);
     for (ListKind k : ListKind.values()) {

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SensitiveDataStage implements Stage {
   private static final Logger log = LoggerFactory.getLogger(SensitiveDataStage.class);
   private static final Set<String> INSPECTED =
-      Set.of("tools/call", "prompts/get", "resources/read");
+      Set.of("tools/call", "prompts/get", "resources/read", "tasks/result");
   private static final String TRUST_HOP = "trust-hop";
 
   private final DetectionEngine engine;
@@ -235,7 +235,7 @@ public final class SensitiveDataStage implements Stage {
   /** A tool call gets a result with isError naming the rule; other methods a JSON-RPC error. */
   private static Reply refuse(Exchange exchange, Inspection.Blocked b, String reason) {
     String rule = "data:" + b.rule();
-    if (exchange.method().equals("tools/call")) {
+    if (exchange.method().equals("tools/call") || exchange.method().equals("tasks/result")) {
       return Reply.denied(Denial.Kind.POLICY, rule, reason);
     }
     exchange.decide(Exchange.Outcome.DENIED, rule);
