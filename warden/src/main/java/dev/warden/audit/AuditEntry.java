@@ -7,8 +7,10 @@ import java.util.TreeMap;
  * What one audit record says about one request: metadata only, never argument values, bodies or
  * credentials. {@link AuditRecord} adds its place in the chain.
  *
- * @param kind {@link #DECISION} (committed before the reply is released) or {@link #COMPLETION}
- *     (written after the reply went out, with the bytes sent and the final HTTP status)
+ * @param kind {@link #DECISION} (made safe before the reply is released), {@link #COMPLETION}
+ *     (written after the reply went out, with the bytes sent and the final HTTP status), or {@link
+ *     #CALL}: both in one record, when the completion reached the writer before the decision was
+ *     stored
  * @param findings detector hits: type → count, never the values
  * @param upstreamError what went wrong with the upstream, "" when nothing did
  * @param httpStatus the status sent to the agent; 0 in a decision record (not yet known)
@@ -37,9 +39,38 @@ public record AuditEntry(
 
   public static final String DECISION = "decision";
   public static final String COMPLETION = "completion";
+  public static final String CALL = "call";
 
   public AuditEntry {
     findings = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(findings));
+  }
+
+  /** This completion as the one record of its call (it holds everything the decision did). */
+  public AuditEntry asCall() {
+    return new AuditEntry(
+        CALL,
+        timeMillis,
+        requestId,
+        agent,
+        user,
+        persona,
+        server,
+        method,
+        target,
+        decision,
+        rule,
+        findings,
+        upstreamError,
+        httpStatus,
+        latencyMicros,
+        bytesIn,
+        bytesOut,
+        clientAddress);
+  }
+
+  /** Whether this record holds the reply's final status and bytes (a completion or a call). */
+  public boolean completed() {
+    return !kind.equals(DECISION);
   }
 
   /** Findings in their stored form: {@code type=count} pairs sorted by type, joined by ",". */

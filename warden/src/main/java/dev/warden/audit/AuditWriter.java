@@ -142,18 +142,25 @@ public final class AuditWriter implements AutoCloseable {
     if (!entries.isEmpty()) {
       java.util.Set<String> stored = new java.util.HashSet<>();
       for (AuditRecord r : sink.read(Math.max(0, seq - entries.size()), entries.size())) {
-        stored.add(key(r.entry()));
+        AuditEntry stored1 = r.entry();
+        if (stored1.kind().equals(AuditEntry.CALL)) {
+          stored.add(stored1.requestId() + '/' + AuditEntry.DECISION);
+          stored.add(stored1.requestId() + '/' + AuditEntry.COMPLETION);
+        } else {
+          stored.add(key(stored1));
+        }
       }
       List<Pending> missing = new ArrayList<>();
       for (AuditEntry e : entries) {
         if (!stored.contains(key(e))) {
-          missing.add(new Pending(e, new CompletableFuture<>(), 0, false));
+          missing.add(new Pending(e, new CompletableFuture<>(), 0, true));
         }
       }
       for (int i = 0; i < missing.size(); i += MAX_BATCH) {
         List<Pending> batch = missing.subList(i, Math.min(missing.size(), i + MAX_BATCH));
-        commit(batch);
-        batch.getLast().done().get();
+        if (!commit(batch)) {
+          throw new IllegalStateException("journaled audit records could not be stored");
+        }
       }
       if (!missing.isEmpty()) {
         log.info("audit: stored {} journaled records a stopped gateway had not", missing.size());
@@ -212,12 +219,18 @@ public final class AuditWriter implements AutoCloseable {
   }
 
   private boolean commit(List<Pending> batch) {
+    AuditEntry[] entries = merged(batch);
     List<AuditRecord> records = new ArrayList<>(batch.size());
+    int[] recordOf = new int[batch.size()];
     String prev = hash;
-    for (Pending p : batch) {
-      AuditRecord r = AuditRecord.link(seq + records.size() + 1, p.entry(), prev);
-      records.add(r);
-      prev = r.hash();
+    for (int i = 0; i < entries.length; i++) {
+      recordOf[i] = -1;
+      if (entries[i] != null) {
+        AuditRecord r = AuditRecord.link(seq + records.size() + 1, entries[i], prev);
+        recordOf[i] = records.size();
+        records.add(r);
+        prev = r.hash();
+      }
     }
     AuditRecord last = records.getLast();
     List<Checkpoint> checkpoints = new ArrayList<>(1);
@@ -239,8 +252,9 @@ public final class AuditWriter implements AutoCloseable {
     }
     written += records.size();
     for (int i = 0; i < batch.size(); i++) {
-      if (batch.get(i).done() != null) {
-        batch.get(i).done().complete(records.get(i));
+      // An entry folded into another record has no record of its own to hand out.
+      if (batch.get(i).done() != null && recordOf[i] >= 0) {
+        batch.get(i).done().complete(records.get(recordOf[i]));
       }
     }
     long segment = batch.getLast().segment();
@@ -249,6 +263,36 @@ public final class AuditWriter implements AutoCloseable {
       releasedSegment = segment;
     }
     return true;
+  }
+
+  /**
+   * The entries to store for {@code batch}: a journaled completion whose decision is in the same
+   * batch is folded into it, so the call gets one record ({@link AuditEntry#CALL}) instead of two;
+   * its own slot is null. Awaited ({@code sync: full}) decisions are committed before their reply,
+   * so they never meet their completion here.
+   */
+  private static AuditEntry[] merged(List<Pending> batch) {
+    AuditEntry[] entries = new AuditEntry[batch.size()];
+    java.util.Map<String, Integer> decisions = null;
+    for (int i = 0; i < entries.length; i++) {
+      Pending p = batch.get(i);
+      AuditEntry e = p.entry();
+      entries[i] = e;
+      if (!p.journaled()) {
+        continue;
+      }
+      if (e.kind().equals(AuditEntry.DECISION)) {
+        decisions = decisions == null ? new java.util.HashMap<>() : decisions;
+        decisions.put(e.requestId(), i);
+      } else if (e.kind().equals(AuditEntry.COMPLETION) && decisions != null) {
+        Integer d = decisions.remove(e.requestId());
+        if (d != null) {
+          entries[d] = e.asCall();
+          entries[i] = null;
+        }
+      }
+    }
+    return entries;
   }
 
   /** Commits what is queued, writes a final checkpoint, stops the thread and closes the sink. */

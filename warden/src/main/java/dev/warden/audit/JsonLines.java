@@ -67,8 +67,6 @@ public final class JsonLines {
         what,
         e.decision(),
         e.rule().isEmpty() ? "" : " rule=" + e.rule(),
-        e.kind().equals(AuditEntry.COMPLETION)
-            ? " status=" + e.httpStatus() + " bytes_out=" + e.bytesOut()
-            : "");
+        e.completed() ? " status=" + e.httpStatus() + " bytes_out=" + e.bytesOut() : "");
   }
 }

@@ -54,9 +54,10 @@ class AuditStageTest {
 
     assertThat(reply).isInstanceOf(Reply.Result.class);
     List<AuditRecord> records = sink.read(0, 10);
+    // One record when the completion reached the writer before the decision was stored, else two.
     assertThat(records)
         .extracting(r -> r.entry().requestId() + "/" + r.entry().kind())
-        .containsExactly("req-1/decision", "req-1/completion");
+        .isIn(List.of("req-1/call"), List.of("req-1/decision", "req-1/completion"));
     assertThat(records.getLast().entry().bytesOut()).isEqualTo(42);
   }
 

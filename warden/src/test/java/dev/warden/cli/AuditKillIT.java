@@ -157,7 +157,7 @@ class AuditKillIT {
       page = trail.sink().read(after, 1000);
       for (AuditRecord r : page) {
         AuditEntry e = r.entry();
-        if (e.kind().equals(AuditEntry.DECISION)
+        if (!e.kind().equals(AuditEntry.COMPLETION)
             && e.method().equals("tools/call")
             && e.decision().equals("ok")) {
           recorded.merge(e.agent(), 1L, Long::sum);

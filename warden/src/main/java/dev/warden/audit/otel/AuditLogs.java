@@ -91,7 +91,7 @@ final class AuditLogs implements AuditObserver {
       e.findings().forEach((type, n) -> findings.add(type + "=" + n));
       b.put(Keys.FINDINGS, findings);
     }
-    if (e.kind().equals(AuditEntry.COMPLETION)) {
+    if (e.completed()) {
       b.put(Keys.HTTP_STATUS, (long) e.httpStatus()).put(Keys.BYTES_OUT, e.bytesOut());
     }
     return b.build();
