@@ -3,6 +3,7 @@ package dev.warden.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.EventFeed;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.SseEvent;
@@ -11,7 +12,6 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ import java.util.Map;
  * with the answer. A request the client cannot answer is refused to the upstream at once, which
  * then answers the call itself.
  */
-final class ParkingStream extends InputStream {
+final class ParkingStream extends EventFeed {
   /** Methods an upstream may ask the client, and the client capability each needs. */
   static final Map<String, String> NEEDS =
       Map.of(
@@ -39,9 +39,6 @@ final class ParkingStream extends InputStream {
   final SseReader events;
   private final JsonNode clientId;
   private final JsonNode capabilities;
-  private byte[] buf = new byte[0];
-  private int pos;
-  private boolean done;
   private volatile boolean parked;
 
   ParkingStream(
@@ -59,26 +56,6 @@ final class ParkingStream extends InputStream {
     this.capabilities = capabilities;
   }
 
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    while (pos >= buf.length) {
-      if (done) {
-        return -1;
-      }
-      fill();
-    }
-    int n = Math.min(len, buf.length - pos);
-    System.arraycopy(buf, pos, b, off, n);
-    pos += n;
-    return n;
-  }
-
   /** Closing after the call was parked leaves the upstream call open for the retry. */
   @Override
   public void close() {
@@ -94,10 +71,11 @@ final class ParkingStream extends InputStream {
     }
   }
 
-  private void fill() throws IOException {
+  @Override
+  protected void fill() throws IOException {
     SseEvent e = events.next();
     if (e == null) {
-      done = true;
+      end();
       return;
     }
     if (!e.isMessage() || e.data().isBlank()) {
@@ -116,7 +94,7 @@ final class ParkingStream extends InputStream {
       if (m.get("id") != null && m.get("id").equals(call.upstreamId())) {
         m.set("id", clientId);
         emit(new String(JsonRpcCodec.bytes(m), StandardCharsets.UTF_8));
-        done = true;
+        end();
       }
     }
   }
@@ -144,7 +122,7 @@ final class ParkingStream extends InputStream {
         response.set("id", clientId);
         response.set("result", result.get());
         emit(new String(JsonRpcCodec.bytes(response), StandardCharsets.UTF_8));
-        done = true;
+        end();
         return;
       }
       refusal = "the client already has " + InputRequired.MAX_PER_SESSION + " calls waiting";
@@ -167,8 +145,7 @@ final class ParkingStream extends InputStream {
   }
 
   private void emit(String data) {
-    buf = ("data: " + data.replace("\n", "\ndata: ") + "\n\n").getBytes(StandardCharsets.UTF_8);
-    pos = 0;
+    emit(("data: " + data.replace("\n", "\ndata: ") + "\n\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static ObjectNode parse(String data) {

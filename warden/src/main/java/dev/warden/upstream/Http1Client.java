@@ -19,15 +19,18 @@ import javax.net.ssl.SSLSocketFactory;
  * HTTP/1.1 to upstream MCP servers over blocking sockets, used from the request's own virtual
  * thread: it writes the request and reads the answer itself, so a call costs no hand-off to a
  * selector or another thread (the JDK parks the virtual thread on the socket instead). Keep-alive
- * connections are pooled per origin. See docs/adr/0004-upstream-http-client.md for why Warden has
- * its own client on this path.
+ * connections are pooled per server URI. See docs/adr/0004-upstream-http-client.md for why Warden
+ * has its own client on this path.
  */
 public final class Http1Client implements AutoCloseable {
-  /** Idle connections kept per origin; more are closed when returned. */
+  /** Idle connections kept per server URI; more are closed when returned. */
   private static final int MAX_IDLE_PER_ORIGIN = 256;
 
   private final Duration idleTimeout;
-  private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+
+  /** A pool per configured server URI (its hash is cached, so a lookup builds nothing). */
+  private final Map<URI, Pool> pools = new ConcurrentHashMap<>();
+
   private volatile boolean closed;
 
   /**
@@ -53,8 +56,7 @@ public final class Http1Client implements AutoCloseable {
     if (closed) {
       throw new IOException("client closed");
     }
-    String origin = origin(request.uri());
-    Pool pool = pools.computeIfAbsent(origin, o -> new Pool());
+    Pool pool = pools.computeIfAbsent(request.uri(), u -> new Pool());
     byte[] head = head(request);
     Http1Connection reused = pool.take(idleTimeout);
     if (reused != null) {
@@ -77,10 +79,6 @@ public final class Http1Client implements AutoCloseable {
   public void close() {
     closed = true;
     pools.values().forEach(Pool::closeAll);
-  }
-
-  private static String origin(URI uri) {
-    return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri);
   }
 
   private static int port(URI uri) {
@@ -156,7 +154,7 @@ public final class Http1Client implements AutoCloseable {
     }
   }
 
-  /** Idle keep-alive connections of one origin, most recently used first. */
+  /** Idle keep-alive connections to one server URI, most recently used first. */
   private final class Pool {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Http1Connection> idle = new ArrayDeque<>();

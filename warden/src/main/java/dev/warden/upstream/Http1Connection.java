@@ -23,6 +23,9 @@ final class Http1Connection {
   private static final int DRAIN_BYTES = 64 * 1024;
   private static final int DRAIN_MILLIS = 100;
 
+  /** Where drained bytes go; never read, so sharing it between threads is harmless. */
+  private static final byte[] DISCARD = new byte[4096];
+
   /** The server closed the connection before sending a byte of an answer. */
   static final class StaleException extends IOException {
     StaleException() {
@@ -139,10 +142,9 @@ final class Http1Connection {
   private boolean drained(InputStream body) {
     try {
       socket.setSoTimeout(DRAIN_MILLIS);
-      byte[] sink = new byte[4096];
       int total = 0;
       while (total <= DRAIN_BYTES) {
-        int n = body.read(sink);
+        int n = body.read(DISCARD);
         if (n < 0) {
           return true;
         }

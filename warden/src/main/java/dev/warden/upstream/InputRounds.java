@@ -3,6 +3,7 @@ package dev.warden.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.EventFeed;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.Session;
@@ -12,7 +13,6 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the id the client's request had. Bounded: at most {@link #MAX_ROUNDS} rounds, and an answer that
  * does not come in time ends the call with an error.
  */
-final class InputRounds extends InputStream {
+final class InputRounds extends EventFeed {
   static final int MAX_ROUNDS = 8;
 
   /** The client's own deadline (a person may be asked) and a little more. */
@@ -50,9 +50,6 @@ final class InputRounds extends InputStream {
   private Map<String, Asked> round;
   private ObjectNode roundResult;
   private int rounds;
-  private boolean done;
-  private byte[] buf = new byte[0];
-  private int pos;
 
   private record Asked(String id, String method, CompletableFuture<ObjectNode> answer) {}
 
@@ -89,35 +86,14 @@ final class InputRounds extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    while (pos >= buf.length) {
-      if (done) {
-        return -1;
-      }
-      fill();
-    }
-    int n = Math.min(len, buf.length - pos);
-    System.arraycopy(buf, pos, b, off, n);
-    pos += n;
-    return n;
-  }
-
-  @Override
   public void close() {
-    if (!done) {
+    if (!ended()) {
       abort();
     }
   }
 
   void abort() {
-    done = true;
+    end();
     if (round != null) {
       round.values().forEach(a -> session.forget(a.id()));
     }
@@ -134,14 +110,15 @@ final class InputRounds extends InputStream {
             : null;
   }
 
-  private void fill() throws IOException {
+  @Override
+  protected void fill() throws IOException {
     if (round != null) {
       retry();
       return;
     }
     ObjectNode m = next();
     if (m == null) {
-      done = true; // the stream ended without a response: the relay reports it
+      end(); // the stream ended without a response: the relay reports it
       return;
     }
     if (m.has("method")) {
@@ -153,7 +130,7 @@ final class InputRounds extends InputStream {
       strip(m);
       m.set("id", clientId);
       emit(m);
-      done = true;
+      end();
     }
   }
 
@@ -264,7 +241,7 @@ final class InputRounds extends InputStream {
   }
 
   private void fail(String why) {
-    done = true;
+    end();
     byte[] error =
         JsonRpcCodec.error(
             clientId,
@@ -278,8 +255,7 @@ final class InputRounds extends InputStream {
   }
 
   private void set(String text) {
-    buf = text.getBytes(StandardCharsets.UTF_8);
-    pos = 0;
+    emit(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String event(ObjectNode message) {
