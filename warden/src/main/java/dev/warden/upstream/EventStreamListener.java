@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.SseEvent;
-import dev.warden.mcp.SseReader;
-import dev.warden.mcp.UpstreamException;
-import dev.warden.mcp.UpstreamReply;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +16,6 @@ import org.slf4j.LoggerFactory;
 final class EventStreamListener implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(EventStreamListener.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final StreamableHttpSession session;
   private final String server;
@@ -40,35 +35,13 @@ final class EventStreamListener implements Runnable {
 
   @Override
   public void run() {
-    long backoff = 500;
-    boolean first = true;
-    while (!session.isClosed()) {
-      try (UpstreamReply stream = session.openEventStream()) {
-        if (stream == null) {
-          return; // the server offers no standalone stream
-        }
-        backoff = 500;
-        if (!first) {
-          resumed.run();
-        }
-        first = false;
-        SseReader events = new SseReader(stream.body(), 4 * 1024 * 1024);
-        for (SseEvent e = events.next(); e != null && !session.isClosed(); e = events.next()) {
-          deliver(e);
-        }
-      } catch (UpstreamException | IOException e) {
-        log.debug("event stream of {} interrupted: {}", server, e.getMessage());
-      }
-      if (session.isClosed()) {
-        return;
-      }
-      try {
-        Thread.sleep(backoff);
-      } catch (InterruptedException e) {
-        return;
-      }
-      backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
-    }
+    // A null stream: the server offers no standalone stream (405).
+    ReopeningStream.run(
+        "event stream of " + server,
+        session::isClosed,
+        session::openEventStream,
+        this::deliver,
+        resumed);
   }
 
   private void deliver(SseEvent e) {

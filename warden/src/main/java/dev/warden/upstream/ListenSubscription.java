@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.SseEvent;
-import dev.warden.mcp.SseReader;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class ListenSubscription implements Runnable {
   static final Duration IDLE = Duration.ofMinutes(10);
   private static final Logger log = LoggerFactory.getLogger(ListenSubscription.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final String ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
 
   private final StatelessHttpSession session;
@@ -38,50 +36,33 @@ final class ListenSubscription implements Runnable {
 
   @Override
   public void run() {
-    long backoff = 500;
-    boolean first = true;
-    while (!session.isClosed()) {
-      ObjectNode filter;
-      try {
-        filter = filter(session.initializeResult().path("capabilities"));
-      } catch (UpstreamException e) {
-        filter = null;
-      }
-      if (filter != null && filter.isEmpty()) {
-        return; // the server announces no list changes
-      }
-      if (filter != null) {
-        ObjectNode params = JsonNodeFactory.instance.objectNode();
-        params.set("notifications", filter);
-        ObjectNode request =
-            session.stamp(StatelessHttpSession.request("subscriptions/listen", params));
-        try (UpstreamReply stream = session.exchange(request)) {
-          if (stream.framing() != UpstreamReply.Framing.SSE) {
-            return; // refused (an error answer): the server offers no listen stream
-          }
-          backoff = 500;
-          if (!first) {
-            resumed.run();
-          }
-          first = false;
-          SseReader events = new SseReader(stream.body(), 4 * 1024 * 1024);
-          for (SseEvent e = events.next(); e != null && !session.isClosed(); e = events.next()) {
-            deliver(e);
-          }
-        } catch (UpstreamException | IOException e) {
-          log.debug("listen stream of {} interrupted: {}", session.server(), e.getMessage());
-        }
-      }
-      if (session.isClosed()) {
-        return;
-      }
-      try {
-        Thread.sleep(backoff);
-      } catch (InterruptedException e) {
-        return;
-      }
-      backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+    ReopeningStream.run(
+        "listen stream of " + session.server(),
+        session::isClosed,
+        this::open,
+        this::deliver,
+        resumed);
+  }
+
+  /**
+   * A new listen stream for the list changes the server announces; null when it announces none or
+   * refuses the request. A failed discovery throws, so the loop tries again later.
+   */
+  private UpstreamReply open() throws UpstreamException {
+    ObjectNode filter = filter(session.initializeResult().path("capabilities"));
+    if (filter.isEmpty()) {
+      return null;
     }
+    ObjectNode params = JsonNodeFactory.instance.objectNode();
+    params.set("notifications", filter);
+    UpstreamReply stream =
+        session.exchange(
+            session.stamp(StatelessHttpSession.request("subscriptions/listen", params)));
+    if (stream.framing() != UpstreamReply.Framing.SSE) {
+      stream.close(); // refused (an error answer): the server offers no listen stream
+      return null;
+    }
+    return stream;
   }
 
   /** The list changes the server's capabilities say it announces. */
