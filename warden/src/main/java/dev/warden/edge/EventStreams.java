@@ -1,5 +1,6 @@
 package dev.warden.edge;
 
+import dev.warden.edge.http.HttpResponse;
 import dev.warden.mcp.Session;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,10 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 
 /**
  * A client's standalone event stream (GET): the gateway's own notifications for the session (list
@@ -28,15 +25,12 @@ final class EventStreams {
     this.keepAlive = keepAlive;
   }
 
-  long serve(Request request, Response response, Session session) throws IOException {
+  long serve(HttpResponse response, Session session) throws IOException {
     QueueSink sink = new QueueSink();
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ReplyWriter.EVENT_STREAM);
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    response.getHeaders().put("X-Accel-Buffering", "no");
+    ReplyWriter.eventStreamHeaders(response);
     session.addSink(sink);
     long written = 0;
-    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+    try (OutputStream out = response.body()) {
       out.flush(); // commit the headers so the client knows the stream is open
       while (!sink.closed && !session.isClosed()) {
         byte[] message = sink.queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);

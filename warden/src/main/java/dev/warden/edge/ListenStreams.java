@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Response;
 
 /**
  * A 2026-07-28 {@code subscriptions/listen} stream: the response to the listen request is an event
@@ -34,17 +31,15 @@ final class ListenStreams {
     this.keepAlive = keepAlive;
   }
 
-  long serve(Response response, JsonNode id, Reply.Listen listen) throws IOException {
+  long serve(dev.warden.edge.http.HttpResponse response, JsonNode id, Reply.Listen listen)
+      throws IOException {
     Session session = listen.session();
     Set<String> methods = methods(listen.filter());
     EventStreams.QueueSink sink = new EventStreams.QueueSink();
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ReplyWriter.EVENT_STREAM);
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    response.getHeaders().put("X-Accel-Buffering", "no");
+    ReplyWriter.eventStreamHeaders(response);
     session.addSink(sink);
     long written = 0;
-    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+    try (OutputStream out = response.body()) {
       written += ReplyWriter.event(out, text(acknowledgement(id, listen.filter())));
       while (!sink.closed && !session.isClosed()) {
         byte[] message = sink.queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,9 @@
 package dev.warden.edge;
 
 import dev.warden.config.Limits;
+import dev.warden.edge.http.HttpHandler;
+import dev.warden.edge.http.HttpRequest;
+import dev.warden.edge.http.HttpResponse;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
@@ -15,23 +18,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent-facing Streamable HTTP endpoint, {@code /personas/{persona}/mcp}. It checks the HTTP
  * envelope (origin, method, media types, size), decodes the message once, runs the pipeline and
  * writes what it answers. Policy lives in the stages, not here.
  */
-public final class McpEndpoint extends Handler.Abstract {
-  private static final Logger log = LoggerFactory.getLogger(McpEndpoint.class);
+public final class McpEndpoint implements HttpHandler {
   private static final Pattern PATH = Pattern.compile("/personas/([a-z0-9][a-z0-9-]{0,63})/mcp/?");
   private static final Pattern METADATA =
       Pattern.compile(ProtectedResource.WELL_KNOWN + "/personas/([a-z0-9][a-z0-9-]{0,63})/mcp/?");
@@ -51,64 +44,50 @@ public final class McpEndpoint extends Handler.Abstract {
   }
 
   @Override
-  public boolean handle(Request request, Response response, Callback callback) {
-    String path = Request.getPathInContext(request);
-    try {
-      String refused =
-          origins.check(
-              request.getHeaders().get(HttpHeader.ORIGIN),
-              request.getHeaders().get(HttpHeader.HOST));
-      if (refused != null) {
-        plainError(response, 403, refused);
-      } else {
-        Matcher m = PATH.matcher(path);
-        Matcher meta = METADATA.matcher(path);
-        if (m.matches()) {
-          endpoint(request, response, m.group(1));
-        } else if (meta.matches() && HttpMethod.GET.is(request.getMethod())) {
-          ReplyWriter.json(response, 200, ProtectedResource.document(request, meta.group(1)));
-        } else {
-          plainError(response, 404, "No MCP endpoint at this path; use /personas/{persona}/mcp");
-        }
-      }
-      callback.succeeded();
-    } catch (IOException e) {
-      callback.failed(e); // the client went away; nothing more to tell it
-    } catch (RuntimeException e) {
-      log.error("bug while serving {} {}", request.getMethod(), path, e);
-      if (!response.isCommitted()) {
-        Response.writeError(request, response, callback, 500);
-      } else {
-        callback.failed(e);
-      }
+  public void handle(HttpRequest request, HttpResponse response) throws IOException {
+    String path = request.path();
+    String refused = origins.check(request.header("Origin"), request.header("Host"));
+    if (refused != null) {
+      plainError(response, 403, refused);
+      return;
     }
-    return true;
+    Matcher m = PATH.matcher(path);
+    if (m.matches()) {
+      endpoint(request, response, m.group(1));
+      return;
+    }
+    Matcher meta = METADATA.matcher(path);
+    if (meta.matches() && request.method().equals("GET")) {
+      ReplyWriter.json(response, 200, ProtectedResource.document(request, meta.group(1)));
+    } else {
+      plainError(response, 404, "No MCP endpoint at this path; use /personas/{persona}/mcp");
+    }
   }
 
-  private void endpoint(Request request, Response response, String persona) throws IOException {
-    String method = request.getMethod();
-    if (HttpMethod.POST.is(method)) {
+  private void endpoint(HttpRequest request, HttpResponse response, String persona)
+      throws IOException {
+    String method = request.method();
+    if (method.equals("POST")) {
       post(request, response, persona);
-    } else if (ProtocolVersions.isStateless(
-        request.getHeaders().get(SessionStage.VERSION_HEADER))) {
-      response.getHeaders().put(HttpHeader.ALLOW, "POST");
+    } else if (ProtocolVersions.isStateless(request.header(SessionStage.VERSION_HEADER))) {
+      response.header("Allow", "POST");
       plainError(response, 405, "Protocol 2026-07-28 has no GET stream or session to end");
-    } else if (HttpMethod.GET.is(method)) {
+    } else if (method.equals("GET")) {
       if (!accepts(request, ReplyWriter.EVENT_STREAM)) {
         plainError(response, 406, "GET needs Accept: text/event-stream");
         return;
       }
       run(request, response, transport(TransportMethods.OPEN_STREAM, persona, request));
-    } else if (HttpMethod.DELETE.is(method)) {
+    } else if (method.equals("DELETE")) {
       run(request, response, transport(TransportMethods.END_SESSION, persona, request));
     } else {
-      response.getHeaders().put(HttpHeader.ALLOW, "GET, POST, DELETE");
+      response.header("Allow", "GET, POST, DELETE");
       plainError(response, 405, "Method not allowed");
     }
   }
 
-  private void post(Request request, Response response, String persona) throws IOException {
-    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+  private void post(HttpRequest request, HttpResponse response, String persona) throws IOException {
+    String type = request.header("Content-Type");
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(ReplyWriter.JSON)) {
       plainError(response, 415, "Content-Type must be application/json");
       return;
@@ -117,7 +96,7 @@ public final class McpEndpoint extends Handler.Abstract {
       plainError(response, 406, "Accept must list application/json and text/event-stream");
       return;
     }
-    byte[] body = RequestBodies.read(request, limits.maxBodyBytes());
+    byte[] body = request.readBody(limits.maxBodyBytes());
     if (body == null) {
       plainError(response, 413, "Body larger than " + limits.maxBodyBytes() + " bytes");
       return;
@@ -127,7 +106,7 @@ public final class McpEndpoint extends Handler.Abstract {
           ReplyWriter.json(response, 400, JsonRpcCodec.error(bad.id(), bad.error()));
       case JsonRpcCodec.Ok ok -> {
         Exchange exchange = exchange(persona, ok.message(), request, body.length);
-        if (Era2026.claims(request.getHeaders().get(SessionStage.VERSION_HEADER), ok.message())) {
+        if (Era2026.claims(request.header(SessionStage.VERSION_HEADER), ok.message())) {
           exchange.era(ProtocolEra.STATELESS);
         }
         run(request, response, exchange);
@@ -135,35 +114,31 @@ public final class McpEndpoint extends Handler.Abstract {
     }
   }
 
-  private void run(Request request, Response response, Exchange exchange) throws IOException {
+  private void run(HttpRequest request, HttpResponse response, Exchange exchange)
+      throws IOException {
     Reply reply = pipeline.run(exchange);
     long written = 0;
     try {
       written = writer.write(request, response, exchange, reply);
     } finally {
-      exchange.complete(response.getStatus(), written);
+      exchange.complete(response.status(), written);
     }
   }
 
-  private Exchange exchange(String persona, McpMessage message, Request request, long bytesIn) {
+  private Exchange exchange(String persona, McpMessage message, HttpRequest request, long bytesIn) {
     return new Exchange(
-        ExchangeIds.next(),
-        persona,
-        message,
-        name -> request.getHeaders().get(name),
-        Request.getRemoteAddr(request),
-        bytesIn);
+        ExchangeIds.next(), persona, message, request::header, request.remoteAddress(), bytesIn);
   }
 
-  private Exchange transport(String method, String persona, Request request) {
+  private Exchange transport(String method, String persona, HttpRequest request) {
     McpMessage m = new McpMessage(McpMessage.Kind.NOTIFICATION, null, method, null, null);
     return exchange(persona, m, request, 0);
   }
 
-  private static boolean accepts(Request request, String mediaType) {
+  private static boolean accepts(HttpRequest request, String mediaType) {
     String slash = mediaType.substring(0, mediaType.indexOf('/') + 1);
-    for (HttpField f : request.getHeaders().getFields(HttpHeader.ACCEPT)) {
-      for (String v : f.getValues()) {
+    for (String field : request.headers("Accept")) {
+      for (String v : field.split(",")) {
         String t = v.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.startsWith(mediaType) || t.startsWith("*/*") || t.startsWith(slash + "*")) {
           return true;
@@ -173,7 +148,8 @@ public final class McpEndpoint extends Handler.Abstract {
     return false;
   }
 
-  private static void plainError(Response response, int status, String message) throws IOException {
+  private static void plainError(HttpResponse response, int status, String message)
+      throws IOException {
     ReplyWriter.json(
         response,
         status,

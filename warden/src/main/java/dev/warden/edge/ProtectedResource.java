@@ -2,9 +2,8 @@ package dev.warden.edge;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.edge.http.HttpRequest;
 import dev.warden.mcp.JsonRpcCodec;
-import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.server.Request;
 
 /**
  * RFC 9728 protected resource metadata for each persona endpoint. Agents authenticate with API keys
@@ -15,18 +14,26 @@ final class ProtectedResource {
 
   private ProtectedResource() {}
 
-  static String base(Request request) {
-    HttpURI uri = request.getHttpURI();
-    String scheme = uri.getScheme() == null ? "http" : uri.getScheme();
-    String authority = uri.getAuthority();
-    return scheme + "://" + authority;
+  /**
+   * The scheme and authority agents reach this endpoint at: those of an absolute-form target, else
+   * the Host field; http, since the listener itself does not terminate TLS.
+   */
+  static String base(HttpRequest request) {
+    String target = request.target();
+    if (!target.startsWith("/")) {
+      int start = target.indexOf("://") + 3;
+      int slash = target.indexOf('/', start);
+      return slash < 0 ? target : target.substring(0, slash);
+    }
+    String host = request.header("Host");
+    return "http://" + (host == null ? "localhost" : host);
   }
 
-  static String metadataUrl(Request request, String persona) {
+  static String metadataUrl(HttpRequest request, String persona) {
     return base(request) + WELL_KNOWN + "/personas/" + persona + "/mcp";
   }
 
-  static byte[] document(Request request, String persona) {
+  static byte[] document(HttpRequest request, String persona) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.put("resource", base(request) + "/personas/" + persona + "/mcp");
     doc.putArray("authorization_servers");

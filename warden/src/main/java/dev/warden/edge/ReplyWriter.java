@@ -3,6 +3,8 @@ package dev.warden.edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.edge.http.HttpRequest;
+import dev.warden.edge.http.HttpResponse;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.SseEvent;
@@ -16,10 +18,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 
 /** Turns a pipeline {@link Reply} into HTTP, streaming upstream replies as they arrive. */
 final class ReplyWriter {
@@ -38,13 +36,13 @@ final class ReplyWriter {
   }
 
   /** Writes the reply; returns the bytes of body written. */
-  long write(Request request, Response response, Exchange exchange, Reply reply)
+  long write(HttpRequest request, HttpResponse response, Exchange exchange, Reply reply)
       throws IOException {
     JsonNode id = exchange.message().id();
     return switch (reply) {
       case Reply.Result r -> {
         if (exchange.session() != null && "initialize".equals(exchange.method())) {
-          response.getHeaders().put(SessionStage.HEADER, exchange.session().id());
+          response.header(SessionStage.HEADER, exchange.session().id());
         }
         yield json(
             response, 200, StatelessReplies.finish(exchange, JsonRpcCodec.result(id, r.result())));
@@ -53,28 +51,26 @@ final class ReplyWriter {
       case Reply.Rewritten r -> rewritten(response, exchange, r);
       case Reply.Accepted a -> {
         boolean delete = TransportMethods.END_SESSION.equals(exchange.method());
-        response.setStatus(delete ? 200 : 202);
+        response.status(delete ? 200 : 202);
         yield 0;
       }
-      case Reply.Stream s -> streams.serve(request, response, s.session());
+      case Reply.Stream s -> streams.serve(response, s.session());
       case Reply.Listen l -> listens.serve(response, id, l);
       case Reply.Failure f -> json(response, f.httpStatus(), JsonRpcCodec.error(id, f.error()));
       case Reply.Denied d -> denied(request, response, exchange, d.denial());
     };
   }
 
-  private long denied(Request request, Response response, Exchange exchange, Denial d)
+  private long denied(HttpRequest request, HttpResponse response, Exchange exchange, Denial d)
       throws IOException {
     JsonNode id = exchange.message().id();
     return switch (d.kind()) {
       case UNAUTHENTICATED -> {
-        response
-            .getHeaders()
-            .put(
-                HttpHeader.WWW_AUTHENTICATE,
-                "Bearer resource_metadata=\""
-                    + ProtectedResource.metadataUrl(request, exchange.persona())
-                    + "\"");
+        response.header(
+            "WWW-Authenticate",
+            "Bearer resource_metadata=\""
+                + ProtectedResource.metadataUrl(request, exchange.persona())
+                + "\"");
         yield json(
             response,
             401,
@@ -116,22 +112,17 @@ final class ReplyWriter {
   }
 
   private static long httpError(
-      Response response, int status, JsonNode id, int code, String message) throws IOException {
+      HttpResponse response, int status, JsonNode id, int code, String message) throws IOException {
     return json(response, status, JsonRpcCodec.error(id, new JsonRpcError(code, message)));
   }
 
-  static long json(Response response, int status, byte[] body) throws IOException {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    try (OutputStream out = Content.Sink.asOutputStream(response)) {
-      out.write(body);
-    }
+  static long json(HttpResponse response, int status, byte[] body) throws IOException {
+    response.send(status, JSON, body);
     return body.length;
   }
 
   /** A reply a stage read and rewrote: same framing as the upstream used, notifications first. */
-  private static long rewritten(Response response, Exchange exchange, Reply.Rewritten r)
+  private static long rewritten(HttpResponse response, Exchange exchange, Reply.Rewritten r)
       throws IOException {
     byte[] answer = StatelessReplies.finish(exchange, r.response());
     if (!r.eventStream()) {
@@ -139,7 +130,7 @@ final class ReplyWriter {
     }
     eventStreamHeaders(response);
     long written = 0;
-    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+    try (OutputStream out = response.body()) {
       for (byte[] n : r.notifications()) {
         String text = new String(n, StandardCharsets.UTF_8);
         if (!Era2026.stateless(exchange)
@@ -151,21 +142,22 @@ final class ReplyWriter {
     }
   }
 
-  private static void eventStreamHeaders(Response response) {
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, EVENT_STREAM);
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    response.getHeaders().put("X-Accel-Buffering", "no");
+  static void eventStreamHeaders(HttpResponse response) {
+    response.status(200);
+    response.header("Content-Type", EVENT_STREAM);
+    response.header("Cache-Control", "no-cache");
+    response.header("X-Accel-Buffering", "no");
   }
 
-  private long relay(Response response, Exchange exchange, Reply.Relay relay) throws IOException {
+  private long relay(HttpResponse response, Exchange exchange, Reply.Relay relay)
+      throws IOException {
     UpstreamReply upstream = relay.upstream();
     try (upstream) {
       if (upstream.framing() == UpstreamReply.Framing.JSON) {
         return relayJson(response, exchange, relay.server(), upstream);
       }
       eventStreamHeaders(response);
-      return relayEvents(upstream, Content.Sink.asOutputStream(response), exchange, relay.server());
+      return relayEvents(upstream, response.body(), exchange, relay.server());
     } catch (IOException e) {
       // The client went away: tell the upstream, then stop its reply.
       if (exchange.session() != null) {
@@ -181,7 +173,7 @@ final class ReplyWriter {
    * response to this request never reaches the client: it gets an error naming the server instead.
    */
   private static long relayJson(
-      Response response, Exchange exchange, String server, UpstreamReply upstream)
+      HttpResponse response, Exchange exchange, String server, UpstreamReply upstream)
       throws IOException {
     byte[] body;
     try {

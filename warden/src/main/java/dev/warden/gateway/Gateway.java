@@ -9,6 +9,7 @@ import dev.warden.config.WardenConfig;
 import dev.warden.edge.McpEndpoint;
 import dev.warden.edge.OriginGuard;
 import dev.warden.edge.SessionStage;
+import dev.warden.edge.http.HttpServer;
 import dev.warden.identity.AgentDirectory;
 import dev.warden.identity.AuthenticationStage;
 import dev.warden.inspect.DetectionEngine;
@@ -42,10 +43,6 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -69,7 +66,7 @@ public final class Gateway implements AutoCloseable {
   /** Sessions the gateway holds per agent and persona for 2026-07-28 clients, which have none. */
   private final SessionStore held;
 
-  private final Server server;
+  private final HttpServer server;
   private final Thread reaper;
   private final Alerts alerts;
 
@@ -136,18 +133,9 @@ public final class Gateway implements AutoCloseable {
             new OriginGuard(config.allowedOrigins(), loopback),
             config.limits(),
             KEEP_ALIVE);
-    this.server = new Server(threadPool("warden-edge"));
-    HttpConfiguration httpConfig = new HttpConfiguration();
-    httpConfig.setSendServerVersion(false);
-    httpConfig.setSendDateHeader(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
-    connector.setHost(config.listen().host());
-    connector.setPort(config.listen().port());
-    connector.setIdleTimeout(Duration.ofMinutes(5).toMillis());
-    server.addConnector(connector);
-    server.setHandler(endpoint);
-    server.setStopTimeout(5_000);
-    server.start();
+    this.server =
+        HttpServer.start(
+            config.listen().host(), config.listen().port(), endpoint, HttpServer.Options.DEFAULTS);
     this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reapIdleSessions);
     Thread.ofVirtual().name("catalog-warmup").start(this::warmUp);
   }
@@ -217,7 +205,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   public int port() {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return server.port();
   }
 
   /** The agent-facing URL of a persona. */
@@ -315,7 +303,7 @@ public final class Gateway implements AutoCloseable {
     catalog.close();
     upstreams.values().forEach(UpstreamServer::close);
     try {
-      server.stop();
+      server.stop(Duration.ofSeconds(5));
       http.stop();
       upstreamHttp.close();
     } catch (Exception e) {

@@ -1,0 +1,228 @@
+package dev.warden.edge.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The buffered read side of one connection. The head parser reads lines from the buffer, and the
+ * body streams take what the head left in it before reading the socket again, so a request that
+ * arrives in one segment costs one read.
+ */
+final class HttpInput {
+  private final InputStream in;
+  private final byte[] buf;
+  private int pos;
+  private int lim;
+
+  HttpInput(InputStream in, int size) {
+    this.in = in;
+    this.buf = new byte[size];
+  }
+
+  /** Whether bytes are already buffered (a pipelined request, or the rest of a head). */
+  boolean buffered() {
+    return pos < lim;
+  }
+
+  /**
+   * Reads more into the buffer, compacting what is unread to its start; -1 at the end of the
+   * stream. Fails when the buffer is full, which only a head over the limit can cause.
+   */
+  int fill() throws IOException {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, lim - pos);
+      lim -= pos;
+      pos = 0;
+    }
+    if (lim == buf.length) {
+      throw new BadHttp(431, "request head larger than " + buf.length + " bytes");
+    }
+    int n = in.read(buf, lim, buf.length - lim);
+    if (n > 0) {
+      lim += n;
+    }
+    return n;
+  }
+
+  /**
+   * One line without its terminator (CRLF, or LF alone), as ISO-8859-1; null when the stream ends
+   * before any byte of it. A CR anywhere else in the line is refused: a lone CR is how request
+   * smuggling hides a second header in one line.
+   */
+  String line() throws IOException {
+    int scanned = pos;
+    while (true) {
+      for (int i = scanned; i < lim; i++) {
+        if (buf[i] == '\n') {
+          int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+          for (int j = pos; j < end; j++) {
+            if (buf[j] == '\r') {
+              throw new BadHttp(400, "bare CR in the request head");
+            }
+          }
+          String s = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+          pos = i + 1;
+          return s;
+        }
+      }
+      int unread = lim - pos;
+      if (fill() < 0) {
+        if (unread == 0) {
+          return null;
+        }
+        throw new BadHttp(400, "connection closed inside the request head");
+      }
+      scanned = pos + unread;
+    }
+  }
+
+  /** Reads at most {@code len} bytes, from the buffer first; -1 at the end of the stream. */
+  int read(byte[] dst, int off, int len) throws IOException {
+    if (pos < lim) {
+      int n = Math.min(len, lim - pos);
+      System.arraycopy(buf, pos, dst, off, n);
+      pos += n;
+      return n;
+    }
+    if (len >= buf.length) {
+      return in.read(dst, off, len);
+    }
+    pos = 0;
+    lim = 0;
+    int n = in.read(buf, 0, buf.length);
+    if (n < 0) {
+      return -1;
+    }
+    lim = n;
+    return read(dst, off, len);
+  }
+
+  /** A body of exactly {@code length} bytes. */
+  InputStream fixed(long length) {
+    return new FixedBody(length);
+  }
+
+  /** A chunked body, decoded; chunk extensions and trailers are read and ignored. */
+  InputStream chunked() {
+    return new ChunkedBody();
+  }
+
+  /** Whether a body stream was read to its end. */
+  static boolean finished(InputStream body) {
+    return switch (body) {
+      case FixedBody f -> f.remaining == 0;
+      case ChunkedBody c -> c.done;
+      default -> false;
+    };
+  }
+
+  private abstract static class Body extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
+  private final class FixedBody extends Body {
+    private long remaining;
+
+    FixedBody(long length) {
+      this.remaining = length;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining == 0) {
+        return -1;
+      }
+      if (len == 0) {
+        return 0;
+      }
+      int n = HttpInput.this.read(b, off, (int) Math.min(len, remaining));
+      if (n < 0) {
+        throw new IOException("the client closed the connection inside the request body");
+      }
+      remaining -= n;
+      return n;
+    }
+
+    @Override
+    public int available() {
+      return (int) Math.min(remaining, lim - pos);
+    }
+  }
+
+  private final class ChunkedBody extends Body {
+    private static final int MAX_TRAILERS = 64;
+    private long left;
+    private boolean afterData;
+    private boolean done;
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (done) {
+        return -1;
+      }
+      if (len == 0) {
+        return 0;
+      }
+      if (left == 0) {
+        if (afterData && !required().isEmpty()) {
+          throw new BadHttp(400, "chunk data not followed by CRLF");
+        }
+        afterData = false;
+        left = size(required());
+        if (left == 0) {
+          trailers();
+          done = true;
+          return -1;
+        }
+      }
+      int n = HttpInput.this.read(b, off, (int) Math.min(len, left));
+      if (n < 0) {
+        throw new IOException("the client closed the connection inside a chunk");
+      }
+      left -= n;
+      afterData = left == 0;
+      return n;
+    }
+
+    private String required() throws IOException {
+      String line = line();
+      if (line == null) {
+        throw new IOException("the client closed the connection inside a chunked body");
+      }
+      return line;
+    }
+
+    private void trailers() throws IOException {
+      for (int i = 0; i < MAX_TRAILERS; i++) {
+        if (required().isEmpty()) {
+          return;
+        }
+      }
+      throw new BadHttp(400, "too many trailer fields");
+    }
+
+    private static long size(String line) throws BadHttp {
+      int end = line.indexOf(';');
+      String hex = end < 0 ? line : line.substring(0, end);
+      hex = hex.stripTrailing();
+      if (hex.isEmpty() || hex.length() > 15) {
+        throw new BadHttp(400, "bad chunk size");
+      }
+      long n = 0;
+      for (int i = 0; i < hex.length(); i++) {
+        int d = Character.digit(hex.charAt(i), 16);
+        if (d < 0) {
+          throw new BadHttp(400, "bad chunk size");
+        }
+        n = n * 16 + d;
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.warden.edge.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The buffered write side of one connection: a response's head and a small body leave in one write;
+ * a large body leaves in as few writes as the buffer allows. Not thread-safe: one request at a time
+ * owns the connection.
+ */
+final class HttpOutput {
+  private final OutputStream out;
+  private final byte[] buf;
+  private int count;
+
+  HttpOutput(OutputStream out, int size) {
+    this.out = out;
+    this.buf = new byte[size];
+  }
+
+  void write(int b) throws IOException {
+    if (count == buf.length) {
+      drain();
+    }
+    buf[count++] = (byte) b;
+  }
+
+  void write(byte[] b) throws IOException {
+    write(b, 0, b.length);
+  }
+
+  void write(byte[] b, int off, int len) throws IOException {
+    int room = buf.length - count;
+    if (len <= room) {
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+      return;
+    }
+    System.arraycopy(b, off, buf, count, room); // top the buffer up so the first write is full
+    count = buf.length;
+    drain();
+    off += room;
+    len -= room;
+    if (len >= buf.length) {
+      out.write(b, off, len);
+    } else {
+      System.arraycopy(b, off, buf, 0, len);
+      count = len;
+    }
+  }
+
+  /** Writes an ASCII string (header lines, chunk sizes). */
+  void ascii(String s) throws IOException {
+    int n = s.length();
+    if (n > buf.length - count) {
+      drain();
+      if (n > buf.length) {
+        for (int i = 0; i < n; i++) {
+          write(s.charAt(i));
+        }
+        return;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      buf[count++] = (byte) s.charAt(i);
+    }
+  }
+
+  /** Sends what is buffered. */
+  void flush() throws IOException {
+    drain();
+    out.flush();
+  }
+
+  private void drain() throws IOException {
+    if (count > 0) {
+      int n = count;
+      count = 0; // a failed write leaves nothing to resend: the connection is closed after it
+      out.write(buf, 0, n);
+    }
+  }
+}

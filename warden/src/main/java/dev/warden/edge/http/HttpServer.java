@@ -1,0 +1,137 @@
+package dev.warden.edge.http;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warden's HTTP/1.1 server for the agent-facing port: a virtual thread per connection that reads
+ * its own socket (ADR 0005). It serves one {@link HttpHandler}; TLS, when wanted, is terminated in
+ * front of it.
+ *
+ * <p>Limits: a request head of at most {@code maxHeadBytes} (431 beyond), at most {@code
+ * maxConnections} open connections (a connection beyond that gets 503 and is closed), and {@code
+ * idleTimeout} for any read, between requests or inside one.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  private static final byte[] BUSY =
+      ("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+
+  /** How the server is bounded. */
+  public record Options(int maxHeadBytes, int maxConnections, Duration idleTimeout) {
+    public static final Options DEFAULTS = new Options(16 * 1024, 10_000, Duration.ofMinutes(5));
+  }
+
+  private final ServerSocket listener;
+  private final HttpHandler handler;
+  private final Options options;
+  private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
+  private final Thread acceptor;
+  private volatile boolean stopping;
+
+  private HttpServer(ServerSocket listener, HttpHandler handler, Options options) {
+    this.listener = listener;
+    this.handler = handler;
+    this.options = options;
+    this.acceptor = Thread.ofVirtual().name("warden-accept").unstarted(this::accept);
+  }
+
+  /** Binds {@code host:port} (port 0 picks a free one) and starts accepting. */
+  public static HttpServer start(String host, int port, HttpHandler handler, Options options)
+      throws IOException {
+    ServerSocket listener = new ServerSocket();
+    listener.setReuseAddress(true);
+    listener.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1024);
+    HttpServer server = new HttpServer(listener, handler, options);
+    server.acceptor.start();
+    return server;
+  }
+
+  public int port() {
+    return listener.getLocalPort();
+  }
+
+  Duration idleTimeout() {
+    return options.idleTimeout();
+  }
+
+  int maxHeadBytes() {
+    return options.maxHeadBytes();
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  void forget(HttpConnection connection) {
+    connections.remove(connection);
+  }
+
+  private void accept() {
+    while (!stopping) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        if (!stopping) {
+          log.error("accepting connections failed; the listener stops", e);
+        }
+        return;
+      }
+      if (connections.size() >= options.maxConnections()) {
+        busy(socket);
+        continue;
+      }
+      HttpConnection c = new HttpConnection(socket, handler, this);
+      connections.add(c);
+      Thread.ofVirtual().name("warden-conn").start(c);
+    }
+  }
+
+  private static void busy(Socket socket) {
+    try (socket) {
+      socket.getOutputStream().write(BUSY);
+    } catch (IOException ignored) {
+      // it is being turned away anyway
+    }
+  }
+
+  /**
+   * Stops accepting, closes idle connections and event streams at once, and gives requests in
+   * flight up to {@code grace} to finish before their connections are closed too.
+   */
+  public void stop(Duration grace) {
+    stopping = true;
+    try {
+      listener.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!connections.isEmpty() && System.nanoTime() < deadline) {
+      connections.stream().filter(HttpConnection::closable).forEach(HttpConnection::close);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    connections.forEach(HttpConnection::close);
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(5));
+  }
+}
