@@ -177,7 +177,11 @@ final class ReplyWriter {
       throws IOException {
     byte[] body;
     try {
-      body = upstream.body().readNBytes(MAX_EVENT + 1);
+      long declared = upstream.length();
+      body =
+          declared >= 0 && declared <= MAX_EVENT
+              ? upstream.body().readNBytes((int) declared) // one exact allocation
+              : upstream.body().readNBytes(MAX_EVENT + 1);
     } catch (IOException e) {
       return json(response, 200, upstreamError(exchange, server, Broken.of(e)));
     }

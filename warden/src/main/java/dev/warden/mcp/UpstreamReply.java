@@ -17,11 +17,23 @@ public final class UpstreamReply implements AutoCloseable {
   private final Framing framing;
   private final InputStream body;
   private final Runnable abort;
+  private final long length;
 
   public UpstreamReply(Framing framing, InputStream body, Runnable abort) {
+    this(framing, body, abort, -1);
+  }
+
+  /** As above, with the body's declared length ({@code -1} when not known up front). */
+  public UpstreamReply(Framing framing, InputStream body, Runnable abort, long length) {
     this.framing = framing;
     this.body = body;
     this.abort = abort;
+    this.length = length;
+  }
+
+  /** The body's declared length, or -1 when the upstream did not declare it. */
+  public long length() {
+    return length;
   }
 
   public Framing framing() {

@@ -270,11 +270,24 @@ final class StreamableHttpSession implements UpstreamSession {
     }
     if (type != null && type.startsWith(JSON) && (status == 200 || status >= 400)) {
       // An error status with a JSON-RPC body is the upstream's answer; the reader checks the shape.
-      return new UpstreamReply(UpstreamReply.Framing.JSON, answer.body(), answer::abort);
+      return new UpstreamReply(
+          UpstreamReply.Framing.JSON, answer.body(), answer::abort, declaredLength(answer));
     }
     answer.abort();
     answer.close();
     throw new UpstreamException(config.id(), Kind.HTTP_STATUS, "answered HTTP " + status);
+  }
+
+  private static long declaredLength(Http1Answer answer) {
+    String length = answer.header("Content-Length");
+    if (length == null || answer.header("Transfer-Encoding") != null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** One request to the upstream with the session's headers; the answer's head has been read. */

@@ -51,14 +51,28 @@ final class HttpInput {
    * smuggling hides a second header in one line.
    */
   String line() throws IOException {
+    return line(false);
+  }
+
+  /**
+   * As {@link #line()}; with {@code lowerName}, ASCII letters before the first colon come out in
+   * lower case (a header field's name), without a second string.
+   */
+  String line(boolean lowerName) throws IOException {
     int scanned = pos;
     while (true) {
       for (int i = scanned; i < lim; i++) {
         if (buf[i] == '\n') {
           int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+          boolean name = lowerName;
           for (int j = pos; j < end; j++) {
-            if (buf[j] == '\r') {
+            byte b = buf[j];
+            if (b == '\r') {
               throw new BadHttp(400, "bare CR in the request head");
+            } else if (name && b >= 'A' && b <= 'Z') {
+              buf[j] = (byte) (b | 0x20);
+            } else if (b == ':') {
+              name = false;
             }
           }
           String s = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);

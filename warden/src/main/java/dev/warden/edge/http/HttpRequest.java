@@ -3,7 +3,6 @@ package dev.warden.edge.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 
 /** One request as a handler sees it: method, path, header fields, the client and the body. */
 public final class HttpRequest {
@@ -38,12 +37,12 @@ public final class HttpRequest {
 
   /** The first value of a header field (any case), or null. */
   public String header(String name) {
-    return head.field(lower(name));
+    return head.field(name);
   }
 
   /** Every value of a header field (any case), in arrival order. */
   public List<String> headers(String name) {
-    return head.fieldValues(lower(name));
+    return head.fieldValues(name);
   }
 
   /** The client's IP address. */
@@ -91,15 +90,5 @@ public final class HttpRequest {
       }
       skipped += n;
     }
-  }
-
-  private static String lower(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        return name.toLowerCase(Locale.ROOT);
-      }
-    }
-    return name;
   }
 }

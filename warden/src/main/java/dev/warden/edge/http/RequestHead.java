@@ -111,7 +111,7 @@ final class RequestHead {
 
   private void fields(HttpInput in) throws IOException {
     while (true) {
-      String line = in.line();
+      String line = in.line(true);
       if (line == null) {
         throw new BadHttp(400, "connection closed inside the request head");
       }
@@ -136,38 +136,26 @@ final class RequestHead {
           throw new BadHttp(400, "control character in a header value");
         }
       }
-      names.add(lowerName(line, colon));
+      names.add(line.substring(0, colon)); // lower-cased as it was read
       values.add(value);
     }
   }
 
-  /** Common names come back as the same constant, so lookups compare short strings. */
-  private static String lowerName(String line, int colon) {
-    String name = line.substring(0, colon);
-    for (int i = 0; i < colon; i++) {
-      char c = name.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        return name.toLowerCase(Locale.ROOT);
-      }
-    }
-    return name;
-  }
-
-  /** The first value of a field (name in lower case), or null. */
-  String field(String lowerName) {
+  /** The first value of a field (name in any case), or null. */
+  String field(String name) {
     for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equals(lowerName)) {
+      if (names.get(i).equalsIgnoreCase(name)) {
         return values.get(i);
       }
     }
     return null;
   }
 
-  /** Every value of a field (name in lower case), in arrival order. */
-  List<String> fieldValues(String lowerName) {
+  /** Every value of a field (name in any case), in arrival order. */
+  List<String> fieldValues(String name) {
     List<String> out = null;
     for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equals(lowerName)) {
+      if (names.get(i).equalsIgnoreCase(name)) {
         if (out == null) {
           out = new ArrayList<>(2);
         }
@@ -177,11 +165,11 @@ final class RequestHead {
     return out == null ? List.of() : out;
   }
 
-  /** How many times a field occurs. */
-  int count(String lowerName) {
+  /** How many times a field occurs (name in any case). */
+  int count(String name) {
     int n = 0;
-    for (String name : names) {
-      if (name.equals(lowerName)) {
+    for (String each : names) {
+      if (each.equalsIgnoreCase(name)) {
         n++;
       }
     }
