@@ -109,6 +109,7 @@ public final class Http1Client implements AutoCloseable {
         ssl.setSSLParameters(params);
         ssl.setSoTimeout((int) connectTimeout.toMillis());
         ssl.startHandshake();
+        ssl.setSoTimeout(0); // reads are bounded by ReadDeadlines, not by a timed park
         socket = ssl;
       }
       return new Http1Connection(socket);

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * status line and headers itself and frames the body by Content-Length, chunked encoding or the end
  * of the connection.
  */
-final class Http1Connection {
+final class Http1Connection implements ReadDeadlines.Watched {
   private static final int MAX_LINE = 16 * 1024;
   private static final int MAX_HEADERS = 200;
   private static final int DRAIN_BYTES = 64 * 1024;
@@ -40,18 +40,37 @@ final class Http1Connection {
   private int pos;
   private int lim;
   private long lastUsedNanos = System.nanoTime();
+  private long readTimeoutNanos = Long.MAX_VALUE;
+
+  /** The nanoTime by which the read in progress must return; 0 when no read is in progress. */
+  private volatile long deadline;
+
+  private volatile boolean expired;
 
   Http1Connection(Socket socket) throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
+    ReadDeadlines.watch(this);
   }
 
   Duration idleFor() {
     return Duration.ofNanos(System.nanoTime() - lastUsedNanos);
   }
 
+  @Override
+  public long deadline() {
+    return deadline;
+  }
+
+  @Override
+  public void expire() {
+    expired = true;
+    close();
+  }
+
   void close() {
+    ReadDeadlines.forget(this);
     try {
       socket.close();
     } catch (IOException ignored) {
@@ -70,7 +89,7 @@ final class Http1Connection {
     pos = 0;
     lim = 0;
     try {
-      socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+      readTimeoutNanos = readTimeout.toNanos();
       if (body != null && head.length + body.length <= 64 * 1024) {
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -141,7 +160,7 @@ final class Http1Connection {
 
   private boolean drained(InputStream body) {
     try {
-      socket.setSoTimeout(DRAIN_MILLIS);
+      readTimeoutNanos = DRAIN_MILLIS * 1_000_000L;
       int total = 0;
       while (total <= DRAIN_BYTES) {
         int n = body.read(DISCARD);
@@ -229,13 +248,30 @@ final class Http1Connection {
   }
 
   private int fill() throws IOException {
-    int n = in.read(buf, 0, buf.length);
+    int n = socketRead(buf, 0, buf.length);
     if (n < 0) {
       return -1;
     }
     pos = 0;
     lim = n;
     return n;
+  }
+
+  /** One read from the socket, bounded by the read timeout (see {@link ReadDeadlines}). */
+  private int socketRead(byte[] dst, int off, int len) throws IOException {
+    long timeout = readTimeoutNanos;
+    deadline = (System.nanoTime() + Math.min(timeout, Long.MAX_VALUE / 4)) | 1;
+    try {
+      return in.read(dst, off, len);
+    } catch (IOException e) {
+      if (expired) {
+        throw new SocketTimeoutException(
+            "no data from the upstream in " + timeout / 1_000_000 + " ms");
+      }
+      throw e;
+    } finally {
+      deadline = 0;
+    }
   }
 
   /** Reads at most {@code len} bytes, from the buffer first. */
@@ -247,7 +283,7 @@ final class Http1Connection {
       return n;
     }
     if (len >= buf.length) {
-      return in.read(dst, off, len);
+      return socketRead(dst, off, len);
     }
     if (fill() < 0) {
       return -1;

@@ -3,7 +3,6 @@ package dev.warden.edge.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -30,6 +29,7 @@ final class HttpConnection implements Runnable {
   private final HttpServer server;
   private volatile boolean idle = true;
   private volatile HttpResponse current;
+  private final Stall stall = new Stall();
 
   HttpConnection(Socket socket, HttpHandler handler, HttpServer server) {
     this.socket = socket;
@@ -46,6 +46,11 @@ final class HttpConnection implements Runnable {
     return idle || (r != null && r.streaming());
   }
 
+  /** Whether a socket read or write has been blocked for longer than {@code nanos}. */
+  boolean stalled(long now, long nanos) {
+    return stall.longerThan(now, nanos);
+  }
+
   void close() {
     try {
       socket.close();
@@ -58,9 +63,8 @@ final class HttpConnection implements Runnable {
   public void run() {
     try (socket) {
       socket.setTcpNoDelay(true);
-      socket.setSoTimeout((int) server.idleTimeout().toMillis());
-      HttpInput in = new HttpInput(socket.getInputStream(), server.maxHeadBytes());
-      HttpOutput out = new HttpOutput(socket.getOutputStream(), OUTPUT_BUFFER);
+      HttpInput in = new HttpInput(socket.getInputStream(), server.maxHeadBytes(), stall);
+      HttpOutput out = new HttpOutput(socket.getOutputStream(), OUTPUT_BUFFER, stall);
       String remote = socket.getInetAddress().getHostAddress();
       while (!server.stopping() || in.buffered()) {
         if (!serveOne(in, out, remote)) {
@@ -79,8 +83,6 @@ final class HttpConnection implements Runnable {
     RequestHead head;
     try {
       head = RequestHead.read(in);
-    } catch (SocketTimeoutException e) {
-      return false; // idle past the timeout
     } catch (BadHttp e) {
       refuse(out, e);
       return false;

@@ -11,13 +11,28 @@ import java.nio.charset.StandardCharsets;
  */
 final class HttpInput {
   private final InputStream in;
+  private final Stall stall;
   private final byte[] buf;
   private int pos;
   private int lim;
 
   HttpInput(InputStream in, int size) {
+    this(in, size, new Stall());
+  }
+
+  HttpInput(InputStream in, int size, Stall stall) {
     this.in = in;
+    this.stall = stall;
     this.buf = new byte[size];
+  }
+
+  private int socketRead(byte[] dst, int off, int len) throws IOException {
+    stall.begin();
+    try {
+      return in.read(dst, off, len);
+    } finally {
+      stall.end();
+    }
   }
 
   /** Whether bytes are already buffered (a pipelined request, or the rest of a head). */
@@ -38,7 +53,7 @@ final class HttpInput {
     if (lim == buf.length) {
       throw new BadHttp(431, "request head larger than " + buf.length + " bytes");
     }
-    int n = in.read(buf, lim, buf.length - lim);
+    int n = socketRead(buf, lim, buf.length - lim);
     if (n > 0) {
       lim += n;
     }
@@ -100,11 +115,11 @@ final class HttpInput {
       return n;
     }
     if (len >= buf.length) {
-      return in.read(dst, off, len);
+      return socketRead(dst, off, len);
     }
     pos = 0;
     lim = 0;
-    int n = in.read(buf, 0, buf.length);
+    int n = socketRead(buf, 0, buf.length);
     if (n < 0) {
       return -1;
     }

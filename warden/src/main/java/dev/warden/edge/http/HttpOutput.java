@@ -10,12 +10,27 @@ import java.io.OutputStream;
  */
 final class HttpOutput {
   private final OutputStream out;
+  private final Stall stall;
   private final byte[] buf;
   private int count;
 
   HttpOutput(OutputStream out, int size) {
+    this(out, size, new Stall());
+  }
+
+  HttpOutput(OutputStream out, int size, Stall stall) {
     this.out = out;
+    this.stall = stall;
     this.buf = new byte[size];
+  }
+
+  private void socketWrite(byte[] b, int off, int len) throws IOException {
+    stall.begin();
+    try {
+      out.write(b, off, len);
+    } finally {
+      stall.end();
+    }
   }
 
   void write(int b) throws IOException {
@@ -42,7 +57,7 @@ final class HttpOutput {
     off += room;
     len -= room;
     if (len >= buf.length) {
-      out.write(b, off, len);
+      socketWrite(b, off, len);
     } else {
       System.arraycopy(b, off, buf, 0, len);
       count = len;
@@ -68,15 +83,14 @@ final class HttpOutput {
 
   /** Sends what is buffered. */
   void flush() throws IOException {
-    drain();
-    out.flush();
+    drain(); // the socket's stream is unbuffered: nothing more to flush
   }
 
   private void drain() throws IOException {
     if (count > 0) {
       int n = count;
       count = 0; // a failed write leaves nothing to resend: the connection is closed after it
-      out.write(buf, 0, n);
+      socketWrite(buf, 0, n);
     }
   }
 }

@@ -54,6 +54,7 @@ public final class HttpServer implements AutoCloseable {
     listener.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1024);
     HttpServer server = new HttpServer(listener, handler, options);
     server.acceptor.start();
+    Thread.ofPlatform().daemon().name("warden-idle-reaper").start(server::reap);
     return server;
   }
 
@@ -95,6 +96,25 @@ public final class HttpServer implements AutoCloseable {
       HttpConnection c = new HttpConnection(socket, handler, this);
       connections.add(c);
       Thread.ofVirtual().name("warden-conn").start(c);
+    }
+  }
+
+  /** Closes connections whose read or write has been blocked past the idle timeout. */
+  private void reap() {
+    long limit = options.idleTimeout().toNanos();
+    long tick = Math.clamp(options.idleTimeout().toMillis() / 10, 10, 1000);
+    while (!stopping) {
+      try {
+        Thread.sleep(tick);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = System.nanoTime();
+      for (HttpConnection c : connections) {
+        if (c.stalled(now, limit)) {
+          c.close();
+        }
+      }
     }
   }
 
