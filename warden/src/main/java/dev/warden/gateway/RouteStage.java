@@ -248,7 +248,8 @@ final class RouteStage implements Stage {
     }
     String type = ref.path("type").asText();
     ObjectNode request = UpstreamRequests.copy(exchange);
-    ObjectNode newRef = (ObjectNode) request.get("params").get("ref");
+    ObjectNode newRef = ((ObjectNode) ref).deepCopy(); // below params: not copied by copy()
+    ((ObjectNode) request.get("params")).set("ref", newRef);
     if (type.equals("ref/prompt")) {
       String name = ref.path("name").asText();
       Optional<CatalogEntry> e = catalog.view().find(ListKind.PROMPTS, name);

@@ -1,5 +1,6 @@
 package dev.warden.gateway;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.ProtocolEra;
 import dev.warden.pipeline.Exchange;
@@ -16,21 +17,35 @@ final class UpstreamRequests {
 
   private UpstreamRequests() {}
 
-  /** A copy of the client's message to rewrite for the upstream. */
+  /**
+   * A copy of the client's message to rewrite for the upstream: its top level, {@code params} and
+   * {@code params._meta} are new nodes that may be changed; deeper values (the arguments) are the
+   * client's own and must not be.
+   */
   static ObjectNode copy(Exchange exchange) {
-    ObjectNode request = exchange.message().tree().deepCopy();
-    if (exchange.era() == ProtocolEra.STATELESS
-        && request.get("params") instanceof ObjectNode params
-        && params.get("_meta") instanceof ObjectNode meta) {
-      for (Iterator<String> names = meta.fieldNames(); names.hasNext(); ) {
-        if (names.next().startsWith(RESERVED)) {
-          names.remove();
+    ObjectNode request = shallow(exchange.message().tree());
+    if (request.get("params") instanceof ObjectNode original) {
+      ObjectNode params = shallow(original);
+      request.set("params", params);
+      if (exchange.era() == ProtocolEra.STATELESS
+          && params.get("_meta") instanceof ObjectNode originalMeta) {
+        ObjectNode meta = shallow(originalMeta);
+        for (Iterator<String> names = meta.fieldNames(); names.hasNext(); ) {
+          if (names.next().startsWith(RESERVED)) {
+            names.remove();
+          }
         }
-      }
-      if (meta.isEmpty()) {
-        params.remove("_meta");
+        if (meta.isEmpty()) {
+          params.remove("_meta");
+        } else {
+          params.set("_meta", meta);
+        }
       }
     }
     return request;
+  }
+
+  private static ObjectNode shallow(ObjectNode node) {
+    return JsonNodeFactory.instance.objectNode().setAll(node);
   }
 }

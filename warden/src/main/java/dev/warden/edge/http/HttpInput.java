@@ -3,6 +3,7 @@ package dev.warden.edge.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The buffered read side of one connection. The head parser reads lines from the buffer, and the
@@ -66,39 +67,85 @@ final class HttpInput {
    * smuggling hides a second header in one line.
    */
   String line() throws IOException {
-    return line(false);
+    int nl = lineEnd();
+    if (nl < 0) {
+      return null;
+    }
+    int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+    for (int j = pos; j < end; j++) {
+      if (buf[j] == '\r') {
+        throw new BadHttp(400, "bare CR in the request head");
+      }
+    }
+    String s = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+    pos = nl + 1;
+    return s;
   }
 
   /**
-   * As {@link #line()}; with {@code lowerName}, ASCII letters before the first colon come out in
-   * lower case (a header field's name), without a second string.
+   * Reads one header field line and adds its name (in lower case) and value (without surrounding
+   * whitespace); false at the empty line that ends the head. Refuses obsolete line folding, a name
+   * that is not a token or is followed by whitespace, and control characters in the value.
    */
-  String line(boolean lowerName) throws IOException {
+  boolean field(List<String> names, List<String> values) throws IOException {
+    int nl = lineEnd();
+    if (nl < 0) {
+      throw new BadHttp(400, "connection closed inside the request head");
+    }
+    int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+    if (end == pos) {
+      pos = nl + 1;
+      return false;
+    }
+    if (buf[pos] == ' ' || buf[pos] == '\t') {
+      throw new BadHttp(400, "obsolete line folding in the request head");
+    }
+    int colon = pos;
+    for (; colon < end && buf[colon] != ':'; colon++) {
+      byte b = buf[colon];
+      if (!RequestHead.tchar(b)) {
+        throw new BadHttp(400, "malformed header field");
+      }
+      if (b >= 'A' && b <= 'Z') {
+        buf[colon] = (byte) (b | 0x20);
+      }
+    }
+    if (colon == end || colon == pos) {
+      throw new BadHttp(400, "malformed header field");
+    }
+    int from = colon + 1;
+    int to = end;
+    while (from < to && (buf[from] == ' ' || buf[from] == '\t')) {
+      from++;
+    }
+    while (to > from && (buf[to - 1] == ' ' || buf[to - 1] == '\t')) {
+      to--;
+    }
+    for (int j = from; j < to; j++) {
+      byte b = buf[j];
+      if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+        throw new BadHttp(400, "control character in a header value");
+      }
+    }
+    names.add(new String(buf, pos, colon - pos, StandardCharsets.ISO_8859_1));
+    values.add(new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
+    pos = nl + 1;
+    return true;
+  }
+
+  /** The index of the next LF, reading as needed; -1 when the stream ends with nothing unread. */
+  private int lineEnd() throws IOException {
     int scanned = pos;
     while (true) {
       for (int i = scanned; i < lim; i++) {
         if (buf[i] == '\n') {
-          int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-          boolean name = lowerName;
-          for (int j = pos; j < end; j++) {
-            byte b = buf[j];
-            if (b == '\r') {
-              throw new BadHttp(400, "bare CR in the request head");
-            } else if (name && b >= 'A' && b <= 'Z') {
-              buf[j] = (byte) (b | 0x20);
-            } else if (b == ':') {
-              name = false;
-            }
-          }
-          String s = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
-          pos = i + 1;
-          return s;
+          return i;
         }
       }
       int unread = lim - pos;
       if (fill() < 0) {
         if (unread == 0) {
-          return null;
+          return -1;
         }
         throw new BadHttp(400, "connection closed inside the request head");
       }

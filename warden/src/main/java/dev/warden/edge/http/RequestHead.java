@@ -110,35 +110,16 @@ final class RequestHead {
   }
 
   private void fields(HttpInput in) throws IOException {
-    while (true) {
-      String line = in.line(true);
-      if (line == null) {
-        throw new BadHttp(400, "connection closed inside the request head");
-      }
-      if (line.isEmpty()) {
-        return;
-      }
-      if (names.size() == MAX_FIELDS) {
+    while (in.field(names, values)) {
+      if (names.size() > MAX_FIELDS) {
         throw new BadHttp(431, "more than " + MAX_FIELDS + " header fields");
       }
-      char first = line.charAt(0);
-      if (first == ' ' || first == '\t') {
-        throw new BadHttp(400, "obsolete line folding in the request head");
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0 || !token(line, 0, colon)) {
-        throw new BadHttp(400, "malformed header field");
-      }
-      String value = line.substring(colon + 1).strip();
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if ((c < ' ' && c != '\t') || c == 0x7f) {
-          throw new BadHttp(400, "control character in a header value");
-        }
-      }
-      names.add(line.substring(0, colon)); // lower-cased as it was read
-      values.add(value);
     }
+  }
+
+  /** Whether {@code b} is a token character (RFC 9110 section 5.6.2). */
+  static boolean tchar(byte b) {
+    return b >= 0 && TCHAR[b];
   }
 
   /** The first value of a field (name in any case), or null. */
