@@ -252,6 +252,8 @@ final class StatelessHttpSession implements UpstreamSession {
         switch (method) {
           case "tools/call", "prompts/get" -> params.path("name").asText(null);
           case "resources/read" -> params.path("uri").asText(null);
+          // The tasks extension routes by task id, so a replica holding the task gets the poll.
+          case "tasks/get", "tasks/update", "tasks/cancel" -> params.path("taskId").asText(null);
           default -> null;
         };
     boolean longLived = method.equals("subscriptions/listen");

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.Secret;
 import dev.warden.config.ServerConfig;
 import dev.warden.config.SessionsConfig;
+import dev.warden.config.UpstreamProtocol;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.HttpStub;
 import dev.warden.testing.RawMcp;
 import dev.warden.testing.StatelessMcp;
+import dev.warden.testing.StatelessUpstream;
 import dev.warden.testing.TaskUpstream;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +199,69 @@ class StatelessTasksIT {
     }
   }
 
+  @Test
+  void bridgesTheExtensionOfA2026UpstreamInItsOwnTerms() throws Exception {
+    try (StatelessUpstream modern = StatelessUpstream.startWithTasks();
+        HttpStub plain = plain();
+        GatewayHarness harness =
+            GatewayHarness.start(
+                GatewayHarness.config(
+                    List.of(
+                        ServerConfig.streamableHttp("modern", modern.url())
+                            .withProtocol(UpstreamProtocol.STATELESS),
+                        ServerConfig.streamableHttp("plain", plain.url())),
+                    List.of(persona("all", "*"), persona("plain-only", "plain__*")),
+                    List.of(agent("bot", KEY, "all", "plain-only"))))) {
+      assertThat(discover(harness, "all").path("capabilities").path("extensions").has(EXTENSION))
+          .isTrue();
+      assertThat(
+              discover(harness, "plain-only")
+                  .path("capabilities")
+                  .path("extensions")
+                  .has(EXTENSION))
+          .isFalse();
+      StatelessMcp client = client(harness, "all", KEY);
+      RawMcp.Reply plainCall = client.callTool("modern__long_job", Map.of());
+      assertThat(plainCall.result().path("content").get(0).path("text").asText())
+          .as(plainCall.body())
+          .isEqualTo("no task");
+
+      JsonNode created = startTask(client, "modern__long_job", Map.of());
+      String task = created.path("taskId").asText();
+      assertThat(created.path("status").asText()).isEqualTo("working");
+      assertThat(created.path("ttlMs").asLong()).isEqualTo(30000);
+      assertThat(task).isNotEqualTo("n-1");
+      assertThat(poll(client, task).result().path("status").asText()).isEqualTo("working");
+      RawMcp.Reply done = poll(client, task);
+      assertThat(done.result().path("status").asText()).as(done.body()).isEqualTo("completed");
+      assertThat(done.result().path("taskId").asText()).isEqualTo(task);
+      assertThat(done.result().path("result").path("content").get(0).path("text").asText())
+          .startsWith("paid with")
+          .doesNotContain(StatelessUpstream.CARD);
+      assertThat(taskCall(client, "tasks/update", task).result().path("resultType").asText())
+          .isEqualTo("complete");
+      assertThat(taskCall(client, "tasks/cancel", task).result().path("resultType").asText())
+          .isEqualTo("complete");
+
+      List<String> methods =
+          modern.received().stream().map(m -> m.path("method").asText()).toList();
+      assertThat(methods).contains("tasks/get", "tasks/update", "tasks/cancel");
+      assertThat(modern.received())
+          .filteredOn(m -> m.path("method").asText().startsWith("tasks/"))
+          .allSatisfy(
+              m -> {
+                assertThat(m.path("params").path("taskId").asText()).isEqualTo("n-1");
+                assertThat(
+                        m.path("params")
+                            .path("_meta")
+                            .path("io.modelcontextprotocol/clientCapabilities")
+                            .path("extensions")
+                            .has(EXTENSION))
+                    .isTrue();
+              });
+    }
+  }
+
   private static SessionsConfig keys() {
     return new SessionsConfig(
         List.of(
@@ -235,14 +300,19 @@ class StatelessTasksIT {
 
   /** Calls {@code jobs__slow} declaring the extension; returns the task handle. */
   private static JsonNode startTask(StatelessMcp client, String text) {
-    ObjectNode params = StatelessMcp.object().put("name", "jobs__slow");
-    params.putObject("arguments").put("text", text);
+    return startTask(client, "jobs__slow", Map.of("text", text));
+  }
+
+  private static JsonNode startTask(StatelessMcp client, String tool, Map<String, ?> arguments) {
+    ObjectNode params = StatelessMcp.object().put("name", tool);
+    params.set(
+        "arguments", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(arguments));
     params
         .putObject("_meta")
         .putObject("io.modelcontextprotocol/clientCapabilities")
         .putObject("extensions")
         .putObject(EXTENSION);
-    RawMcp.Reply created = client.call("tools/call", "jobs__slow", params);
+    RawMcp.Reply created = client.call("tools/call", tool, params);
     assertThat(created.result().path("resultType").asText()).as(created.body()).isEqualTo("task");
     return created.result();
   }
