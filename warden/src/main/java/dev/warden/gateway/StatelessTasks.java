@@ -47,10 +47,6 @@ final class StatelessTasks {
     this.tokens = tokens;
   }
 
-  SessionTokens tokens() {
-    return tokens;
-  }
-
   /** Whether the request declared the tasks extension in its per-request capabilities. */
   static boolean declared(McpMessage m) {
     ObjectNode params = m.params();
