@@ -30,6 +30,7 @@ public final class TelemetryStage implements Stage {
           "tasks/result",
           "tasks/list",
           "tasks/cancel",
+          "tasks/update",
           "notifications/initialized",
           "notifications/cancelled",
           "notifications/progress",
@@ -39,7 +40,8 @@ public final class TelemetryStage implements Stage {
 
   /** Methods whose target is a catalogued name; resource URIs are unbounded and stay out. */
   private static final Set<String> NAMED =
-      Set.of("tools/call", "prompts/get", "tasks/get", "tasks/result", "tasks/cancel");
+      Set.of(
+          "tools/call", "prompts/get", "tasks/get", "tasks/result", "tasks/cancel", "tasks/update");
 
   private final GatewayMetrics metrics;
   private final Set<String> personas;

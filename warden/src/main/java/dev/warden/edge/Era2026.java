@@ -40,7 +40,10 @@ public final class Era2026 implements Stage {
           "resources/list",
           "resources/templates/list",
           "resources/read",
-          "completion/complete");
+          "completion/complete",
+          "tasks/get",
+          "tasks/update",
+          "tasks/cancel");
 
   /**
    * What the held session's upstream sessions declare: every capability Warden can bridge, since
@@ -177,7 +180,7 @@ public final class Era2026 implements Stage {
     return null;
   }
 
-  /** Mcp-Method on every message, Mcp-Name on calls that name a tool, prompt or resource. */
+  /** Mcp-Method on every message, Mcp-Name on calls that name a tool, prompt, resource or task. */
   private static Reply checkHeaders(Exchange exchange, McpMessage m) {
     String method = HeaderValues.decode(exchange.headers().get(METHOD_HEADER));
     if (method == null) {
@@ -190,6 +193,7 @@ public final class Era2026 implements Stage {
         switch (m.method()) {
           case "tools/call", "prompts/get" -> "name";
           case "resources/read" -> "uri";
+          case "tasks/get", "tasks/update", "tasks/cancel" -> "taskId";
           default -> null;
         };
     if (field == null || !m.isRequest()) {

@@ -34,11 +34,19 @@ final class DiscoverHandler {
     this.initializer = initializer;
   }
 
-  Reply discover(Exchange exchange) {
+  /**
+   * {@code tasks}: a server that offers the persona a tool runs tools as tasks, so the tasks
+   * extension is announced.
+   */
+  Reply discover(Exchange exchange, boolean tasks) {
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     ProtocolVersions.ALL.forEach(result.putArray("supportedVersions")::add);
     // resources.subscribe stays absent: resource updates are not bridged to this era yet.
-    result.set("capabilities", initializer.capabilities());
+    ObjectNode capabilities = initializer.capabilities();
+    if (tasks) {
+      capabilities.putObject("extensions").putObject(ProtocolVersions.TASKS_EXTENSION);
+    }
+    result.set("capabilities", capabilities);
     String text = initializer.instructions(exchange.persona());
     if (!text.isBlank()) {
       result.put("instructions", text);

@@ -28,6 +28,7 @@ import dev.warden.registry.ListKind;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Always last: answers what the gateway owns (initialize, lists, ping) and sends the rest to the
@@ -40,6 +41,8 @@ final class RouteStage implements Stage {
   private final Initializer initializer;
   private final DiscoverHandler discover;
   private final InputRequired inputRequired;
+  private final StatelessTasks statelessTasks;
+  private final TaskPolls taskPolls;
 
   RouteStage(
       Catalog catalog,
@@ -53,6 +56,8 @@ final class RouteStage implements Stage {
     this.upstreams = Map.copyOf(upstreams);
     this.initializer = initializer;
     this.discover = new DiscoverHandler(initializer);
+    this.statelessTasks = new StatelessTasks(sessions.tokens());
+    this.taskPolls = new TaskPolls(catalog, this.upstreams, sessions.tokens());
   }
 
   @Override
@@ -74,7 +79,7 @@ final class RouteStage implements Stage {
           stateless ? DiscoverHandler.listHints(result, view.complete()) : result);
     }
     if (stateless && method.equals("server/discover")) {
-      return discover.discover(exchange);
+      return discover.discover(exchange, offersTasks(catalog.view(), exchange.scope()));
     }
     if (stateless && method.equals("subscriptions/listen")) {
       return discover.listen(exchange);
@@ -85,8 +90,10 @@ final class RouteStage implements Stage {
       case "ping" -> new Reply.Result(JsonNodeFactory.instance.objectNode());
       case "logging/setLevel" -> ClientMessages.setLevel(exchange);
       case "tools/call" -> callTool(exchange, stateless);
-      case "tasks/get", "tasks/result", "tasks/cancel" ->
-          stateless ? notFound(method) : forwardTask(exchange);
+      case "tasks/get", "tasks/cancel" ->
+          stateless ? taskPolls.apply(exchange) : forwardTask(exchange);
+      case "tasks/result" -> stateless ? notFound(method) : forwardTask(exchange);
+      case "tasks/update" -> stateless ? taskPolls.apply(exchange) : notFound(method);
       case "tasks/list" ->
           stateless || exchange.session() == null
               ? notFound(method)
@@ -114,15 +121,46 @@ final class RouteStage implements Stage {
         .anyMatch(e -> view.offersToolTasks(e.server()) && visible(ListKind.TOOLS, scope, e));
   }
 
+  /**
+   * True when a server that offers the persona a tool runs tools as tasks for 2026-07-28 clients:
+   * only then does {@code server/discover} announce the tasks extension.
+   */
+  static boolean offersTasks(CatalogView view, Scope scope) {
+    return view.list(ListKind.TOOLS).stream()
+        .anyMatch(
+            e -> StatelessTasks.offers(view, e.server()) && visible(ListKind.TOOLS, scope, e));
+  }
+
   /** A task-augmented call ({@code params.task}) answers with a task under a Warden task id. */
   private Reply callTool(Exchange exchange, boolean stateless) {
     McpMessage m = exchange.message();
     String tool = m.param("name");
+    if (stateless) {
+      return callToolStateless(exchange, tool);
+    }
     Reply reply = forwardNamed(exchange, ListKind.TOOLS, JsonRpcError.unknownTool(tool));
     boolean task = m.params() != null && m.params().has("task");
-    return task && !stateless && exchange.session() != null
-        ? withTaskIds(exchange, reply, tool)
-        : reply;
+    return task && exchange.session() != null ? withTaskIds(exchange, reply, tool) : reply;
+  }
+
+  /** A 2026-07-28 call becomes a task where the client and the tool's server both support it. */
+  private Reply callToolStateless(Exchange exchange, String tool) {
+    CatalogView view = catalog.view();
+    StatelessTasks.Plan plan =
+        view.find(ListKind.TOOLS, tool)
+            .map(e -> StatelessTasks.plan(exchange.message(), view, e))
+            .orElse(StatelessTasks.Plan.PLAIN);
+    if (plan == StatelessTasks.Plan.MISSING_CAPABILITY) {
+      exchange.decide(Exchange.Outcome.ERROR, "task:capability");
+      return new Reply.Failure(StatelessTasks.missingCapability(tool));
+    }
+    Reply reply =
+        forwardNamed(
+            exchange,
+            ListKind.TOOLS,
+            JsonRpcError.unknownTool(tool),
+            request -> StatelessTasks.amend(request, plan));
+    return plan == StatelessTasks.Plan.PLAIN ? reply : statelessTasks.handles(exchange, reply);
   }
 
   /**
@@ -198,6 +236,11 @@ final class RouteStage implements Stage {
 
   /** tools/call and prompts/get: the exposed name becomes the upstream's own name. */
   private Reply forwardNamed(Exchange exchange, ListKind kind, JsonRpcError unknown) {
+    return forwardNamed(exchange, kind, unknown, UnaryOperator.identity());
+  }
+
+  private Reply forwardNamed(
+      Exchange exchange, ListKind kind, JsonRpcError unknown, UnaryOperator<ObjectNode> amend) {
     McpMessage m = exchange.message();
     CatalogView view = catalog.view();
     Optional<CatalogEntry> entry = view.find(kind, m.param("name"));
@@ -208,7 +251,7 @@ final class RouteStage implements Stage {
     exchange.route(e.server(), e.exposedName());
     ObjectNode request = UpstreamRequests.copy(exchange);
     ((ObjectNode) request.get("params")).put("name", e.upstreamName());
-    return forward(exchange, e.server(), JsonRpcCodec.bytes(request));
+    return forward(exchange, e.server(), JsonRpcCodec.bytes(amend.apply(request)));
   }
 
   /**

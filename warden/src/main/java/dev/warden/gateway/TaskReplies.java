@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Rewrites the upstream task ids in an upstream's reply to Warden task ids, as the reply streams
@@ -31,12 +32,27 @@ final class TaskReplies {
   private final String tool;
   private final JsonNode requestId;
 
+  private final Predicate<ObjectNode> onResult;
+
   /** {@code tool}: the exposed name of the tool the task runs, "" when not known here. */
   TaskReplies(SessionTasks tasks, String server, String tool, JsonNode requestId) {
     this.tasks = tasks;
     this.server = server;
     this.tool = tool;
     this.requestId = requestId;
+    this.onResult = this::result;
+  }
+
+  /**
+   * Rewrites only the result of the response to {@code requestId}, with {@code onResult} (true when
+   * it changed the result); every other message passes unchanged.
+   */
+  TaskReplies(JsonNode requestId, Predicate<ObjectNode> onResult) {
+    this.tasks = null;
+    this.server = "";
+    this.tool = "";
+    this.requestId = requestId;
+    this.onResult = onResult;
   }
 
   /** {@code reply} with its task ids rewritten; same framing. */
@@ -66,6 +82,9 @@ final class TaskReplies {
     }
     boolean changed = false;
     if (m.path("method").isTextual()) {
+      if (tasks == null) {
+        return json;
+      }
       // Status notifications are Tasks; progress, log messages and requests the upstream sends
       // about a task name it in their related-task _meta.
       changed =
@@ -73,10 +92,12 @@ final class TaskReplies {
       changed |= tasks.rewrite(m.path("params").path("_meta").get(RELATED), server, tool);
     } else if (requestId != null && requestId.equals(m.get("id"))) {
       if (m.get("result") instanceof ObjectNode result) {
-        changed = result(result);
+        changed = onResult.test(result);
       }
       changed |=
-          tasks.rewrite(m.path("error").path("data").path("_meta").get(RELATED), server, tool);
+          tasks != null
+              && tasks.rewrite(
+                  m.path("error").path("data").path("_meta").get(RELATED), server, tool);
     }
     return changed ? new String(JsonRpcCodec.bytes(m), StandardCharsets.UTF_8) : json;
   }

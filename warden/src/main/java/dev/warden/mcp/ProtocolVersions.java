@@ -21,6 +21,9 @@ public final class ProtocolVersions {
   public static final List<String> ALL =
       List.of(V2026_07_28, V2025_11_25, V2025_06_18, V2025_03_26);
 
+  /** The 2026-07-28 tasks extension (SEP-2663), declared in {@code capabilities.extensions}. */
+  public static final String TASKS_EXTENSION = "io.modelcontextprotocol/tasks";
+
   private ProtocolVersions() {}
 
   public static boolean isSupported(String version) {

@@ -41,6 +41,11 @@ public final class SessionStore {
     this.tokens = tokens;
   }
 
+  /** The keys that seal this store's session ids, and the task ids of 2026-07-28 clients. */
+  public SessionTokens tokens() {
+    return tokens;
+  }
+
   /** Opens a session for {@code claims}: its id is the sealed claims. */
   public Session open(SessionClaims claims, JsonNode clientInfo) {
     return open(claims, clientInfo, JsonNodeFactory.instance.objectNode());

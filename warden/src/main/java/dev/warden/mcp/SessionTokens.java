@@ -26,10 +26,13 @@ import javax.crypto.spec.SecretKeySpec;
  * base64url (no padding) of: format byte, key id length, key id, 12-byte nonce, then the claims
  * encrypted with AES-256-GCM under that key, the clear header as associated data. So any replica
  * holding the key can rebuild a session without a shared table, and nobody without it can read or
- * forge one. The first key seals; every key opens, so keys rotate without ending sessions.
+ * forge one. The first key seals; every key opens, so keys rotate without ending sessions. Task ids
+ * handed to 2026-07-28 clients ({@link TaskClaims}) are sealed the same way under another format
+ * byte.
  */
 public final class SessionTokens {
   static final byte FORMAT = 1;
+  static final byte TASK_FORMAT = 2;
   static final int NONCE_BYTES = 12;
   static final int TAG_BITS = 128;
 
@@ -37,6 +40,7 @@ public final class SessionTokens {
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private static final int MAX_TOKEN_CHARS = 512;
+  private static final int MAX_TASK_CHARS = 2048;
   private static final String LOCAL_KEY_ID = "local";
   private static final byte[] HKDF_SALT =
       "warden session id sealing key".getBytes(StandardCharsets.UTF_8);
@@ -107,14 +111,47 @@ public final class SessionTokens {
 
   /** The session id for {@code claims}, sealed with the first key. */
   public String seal(SessionClaims claims) {
-    byte[] header = header(sealing.id());
+    return seal(FORMAT, claims.encode());
+  }
+
+  /**
+   * The claims sealed in {@code token}, or empty when it is malformed, sealed with a key not held
+   * here, altered in any way, or no longer valid (max-age).
+   */
+  public Optional<SessionClaims> open(String token) {
+    return open(FORMAT, token, MAX_TOKEN_CHARS)
+        .flatMap(SessionClaims::decode)
+        .filter(c -> fresh(c.issuedAt()));
+  }
+
+  /**
+   * The task id for {@code claims}, sealed with the first key. Its format byte differs from a
+   * session id's, and the format byte is authenticated, so neither can stand in for the other.
+   */
+  public String sealTask(TaskClaims claims) {
+    return seal(TASK_FORMAT, claims.encode());
+  }
+
+  /**
+   * The claims sealed in a task id, or empty when it is malformed, sealed with a key not held here,
+   * altered in any way, or issued further in the future than the clock skew allows. Session max-age
+   * does not apply: a task lives as long as its server keeps it.
+   */
+  public Optional<TaskClaims> openTask(String token) {
+    return open(TASK_FORMAT, token, MAX_TASK_CHARS)
+        .flatMap(TaskClaims::decode)
+        .filter(c -> !c.issuedAt().isAfter(clock.instant().plus(CLOCK_SKEW)));
+  }
+
+  private String seal(byte format, byte[] plain) {
+    byte[] header = header(format, sealing.id());
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, sealing.aes(), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(header);
-      byte[] sealed = cipher.doFinal(claims.encode());
+      byte[] sealed = cipher.doFinal(plain);
       ByteBuffer out = ByteBuffer.allocate(header.length + NONCE_BYTES + sealed.length);
       out.put(header).put(nonce).put(sealed);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
@@ -123,13 +160,10 @@ public final class SessionTokens {
     }
   }
 
-  /**
-   * The claims sealed in {@code token}, or empty when it is malformed, sealed with a key not held
-   * here, altered in any way, or no longer valid (max-age).
-   */
-  public Optional<SessionClaims> open(String token) {
-    byte[] bytes = decode(token);
-    if (bytes == null || bytes.length < 2 || bytes[0] != FORMAT) {
+  /** The plain bytes sealed in {@code token} under {@code format}, when it opens here. */
+  private Optional<byte[]> open(byte format, String token, int maxChars) {
+    byte[] bytes = decode(token, maxChars);
+    if (bytes == null || bytes.length < 2 || bytes[0] != format) {
       return Optional.empty();
     }
     int idLength = bytes[1] & 0xff;
@@ -150,8 +184,7 @@ public final class SessionTokens {
           new GCMParameterSpec(TAG_BITS, bytes, headerLength, NONCE_BYTES));
       cipher.updateAAD(bytes, 0, headerLength);
       int start = headerLength + NONCE_BYTES;
-      byte[] plain = cipher.doFinal(bytes, start, bytes.length - start);
-      return SessionClaims.decode(plain).filter(c -> fresh(c.issuedAt()));
+      return Optional.of(cipher.doFinal(bytes, start, bytes.length - start));
     } catch (AEADBadTagException e) {
       return Optional.empty();
     } catch (GeneralSecurityException e) {
@@ -160,8 +193,8 @@ public final class SessionTokens {
   }
 
   /** The token's bytes, or null unless it is canonical unpadded base64url of a sane length. */
-  private static byte[] decode(String token) {
-    if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+  private static byte[] decode(String token, int maxChars) {
+    if (token.isEmpty() || token.length() > maxChars) {
       return null;
     }
     byte[] bytes;
@@ -175,10 +208,10 @@ public final class SessionTokens {
     return canonical.equals(token) ? bytes : null;
   }
 
-  private static byte[] header(String keyId) {
+  private static byte[] header(byte format, String keyId) {
     byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
     byte[] header = new byte[2 + id.length];
-    header[0] = FORMAT;
+    header[0] = format;
     header[1] = (byte) id.length;
     System.arraycopy(id, 0, header, 2, id.length);
     return header;

@@ -23,6 +23,7 @@ public final class CatalogView {
   private final List<TemplateRoute> templateRoutes = new ArrayList<>();
   private final Set<String> unavailable = new HashSet<>();
   private final Set<String> toolTasks = new HashSet<>();
+  private final Set<String> taskExtension = new HashSet<>();
   private final boolean complete;
 
   /** A resource template reduced to what routing needs: its fixed prefix and suffix. */
@@ -48,6 +49,9 @@ public final class CatalogView {
       }
       if (listing.toolTasks()) {
         toolTasks.add(server);
+      }
+      if (listing.taskExtension()) {
+        taskExtension.add(server);
       }
       for (ListKind kind : ListKind.values()) {
         for (ObjectNode item : listing.of(kind)) {
@@ -130,6 +134,14 @@ public final class CatalogView {
   /** True when {@code server} announced task-augmented tools/call in its initialize. */
   public boolean offersToolTasks(String server) {
     return toolTasks.contains(server);
+  }
+
+  /**
+   * True when {@code server} speaks 2026-07-28 and announced the tasks extension ({@code
+   * io.modelcontextprotocol/tasks}) in its {@code server/discover}.
+   */
+  public boolean offersTaskExtension(String server) {
+    return taskExtension.contains(server);
   }
 
   /** False when some server could not be listed; such a view is refreshed again soon. */

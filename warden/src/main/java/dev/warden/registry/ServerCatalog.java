@@ -3,6 +3,7 @@ package dev.warden.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.mcp.UpstreamSession;
@@ -95,7 +96,10 @@ final class ServerCatalog {
       items.put(kind, capabilities.has(kind.capability()) ? fetchAll(kind) : List.of());
     }
     return new ServerListing(
-        items, true, capabilities.path("tasks").path("requests").path("tools").has("call"));
+        items,
+        true,
+        capabilities.path("tasks").path("requests").path("tools").has("call"),
+        capabilities.path("extensions").has(ProtocolVersions.TASKS_EXTENSION));
   }
 
   private List<ObjectNode> fetchAll(ListKind kind) throws UpstreamException {

@@ -8,11 +8,16 @@ import java.util.Map;
 /**
  * What one server offers, as fetched; a kind the server lacks maps to an empty list. {@code
  * toolTasks}: its initialize announced task-augmented {@code tools/call} (2025-11-25 {@code
- * tasks.requests.tools.call}).
+ * tasks.requests.tools.call}); {@code taskExtension}: its {@code server/discover} announced the
+ * 2026-07-28 tasks extension ({@code extensions["io.modelcontextprotocol/tasks"]}).
  */
-record ServerListing(Map<ListKind, List<ObjectNode>> items, boolean complete, boolean toolTasks) {
+record ServerListing(
+    Map<ListKind, List<ObjectNode>> items,
+    boolean complete,
+    boolean toolTasks,
+    boolean taskExtension) {
   ServerListing(Map<ListKind, List<ObjectNode>> items, boolean complete) {
-    this(items, complete, false);
+    this(items, complete, false, false);
   }
 
   static ServerListing unavailable() {

@@ -272,10 +272,12 @@ final class InputRounds extends EventFeed {
 
   /**
    * Removes the members a stateful client has no use for: the result type (always complete here)
-   * and the cache hints. True when something was removed.
+   * and the cache hints. True when something was removed. A Task (tasks extension: a {@code
+   * CreateTaskResult} or a {@code tasks/get} answer) is kept whole: its {@code ttlMs} is the task's
+   * lifetime, not a cache hint, and only a client that declared the extension is given one.
    */
   static boolean strip(ObjectNode m) {
-    if (!(m.get("result") instanceof ObjectNode result)) {
+    if (!(m.get("result") instanceof ObjectNode result) || result.has("taskId")) {
       return false;
     }
     boolean changed = result.remove("resultType") != null;

@@ -204,7 +204,13 @@ final class StatelessHttpSession implements UpstreamSession {
     ObjectNode params = out.get("params") instanceof ObjectNode p ? p : out.putObject("params");
     ObjectNode meta = params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
     meta.put(META_VERSION, ProtocolVersions.V2026_07_28);
-    meta.set(META_CAPABILITIES, client.capabilities().deepCopy());
+    ObjectNode capabilities = client.capabilities().deepCopy();
+    // Extensions are declared per request (the tasks extension only where the client declared it).
+    if (meta.get(META_CAPABILITIES) instanceof ObjectNode asked
+        && asked.get("extensions") instanceof ObjectNode extensions) {
+      capabilities.set("extensions", extensions.deepCopy());
+    }
+    meta.set(META_CAPABILITIES, capabilities);
     ObjectNode info = meta.putObject(META_CLIENT_INFO);
     info.put("name", "warden");
     info.put("version", clientVersion);
@@ -246,6 +252,8 @@ final class StatelessHttpSession implements UpstreamSession {
         switch (method) {
           case "tools/call", "prompts/get" -> params.path("name").asText(null);
           case "resources/read" -> params.path("uri").asText(null);
+          // The tasks extension routes by task id, so a replica holding the task gets the poll.
+          case "tasks/get", "tasks/update", "tasks/cancel" -> params.path("taskId").asText(null);
           default -> null;
         };
     boolean longLived = method.equals("subscriptions/listen");

@@ -35,16 +35,38 @@ public final class StatelessUpstream implements AutoCloseable {
   public static final String VERSION = "2026-07-28";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String STATE = "opaque-state-7";
+  private static final String TASKS = "io.modelcontextprotocol/tasks";
+
+  /** The card number in the result of the task of {@code long_job}. */
+  public static final String CARD = "5555 5555 5555 4444";
 
   private final Server server = new Server();
   private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<String> listenEvents = new LinkedBlockingQueue<>();
+  private final boolean tasks;
+  private final java.util.concurrent.atomic.AtomicInteger polls =
+      new java.util.concurrent.atomic.AtomicInteger();
 
-  private StatelessUpstream() {}
+  private StatelessUpstream(boolean tasks) {
+    this.tasks = tasks;
+  }
 
   public static StatelessUpstream start() throws Exception {
-    StatelessUpstream u = new StatelessUpstream();
+    return start(false);
+  }
+
+  /**
+   * With the tasks extension: discover announces it, and the tool {@code long_job} answers a
+   * request that declared the extension with the task {@code n-1}, which is "working" on its first
+   * {@code tasks/get} and "completed" after, with a result carrying {@link #CARD}.
+   */
+  public static StatelessUpstream startWithTasks() throws Exception {
+    return start(true);
+  }
+
+  private static StatelessUpstream start(boolean tasks) throws Exception {
+    StatelessUpstream u = new StatelessUpstream(tasks);
     ServerConnector c = new ServerConnector(u.server);
     c.setHost("127.0.0.1");
     u.server.addConnector(c);
@@ -105,6 +127,13 @@ public final class StatelessUpstream implements AutoCloseable {
         case "tools/list" -> reply(response, callback, 200, result(id, tools()));
         case "tools/call" -> call(body, response, callback);
         case "subscriptions/listen" -> listen(id, response, callback);
+        case "tasks/get" -> reply(response, callback, 200, result(id, task(body)));
+        case "tasks/update", "tasks/cancel" ->
+            reply(
+                response,
+                callback,
+                200,
+                result(id, JSON.createObjectNode().put("resultType", "complete")));
         default -> reply(response, callback, 404, error(id, -32601, "Method not found"));
       }
       return true;
@@ -125,6 +154,10 @@ public final class StatelessUpstream implements AutoCloseable {
       if (body.path("method").asText().equals("tools/call")
           && !body.path("params").path("name").asText().equals(h.get("Mcp-Name"))) {
         return "Mcp-Name does not match the body";
+      }
+      if (body.path("method").asText().startsWith("tasks/")
+          && !body.path("params").path("taskId").asText().equals(h.get("Mcp-Name"))) {
+        return "Mcp-Name does not match the task id";
       }
       return null;
     }
@@ -158,8 +191,35 @@ public final class StatelessUpstream implements AutoCloseable {
           result.putArray("content").addObject().put("type", "text").put("text", "cached");
           reply(response, callback, 200, result(id, result));
         }
+        case "long_job" -> reply(response, callback, 200, result(id, longJob(params)));
         default -> reply(response, callback, 200, error(id, -32602, "Unknown tool"));
       }
+    }
+
+    private ObjectNode longJob(JsonNode params) {
+      JsonNode caps = params.path("_meta").path("io.modelcontextprotocol/clientCapabilities");
+      if (!caps.path("extensions").has(TASKS)) {
+        ObjectNode result = JSON.createObjectNode().put("resultType", "complete");
+        result.putArray("content").addObject().put("type", "text").put("text", "no task");
+        return result;
+      }
+      return taskJson("working").put("resultType", "task");
+    }
+
+    private ObjectNode task(JsonNode body) {
+      if (!body.path("params").path("taskId").asText().equals("n-1")) {
+        return JSON.createObjectNode().put("resultType", "complete").put("unknown", true);
+      }
+      boolean first = polls.getAndIncrement() == 0;
+      ObjectNode task = taskJson(first ? "working" : "completed").put("resultType", "complete");
+      if (!first) {
+        task.putObject("result")
+            .putArray("content")
+            .addObject()
+            .put("type", "text")
+            .put("text", "paid with " + CARD);
+      }
+      return task;
     }
 
     private ObjectNode askName(JsonNode params) {
@@ -216,10 +276,24 @@ public final class StatelessUpstream implements AutoCloseable {
     }
   }
 
-  private static ObjectNode discover() {
+  private static ObjectNode taskJson(String status) {
+    return JSON.createObjectNode()
+        .put("taskId", "n-1")
+        .put("status", status)
+        .put("createdAt", "2026-01-01T00:00:00Z")
+        .put("lastUpdatedAt", "2026-01-01T00:00:00Z")
+        .put("ttlMs", 30000)
+        .put("pollIntervalMs", 5);
+  }
+
+  private ObjectNode discover() {
     ObjectNode d = JSON.createObjectNode().put("resultType", "complete");
     d.putArray("supportedVersions").add(VERSION);
-    d.putObject("capabilities").putObject("tools").put("listChanged", true);
+    ObjectNode caps = d.putObject("capabilities");
+    caps.putObject("tools").put("listChanged", true);
+    if (tasks) {
+      caps.putObject("extensions").putObject(TASKS);
+    }
     d.put("ttlMs", 60000).put("cacheScope", "public");
     d.putObject("_meta")
         .putObject("io.modelcontextprotocol/serverInfo")
@@ -228,10 +302,14 @@ public final class StatelessUpstream implements AutoCloseable {
     return d;
   }
 
-  private static ObjectNode tools() {
+  private ObjectNode tools() {
     ObjectNode r = JSON.createObjectNode().put("resultType", "complete");
     var tools = r.putArray("tools");
-    for (String name : List.of("echo", "ask_name", "cached")) {
+    List<String> names =
+        tasks
+            ? List.of("echo", "ask_name", "cached", "long_job")
+            : List.of("echo", "ask_name", "cached");
+    for (String name : names) {
       ObjectNode t = tools.addObject().put("name", name).put("description", "tool " + name);
       t.putObject("inputSchema").put("type", "object");
     }

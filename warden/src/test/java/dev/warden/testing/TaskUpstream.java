@@ -16,16 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A hand-built 2025-11-25 upstream that runs tools as tasks (the MCP Java SDK used by the tests has
  * no server-side tasks). It announces {@code tasks{list,cancel,requests.tools.call}}, offers the
- * tool {@code slow} (task support optional; answers "done &lt;text&gt;") and {@code quick}, and
- * answers tasks/get (a task is "working" on its first poll, "completed" after), tasks/result (as an
- * event stream: a status notification, a log message about the task, then the result), tasks/cancel
- * and tasks/list. Its task ids are {@code t-1}, {@code t-2}, … across all its sessions, and
- * tasks/list lists them all, so a gateway that does not filter by session would show another
- * session's tasks.
+ * tool {@code slow} (task support optional; answers "done &lt;text&gt;", or a card number for the
+ * text "card"), {@code quick} and {@code batch} (task support required), and answers tasks/get (a
+ * task is "working" on its first poll, "completed" after), tasks/result (as an event stream: a
+ * status notification, a log message about the task, then the result), tasks/cancel and tasks/list.
+ * Its task ids are {@code t-1}, {@code t-2}, … across all its sessions, and tasks/list lists them
+ * all, so a gateway that does not filter by session would show another session's tasks.
  */
 public final class TaskUpstream implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RELATED = "io.modelcontextprotocol/related-task";
+
+  /** The card number a tool called with the text "card" answers with. */
+  public static final String CARD = "4111 1111 1111 1111";
 
   private record Job(String id, String text, String status) {}
 
@@ -81,7 +84,9 @@ public final class TaskUpstream implements AutoCloseable {
               id,
               "{\"tools\":[{\"name\":\"slow\",\"inputSchema\":{\"type\":\"object\"},"
                   + "\"execution\":{\"taskSupport\":\"optional\"}},"
-                  + "{\"name\":\"quick\",\"inputSchema\":{\"type\":\"object\"}}]}");
+                  + "{\"name\":\"quick\",\"inputSchema\":{\"type\":\"object\"}},"
+                  + "{\"name\":\"batch\",\"inputSchema\":{\"type\":\"object\"},"
+                  + "\"execution\":{\"taskSupport\":\"required\"}}]}");
       case "tools/call" -> call(id, params);
       case "tasks/get" -> task(id, params, false);
       case "tasks/cancel" -> task(id, params, true);
@@ -94,7 +99,7 @@ public final class TaskUpstream implements AutoCloseable {
   private Answer call(JsonNode id, JsonNode params) {
     String text = params.path("arguments").path("text").asText("");
     if (!params.has("task")) {
-      return json(id, toolResult("done " + text, null).toString());
+      return json(id, toolResult(answer(text), null).toString());
     }
     Job job = new Job("t-" + ids.incrementAndGet(), text, "working");
     jobs.put(job.id(), job);
@@ -135,7 +140,7 @@ public final class TaskUpstream implements AutoCloseable {
     progress.put("method", "notifications/message");
     ObjectNode log = progress.putObject("params").put("level", "info").put("data", "finishing");
     log.putObject("_meta").putObject(RELATED).put("taskId", job.id());
-    String response = result(id, toolResult("done " + job.text(), job.id()).toString());
+    String response = result(id, toolResult(answer(job.text()), job.id()).toString());
     return new Answer(
         200,
         "text/event-stream",
@@ -146,6 +151,11 @@ public final class TaskUpstream implements AutoCloseable {
             + "\n\nevent: message\ndata: "
             + response
             + "\n\n");
+  }
+
+  /** What a tool answers for {@code text}; "card" gets a payment card number back. */
+  private static String answer(String text) {
+    return text.equals("card") ? "charged card " + CARD : "done " + text;
   }
 
   private Answer list(JsonNode id) {

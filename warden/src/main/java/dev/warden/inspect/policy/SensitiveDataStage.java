@@ -1,6 +1,7 @@
 package dev.warden.inspect.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.DataProtectionConfig.Action;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class SensitiveDataStage implements Stage {
   private static final Logger log = LoggerFactory.getLogger(SensitiveDataStage.class);
   private static final Set<String> INSPECTED =
-      Set.of("tools/call", "prompts/get", "resources/read", "tasks/result");
+      Set.of("tools/call", "prompts/get", "resources/read", "tasks/result", "tasks/get");
   private static final String TRUST_HOP = "trust-hop";
 
   private final DetectionEngine engine;
@@ -179,10 +180,18 @@ public final class SensitiveDataStage implements Stage {
     answer.notifications().forEach(n -> in.all(n.get("params")));
     answer.response().ifPresent(r -> result(in, r.get("result")));
     answer.response().ifPresent(r -> in.all(r.get("error")));
+    boolean task = exchange.method().equals("tasks/get");
+    if (task) {
+      // A finished task of the tasks extension carries the tool's result (or error) inline.
+      answer.response().ifPresent(r -> result(in, r.path("result").get("result")));
+      answer.response().ifPresent(r -> in.all(r.path("result").get("error")));
+    }
     if (in.blocked().isPresent()) {
       Inspection.Blocked b = in.blocked().get();
-      return refuse(
-          exchange, b, "the answer from server '" + server + "' carries a " + b.type() + " value");
+      String reason = "the answer from server '" + server + "' carries a " + b.type() + " value";
+      return task && answer.response().isPresent()
+          ? deniedTask(exchange, b, reason, answer.response().get())
+          : refuse(exchange, b, reason);
     }
     if (exchange.session() != null) {
       in.fingerprints().forEach(fp -> exchange.session().seen().remember(fp, rank));
@@ -230,6 +239,38 @@ public final class SensitiveDataStage implements Stage {
 
   private Inspection inspection(Exchange exchange, String server, Direction direction) {
     return new Inspection(engine, policy, tokens, fingerprints, exchange, server, direction);
+  }
+
+  /**
+   * A finished task whose result is blocked: the task stays as the server reported it, but its
+   * result is a tool result with isError naming the rule, as a blocked tools/call answers.
+   */
+  private static Reply deniedTask(
+      Exchange exchange, Inspection.Blocked b, String reason, ObjectNode response) {
+    String rule = "data:" + b.rule();
+    exchange.decide(Exchange.Outcome.DENIED, rule);
+    ObjectNode task =
+        response.get("result") instanceof ObjectNode r
+            ? r.deepCopy()
+            : JsonNodeFactory.instance.objectNode();
+    task.remove("error");
+    task.put("status", "completed");
+    ObjectNode result = task.putObject("result");
+    result
+        .putArray("content")
+        .addObject()
+        .put("type", "text")
+        .put(
+            "text",
+            "Denied by Warden rule "
+                + rule
+                + ": "
+                + reason
+                + " (audit record "
+                + exchange.id()
+                + ")");
+    result.put("isError", true);
+    return new Reply.Result(task);
   }
 
   /** A tool call gets a result with isError naming the rule; other methods a JSON-RPC error. */
