@@ -228,6 +228,9 @@ public final class Exchange {
    * only, never values.
    */
   public synchronized Map<String, Integer> findings() {
+    if (detections.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Integer> out = new TreeMap<>();
     detections.forEach((d, n) -> out.merge(d.direction() + ":" + d.type(), n, Integer::sum));
     return out;
