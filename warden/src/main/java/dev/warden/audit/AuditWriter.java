@@ -21,7 +21,7 @@ public final class AuditWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
   private static final int MAX_BATCH = 1024;
   private static final int QUEUE = 65_536;
-  private static final long LINGER_MILLIS = 2;
+  private static final long LINGER_MILLIS = 5;
 
   /**
    * {@code journaled}: the request went on without waiting, so the entry must be stored whatever it
