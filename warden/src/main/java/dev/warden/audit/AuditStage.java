@@ -103,7 +103,7 @@ public final class AuditStage implements Stage {
         ex.time().toEpochMilli(),
         ex.id(),
         ex.principal() == null ? "" : ex.principal().agent(),
-        "",
+        ex.user(),
         ex.persona(),
         ex.server(),
         ex.method(),

@@ -139,6 +139,11 @@ public final class Exchange {
     this.principal = principal;
   }
 
+  /** The end user the agent acts for; "" when not known (see {@link Principal#user()}). */
+  public String user() {
+    return principal == null ? "" : principal.user();
+  }
+
   public Session session() {
     return session;
   }
