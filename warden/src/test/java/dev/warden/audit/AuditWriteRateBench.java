@@ -141,9 +141,11 @@ class AuditWriteRateBench {
     }
     long stored = writer.written();
     double seconds = (System.nanoTime() - start) / 1e9;
-    for (long seen = -1; seen != writer.written(); ) {
-      seen = writer.written();
-      Thread.sleep(300); // the writer stores what is still queued
+    // The writer stores what is still queued: wait until it has been idle for a second.
+    for (int idle = 0; idle < 5; ) {
+      long seen = writer.written();
+      Thread.sleep(200);
+      idle = writer.written() == seen ? idle + 1 : 0;
     }
     long writerCpu = cpu.getThreadCpuTime(writerThread) - writerCpuStart;
     long total = writer.written();
