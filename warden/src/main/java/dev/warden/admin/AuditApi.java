@@ -26,7 +26,7 @@ final class AuditApi {
   static final String PATH = "/audit";
   private static final Logger log = LoggerFactory.getLogger(AuditApi.class);
   private static final Set<String> PARAMS =
-      Set.of("agent", "persona", "tool", "decision", "from", "to", "cursor", "limit");
+      Set.of("agent", "user", "persona", "tool", "decision", "from", "to", "cursor", "limit");
   private static final int DEFAULT_LIMIT = 100;
 
   private final AuditSink sink;
@@ -81,6 +81,7 @@ final class AuditApi {
   private static AuditQuery query(Map<String, String> p) {
     return new AuditQuery(
         Optional.ofNullable(p.get("agent")),
+        Optional.ofNullable(p.get("user")),
         Optional.ofNullable(p.get("persona")),
         Optional.ofNullable(p.get("tool")),
         Optional.ofNullable(p.get("decision")),

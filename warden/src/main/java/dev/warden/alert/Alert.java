@@ -16,6 +16,7 @@ import java.util.Set;
  * is the audit record's request id, so an alert leads straight to the record.
  *
  * @param events every reason for the alert, in the order denied, detection, error
+ * @param user the end user the agent acted for; "" when not known
  * @param target the tool or prompt name, or resource URI, as the agent sent it (cut to {@value
  *     #MAX_TEXT} characters)
  */
@@ -24,6 +25,7 @@ public record Alert(
     Instant time,
     String requestId,
     String agent,
+    String user,
     String persona,
     String server,
     String method,
@@ -77,6 +79,7 @@ public record Alert(
         ex.time(),
         ex.id(),
         ex.principal() == null ? "" : ex.principal().agent(),
+        ex.user(),
         cut(ex.persona()),
         ex.server(),
         cut(ex.method()),

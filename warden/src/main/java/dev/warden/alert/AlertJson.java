@@ -31,6 +31,7 @@ public final class AlertJson {
       g.writeNumberField("time_ms", a.time().toEpochMilli());
       g.writeStringField("request_id", a.requestId());
       g.writeStringField("agent", a.agent());
+      g.writeStringField("user", a.user());
       g.writeStringField("persona", a.persona());
       g.writeStringField("server", a.server());
       g.writeStringField("method", a.method());

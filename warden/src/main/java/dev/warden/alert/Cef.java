@@ -39,6 +39,10 @@ public final class Cef {
     x.labelled("cn2", "latencyMicros", Long.toString(a.latencyMicros()));
     x.put("flexString1", String.join(",", a.eventKeys()));
     x.put("flexString1Label", "events");
+    if (!a.user().isEmpty()) {
+      x.put("flexString2", a.user());
+      x.put("flexString2Label", "endUser");
+    }
     return b.toString();
   }
 

@@ -42,7 +42,10 @@ public record AuditEntry(
   public static final String CALL = "call";
 
   public AuditEntry {
-    findings = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(findings));
+    findings =
+        findings.isEmpty()
+            ? java.util.Collections.emptySortedMap()
+            : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(findings));
   }
 
   /** This completion as the one record of its call (it holds everything the decision did). */
@@ -75,6 +78,9 @@ public record AuditEntry(
 
   /** Findings in their stored form: {@code type=count} pairs sorted by type, joined by ",". */
   public String findingsText() {
+    if (findings.isEmpty()) {
+      return "";
+    }
     StringBuilder b = new StringBuilder();
     for (Map.Entry<String, Integer> e : findings.entrySet()) {
       if (!b.isEmpty()) {

@@ -5,10 +5,12 @@ import java.util.OptionalLong;
 
 /**
  * A filtered, paged read of the trail, newest first. Every filter is optional; {@code before} is
- * the cursor: only records with a smaller sequence number are returned.
+ * the cursor: only records with a smaller sequence number are returned. {@code user} is the end
+ * user the agent acted for.
  */
 public record AuditQuery(
     Optional<String> agent,
+    Optional<String> user,
     Optional<String> persona,
     Optional<String> tool,
     Optional<String> decision,
@@ -27,6 +29,7 @@ public record AuditQuery(
   /** Everything, newest first, {@code limit} at a time. */
   public static AuditQuery all(int limit) {
     return new AuditQuery(
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

@@ -13,8 +13,18 @@ public record AuditRecord(long seq, AuditEntry entry, String prevHash, String ha
     return new AuditRecord(seq, entry, prevHash, CanonicalForm.hash(seq, entry, prevHash));
   }
 
+  /** {@link #link(long, AuditEntry, String)} with a reused {@code form} (one per thread). */
+  static AuditRecord link(long seq, AuditEntry entry, String prevHash, CanonicalForm form) {
+    return new AuditRecord(seq, entry, prevHash, form.hashOf(seq, entry, prevHash));
+  }
+
   /** Whether the stored hash is the one its content and link give. */
   public boolean hashMatches() {
     return hash.equals(CanonicalForm.hash(seq, entry, prevHash));
+  }
+
+  /** {@link #hashMatches()} with a reused {@code form} (one per thread). */
+  boolean hashMatches(CanonicalForm form) {
+    return hash.equals(form.hashOf(seq, entry, prevHash));
   }
 }

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class AuditStage implements Stage {
   private static final Logger log = LoggerFactory.getLogger(AuditStage.class);
   static final int UNAVAILABLE = 503;
+  private static final String[] DECISIONS =
+      java.util.Arrays.stream(Exchange.Outcome.values())
+          .map(o -> o.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
 
   private final AuditWriter writer;
   private final Duration commitTimeout;
@@ -99,12 +103,12 @@ public final class AuditStage implements Stage {
         ex.time().toEpochMilli(),
         ex.id(),
         ex.principal() == null ? "" : ex.principal().agent(),
-        "",
+        ex.user(),
         ex.persona(),
         ex.server(),
         ex.method(),
         ex.target(),
-        ex.outcome().name().toLowerCase(Locale.ROOT),
+        DECISIONS[ex.outcome().ordinal()],
         ex.rule(),
         ex.findings(),
         ex.upstreamError(),

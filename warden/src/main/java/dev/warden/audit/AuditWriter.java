@@ -21,7 +21,7 @@ public final class AuditWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
   private static final int MAX_BATCH = 1024;
   private static final int QUEUE = 65_536;
-  private static final long LINGER_MILLIS = 2;
+  private static final long LINGER_MILLIS = 5;
 
   /**
    * {@code journaled}: the request went on without waiting, so the entry must be stored whatever it
@@ -34,6 +34,7 @@ public final class AuditWriter implements AutoCloseable {
   private final AuditJournal journal;
   private final Optional<CheckpointSigner> signer;
   private final long checkpointEvery;
+  private final CanonicalForm form = new CanonicalForm();
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE);
   private final Thread thread;
   private volatile boolean open = true;
@@ -226,7 +227,7 @@ public final class AuditWriter implements AutoCloseable {
     for (int i = 0; i < entries.length; i++) {
       recordOf[i] = -1;
       if (entries[i] != null) {
-        AuditRecord r = AuditRecord.link(seq + records.size() + 1, entries[i], prev);
+        AuditRecord r = AuditRecord.link(seq + records.size() + 1, entries[i], prev, form);
         recordOf[i] = records.size();
         records.add(r);
         prev = r.hash();

@@ -47,6 +47,7 @@ public final class ChainVerifier {
       checkpoints.put(c.seq(), c);
     }
     long count = 0;
+    CanonicalForm form = new CanonicalForm();
     long expectedSeq = -1;
     String expectedPrev = null;
     long after = 0;
@@ -73,7 +74,7 @@ public final class ChainVerifier {
                   + (r.seq() - 1)
                   + ": edited, deleted or reordered records");
         }
-        if (!r.hashMatches()) {
+        if (!r.hashMatches(form)) {
           return Verdict.bad(count, r.seq(), "record " + r.seq() + " was edited: hash mismatch");
         }
         Checkpoint c = checkpoints.get(r.seq());

@@ -19,13 +19,23 @@ public final class JdbcAuditSink implements AuditSink {
       "seq, kind, time_ms, request_id, agent, user_name, persona, server, method, target,"
           + " decision, rule, findings, upstream_error, http_status, latency_us, bytes_in,"
           + " bytes_out, client_address, prev_hash, hash";
-  private static final String INSERT =
-      "INSERT INTO audit_record (" + COLUMNS + ") VALUES (" + "?,".repeat(20) + "?)";
+  private static final int FIELDS = 21;
+
+  /**
+   * Rows per INSERT statement: one statement stores many records, so the per-statement work (JNI
+   * calls, statement reset, program start) is paid once per {@value} records; 32 × 21 parameters
+   * stay below every engine's limit.
+   */
+  static final int ROWS = 32;
+
   private static final String INSERT_CHECKPOINT =
       "INSERT INTO audit_checkpoint (seq, hash, time_ms, mac) VALUES (?,?,?,?)";
 
   private final Database database;
   private Connection writer;
+  // inserts[n]: the statement that stores n records, prepared once on the writer connection
+  private final PreparedStatement[] inserts = new PreparedStatement[ROWS + 1];
+  private PreparedStatement checkpoint;
 
   public JdbcAuditSink(Database database) {
     this.database = database;
@@ -34,19 +44,24 @@ public final class JdbcAuditSink implements AuditSink {
   @Override
   public void append(List<AuditRecord> records, List<Checkpoint> checkpoints) throws SQLException {
     Connection c = writer();
-    try (PreparedStatement insert = c.prepareStatement(INSERT);
-        PreparedStatement cp = c.prepareStatement(INSERT_CHECKPOINT)) {
-      for (AuditRecord r : records) {
-        bind(insert, r);
-        insert.addBatch();
+    try {
+      for (int from = 0; from < records.size(); from += ROWS) {
+        int rows = Math.min(ROWS, records.size() - from);
+        PreparedStatement insert = insert(c, rows);
+        for (int i = 0; i < rows; i++) {
+          bind(insert, i * FIELDS, records.get(from + i));
+        }
+        insert.executeUpdate();
       }
-      insert.executeBatch();
       for (Checkpoint k : checkpoints) {
-        cp.setLong(1, k.seq());
-        cp.setString(2, k.hash());
-        cp.setLong(3, k.timeMillis());
-        cp.setString(4, k.mac());
-        cp.executeUpdate();
+        if (checkpoint == null) {
+          checkpoint = c.prepareStatement(INSERT_CHECKPOINT);
+        }
+        checkpoint.setLong(1, k.seq());
+        checkpoint.setString(2, k.hash());
+        checkpoint.setLong(3, k.timeMillis());
+        checkpoint.setString(4, k.mac());
+        checkpoint.executeUpdate();
       }
       c.commit();
     } catch (SQLException e) {
@@ -55,9 +70,22 @@ public final class JdbcAuditSink implements AuditSink {
     }
   }
 
+  private PreparedStatement insert(Connection c, int rows) throws SQLException {
+    if (inserts[rows] == null) {
+      String row = "(" + "?,".repeat(FIELDS - 1) + "?)";
+      inserts[rows] =
+          c.prepareStatement(
+              "INSERT INTO audit_record ("
+                  + COLUMNS
+                  + ") VALUES "
+                  + String.join(",", java.util.Collections.nCopies(rows, row)));
+    }
+    return inserts[rows];
+  }
+
   private Connection writer() throws SQLException {
     if (writer == null) {
-      writer = database.open();
+      writer = database.openWriter();
       writer.setAutoCommit(false);
     }
     return writer;
@@ -67,36 +95,36 @@ public final class JdbcAuditSink implements AuditSink {
   private void rollbackAndDrop() {
     try {
       writer.rollback();
-      writer.close();
     } catch (SQLException | RuntimeException ignored) {
       // already failing; the caller reports the first error
     }
-    writer = null;
+    closeWriter();
   }
 
-  private static void bind(PreparedStatement s, AuditRecord r) throws SQLException {
+  /** Binds {@code r} to the parameters after {@code at}. */
+  private static void bind(PreparedStatement s, int at, AuditRecord r) throws SQLException {
     AuditEntry e = r.entry();
-    s.setLong(1, r.seq());
-    s.setString(2, e.kind());
-    s.setLong(3, e.timeMillis());
-    s.setString(4, e.requestId());
-    s.setString(5, e.agent());
-    s.setString(6, e.user());
-    s.setString(7, e.persona());
-    s.setString(8, e.server());
-    s.setString(9, e.method());
-    s.setString(10, e.target());
-    s.setString(11, e.decision());
-    s.setString(12, e.rule());
-    s.setString(13, e.findingsText());
-    s.setString(14, e.upstreamError());
-    s.setInt(15, e.httpStatus());
-    s.setLong(16, e.latencyMicros());
-    s.setLong(17, e.bytesIn());
-    s.setLong(18, e.bytesOut());
-    s.setString(19, e.clientAddress());
-    s.setString(20, r.prevHash());
-    s.setString(21, r.hash());
+    s.setLong(at + 1, r.seq());
+    s.setString(at + 2, e.kind());
+    s.setLong(at + 3, e.timeMillis());
+    s.setString(at + 4, e.requestId());
+    s.setString(at + 5, e.agent());
+    s.setString(at + 6, e.user());
+    s.setString(at + 7, e.persona());
+    s.setString(at + 8, e.server());
+    s.setString(at + 9, e.method());
+    s.setString(at + 10, e.target());
+    s.setString(at + 11, e.decision());
+    s.setString(at + 12, e.rule());
+    s.setString(at + 13, e.findingsText());
+    s.setString(at + 14, e.upstreamError());
+    s.setInt(at + 15, e.httpStatus());
+    s.setLong(at + 16, e.latencyMicros());
+    s.setLong(at + 17, e.bytesIn());
+    s.setLong(at + 18, e.bytesOut());
+    s.setString(at + 19, e.clientAddress());
+    s.setString(at + 20, r.prevHash());
+    s.setString(at + 21, r.hash());
   }
 
   static AuditRecord row(ResultSet rs) throws SQLException {
@@ -203,13 +231,19 @@ public final class JdbcAuditSink implements AuditSink {
 
   @Override
   public void close() {
+    closeWriter();
+  }
+
+  private void closeWriter() {
     if (writer != null) {
       try {
-        writer.close();
-      } catch (SQLException ignored) {
-        // closing at shutdown; every batch was committed or failed already
+        writer.close(); // closes its statements too
+      } catch (SQLException | RuntimeException ignored) {
+        // closing at shutdown or after a failure that is reported already
       }
       writer = null;
     }
+    java.util.Arrays.fill(inserts, null);
+    checkpoint = null;
   }
 }

@@ -57,12 +57,13 @@ public final class JsonLines {
     AuditEntry e = r.entry();
     String what = e.target().isEmpty() ? e.method() : e.method() + " " + e.target();
     return String.format(
-        "%d %s %s %s agent=%s persona=%s %s %s%s%s",
+        "%d %s %s %s agent=%s%s persona=%s %s %s%s%s",
         r.seq(),
         Instant.ofEpochMilli(e.timeMillis()),
         e.requestId(),
         e.kind(),
         e.agent().isEmpty() ? "-" : e.agent(),
+        e.user().isEmpty() ? "" : " user=" + e.user(),
         e.persona(),
         what,
         e.decision(),

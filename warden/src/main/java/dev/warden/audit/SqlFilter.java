@@ -10,6 +10,7 @@ record SqlFilter(String where, List<Object> arguments) {
     List<String> terms = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     equal(terms, args, "agent", q.agent());
+    equal(terms, args, "user_name", q.user());
     equal(terms, args, "persona", q.persona());
     equal(terms, args, "target", q.tool());
     equal(terms, args, "decision", q.decision());

@@ -15,8 +15,22 @@ import java.util.regex.Pattern;
 
 /** Reads one entry of {@code agents:}; persona names must already be known. */
 final class AgentBinder {
-  private static final List<String> KEYS = List.of("id", "personas", "keys", "key-sha256");
+  private static final List<String> KEYS =
+      List.of("id", "personas", "keys", "key-sha256", "user-header");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+  // An HTTP field name (RFC 9110 token).
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "authorization",
+          "cookie",
+          "host",
+          "origin",
+          "content-type",
+          "content-length",
+          "accept",
+          "mcp-session-id",
+          "mcp-protocol-version");
   private static final String KEY_ADVICE =
       "put the key in ${env:…} or ${file:…}, or give its key-sha256";
 
@@ -71,7 +85,26 @@ final class AgentBinder {
     if (s.isEmptyList("keys") && s.isEmptyList("key-sha256")) {
       s.missing("keys", "an agent needs at least one key or key-sha256");
     }
-    return id.map(i -> new AgentConfig(i, personas, keys, keySha256));
+    Optional<String> userHeader = userHeader(s);
+    return id.map(i -> new AgentConfig(i, personas, keys, keySha256, userHeader));
+  }
+
+  private Optional<String> userHeader(Section s) {
+    return s.plainScalar("user-header")
+        .flatMap(
+            node -> {
+              String name = node.text();
+              if (!HEADER_NAME.matcher(name).matches()) {
+                problems.add(node, "must be an HTTP header name, e.g. X-End-User");
+                return Optional.empty();
+              }
+              if (RESERVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(
+                    node, "'" + name + "' carries something else; name a header of its own");
+                return Optional.empty();
+              }
+              return Optional.of(name);
+            });
   }
 
   private List<String> personas(Section s) {

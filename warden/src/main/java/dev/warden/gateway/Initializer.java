@@ -45,11 +45,12 @@ final class Initializer {
     JsonNode clientInfo = m.params().path("clientInfo");
     SessionClaims claims =
         SessionClaims.of(
-            Instant.now(),
-            exchange.principal().agent(),
-            exchange.persona(),
-            negotiated,
-            m.params());
+                Instant.now(),
+                exchange.principal().agent(),
+                exchange.persona(),
+                negotiated,
+                m.params())
+            .withUser(exchange.user());
     Session session =
         sessions.open(
             claims,

@@ -3,6 +3,7 @@ package dev.warden.gateway;
 import dev.warden.alert.AlertStage;
 import dev.warden.edge.SessionStage;
 import dev.warden.identity.AuthenticationStage;
+import dev.warden.identity.UserBindingStage;
 import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.persona.PersonaStage;
 import dev.warden.pipeline.Stage;
@@ -32,6 +33,7 @@ final class StageOrder {
     stages.add(audit); // records every request, denials included, before its reply is released
     stages.add(authentication); // nothing else runs for a caller we cannot name
     stages.add(session); // binds the request to the session its agent opened
+    stages.add(new UserBindingStage()); // a session keeps the end user it was opened for
     stages.add(persona); // default deny: outside the persona nothing exists
     // only calls the persona allows are scanned, and both what leaves and what comes back is seen
     stages.add(sensitiveData);

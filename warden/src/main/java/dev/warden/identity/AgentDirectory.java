@@ -21,10 +21,12 @@ public final class AgentDirectory {
   private static final MessageDigest SHA256 = newSha256();
 
   private final Map<String, Principal> byDigest = new HashMap<>();
+  private final Map<String, String> userHeaders = new HashMap<>();
 
   public AgentDirectory(List<AgentConfig> agents) {
     for (AgentConfig a : agents) {
       Principal p = new Principal(a.id(), Set.copyOf(a.personas()));
+      a.userHeader().ifPresent(h -> userHeaders.put(a.id(), h));
       for (Secret key : a.keys()) {
         add(sha256(key.reveal()), p);
       }
@@ -45,6 +47,11 @@ public final class AgentDirectory {
   /** The agent holding this API key. */
   public Optional<Principal> byKey(String key) {
     return Optional.ofNullable(byDigest.get(sha256(key)));
+  }
+
+  /** The header in which {@code agent}'s platform names the end user, if it has one. */
+  public Optional<String> userHeader(String agent) {
+    return Optional.ofNullable(userHeaders.get(agent));
   }
 
   public static String sha256(String value) {

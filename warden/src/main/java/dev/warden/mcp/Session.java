@@ -36,6 +36,7 @@ public final class Session {
   private final JsonNode clientInfo;
   private final java.time.Instant issuedAt;
   private final Set<String> clientCapabilities;
+  private final String userDigest;
   private final Map<String, UpstreamSession> upstreams = new ConcurrentHashMap<>();
   private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
   private final SeenValues seen = new SeenValues();
@@ -66,6 +67,7 @@ public final class Session {
     this.clientInfo = clientInfo;
     this.issuedAt = java.time.Instant.now();
     this.clientCapabilities = Set.of();
+    this.userDigest = "";
     this.profile =
         new ClientProfile(
             ClientProfile.relayable(capabilities), () -> Optional.ofNullable(logLevel));
@@ -91,6 +93,7 @@ public final class Session {
     this.clientInfo = clientInfo;
     this.issuedAt = claims.issuedAt();
     this.clientCapabilities = claims.clientCapabilities();
+    this.userDigest = claims.userDigest();
     this.profile =
         new ClientProfile(
             ClientProfile.relayable(capabilities), () -> Optional.ofNullable(logLevel));
@@ -137,6 +140,14 @@ public final class Session {
   }
 
   /** Fingerprints of sensitive values this session was shown, to follow them between servers. */
+  /**
+   * {@link SessionClaims#userDigest(String)} of the end user the session was opened for; "" when
+   * none was named. Every request of the session must name the same user.
+   */
+  public String userDigest() {
+    return userDigest;
+  }
+
   public SeenValues seen() {
     return seen;
   }

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  *     say what server-to-client requests the client can answer
  * @param clientName the client's {@code clientInfo.name}, printable ASCII, shortened
  * @param clientVersion the client's {@code clientInfo.version}, printable ASCII, shortened
+ * @param userDigest {@link #userDigest(String)} of the end user the session was opened for; "" when
+ *     it was opened without one. A later request for another user is refused.
  */
 public record SessionClaims(
     Instant issuedAt,
@@ -29,7 +31,8 @@ public record SessionClaims(
     String protocolVersion,
     Set<String> clientCapabilities,
     String clientName,
-    String clientVersion) {
+    String clientVersion,
+    String userDigest) {
 
   /** Client capabilities kept in a session id, one bit each in this order; append only. */
   public static final List<String> CAPABILITIES = List.of("roots", "sampling", "elicitation");
@@ -37,6 +40,58 @@ public record SessionClaims(
   static final int MAX_CLIENT_NAME = 32;
   static final int MAX_CLIENT_VERSION = 16;
   private static final int MAX_FIELD = 255;
+  private static final int USER_DIGEST_BYTES = 16;
+
+  /** Claims of a session opened without a known end user. */
+  public SessionClaims(
+      Instant issuedAt,
+      String agent,
+      String persona,
+      String protocolVersion,
+      Set<String> clientCapabilities,
+      String clientName,
+      String clientVersion) {
+    this(
+        issuedAt,
+        agent,
+        persona,
+        protocolVersion,
+        clientCapabilities,
+        clientName,
+        clientVersion,
+        "");
+  }
+
+  /** These claims for a session opened for {@code user} ("" when none is known). */
+  public SessionClaims withUser(String user) {
+    return new SessionClaims(
+        issuedAt,
+        agent,
+        persona,
+        protocolVersion,
+        clientCapabilities,
+        clientName,
+        clientVersion,
+        userDigest(user));
+  }
+
+  /**
+   * The end user as a session id holds it: the first 16 bytes of its SHA-256, hex; "" for none. A
+   * digest, so the id stays short whatever the name and the name is in no token.
+   */
+  public static String userDigest(String user) {
+    if (user.isEmpty()) {
+      return "";
+    }
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(user.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, USER_DIGEST_BYTES);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
 
   public SessionClaims {
     issuedAt = Instant.ofEpochSecond(issuedAt.getEpochSecond());
@@ -76,12 +131,23 @@ public record SessionClaims(
       }
       fields.add(b);
     }
-    int size = Long.BYTES + 1 + fields.stream().mapToInt(b -> 1 + b.length).sum();
+    // The user digest is a trailing field only when there is one: ids without a user keep the
+    // form replicas that predate it read.
+    byte[] user =
+        userDigest.isEmpty() ? new byte[0] : java.util.HexFormat.of().parseHex(userDigest);
+    int size =
+        Long.BYTES
+            + 1
+            + fields.stream().mapToInt(b -> 1 + b.length).sum()
+            + (user.length == 0 ? 0 : 1 + user.length);
     ByteBuffer out = ByteBuffer.allocate(size);
     out.putLong(issuedAt.getEpochSecond());
     out.put(capabilityBits());
     for (byte[] b : fields) {
       out.put((byte) b.length).put(b);
+    }
+    if (user.length > 0) {
+      out.put((byte) user.length).put(user);
     }
     return out.array();
   }
@@ -107,6 +173,12 @@ public record SessionClaims(
       in.get(b);
       fields[i] = new String(b, StandardCharsets.UTF_8);
     }
+    String user = "";
+    if (in.remaining() == 1 + USER_DIGEST_BYTES && in.get() == USER_DIGEST_BYTES) {
+      byte[] digest = new byte[USER_DIGEST_BYTES];
+      in.get(digest);
+      user = java.util.HexFormat.of().formatHex(digest);
+    }
     if (in.hasRemaining() || fields[0].isEmpty() || fields[1].isEmpty()) {
       return Optional.empty();
     }
@@ -124,7 +196,8 @@ public record SessionClaims(
             fields[2],
             capabilities,
             fields[3],
-            fields[4]));
+            fields[4],
+            user));
   }
 
   private byte capabilityBits() {

@@ -139,6 +139,11 @@ public final class Exchange {
     this.principal = principal;
   }
 
+  /** The end user the agent acts for; "" when not known (see {@link Principal#user()}). */
+  public String user() {
+    return principal == null ? "" : principal.user();
+  }
+
   public Session session() {
     return session;
   }
@@ -228,6 +233,9 @@ public final class Exchange {
    * only, never values.
    */
   public synchronized Map<String, Integer> findings() {
+    if (detections.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Integer> out = new TreeMap<>();
     detections.forEach((d, n) -> out.merge(d.direction() + ":" + d.type(), n, Integer::sum));
     return out;

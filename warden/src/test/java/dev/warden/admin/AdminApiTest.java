@@ -71,7 +71,7 @@ class AdminApiTest {
         1_760_000_000_000L,
         "req-" + agent,
         agent,
-        "",
+        agent.equals("bot-1") ? "alice@example.com" : "",
         "triage",
         "tickets",
         "tools/call",
@@ -100,6 +100,13 @@ class AdminApiTest {
     assertThat(denied.path("items")).hasSize(1);
     assertThat(denied.at("/items/0/rule").asText()).isEqualTo("persona:scope");
     assertThat(denied.path("next_cursor").isNull()).isTrue();
+    JsonNode alice = json(client.get("/admin/api/v1/audit?user=alice%40example.com", ADMIN_AUTH));
+    assertThat(alice.path("items")).isNotEmpty();
+    assertThat(alice.path("items"))
+        .allSatisfy(r -> assertThat(r.path("user").asText()).isEqualTo("alice@example.com"))
+        .allSatisfy(r -> assertThat(r.path("agent").asText()).isEqualTo("bot-1"));
+    JsonNode bob = json(client.get("/admin/api/v1/audit?user=bob", ADMIN_AUTH));
+    assertThat(bob.path("items")).isEmpty();
     assertThat(client.get("/admin/api/v1/audit?limit=0", ADMIN_AUTH).statusCode()).isEqualTo(400);
     assertThat(client.get("/admin/api/v1/audit?colour=red", ADMIN_AUTH).statusCode())
         .isEqualTo(400);

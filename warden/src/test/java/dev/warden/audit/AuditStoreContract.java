@@ -47,7 +47,7 @@ abstract class AuditStoreContract {
         System.currentTimeMillis(),
         "id-" + agent + "-" + tool,
         agent,
-        "",
+        agent.equals("agent-0") ? "alice@example.com" : "",
         "triage",
         "tickets",
         "tools/call",
@@ -230,6 +230,7 @@ abstract class AuditStoreContract {
     AuditQuery denied =
         new AuditQuery(
             Optional.of("agent-0"),
+            Optional.empty(),
             Optional.of("triage"),
             Optional.empty(),
             Optional.of("denied"),
@@ -249,6 +250,7 @@ abstract class AuditStoreContract {
         sink.query(
             new AuditQuery(
                 denied.agent(),
+                denied.user(),
                 denied.persona(),
                 denied.tool(),
                 denied.decision(),
@@ -258,5 +260,38 @@ abstract class AuditStoreContract {
                 3));
     assertThat(second).isNotEmpty();
     assertThat(second.getFirst().seq()).isLessThan(first.getLast().seq());
+  }
+
+  @Test
+  void queriesFilterByEndUser() throws Exception {
+    write(30);
+    AuditQuery alice =
+        new AuditQuery(
+            Optional.empty(),
+            Optional.of("alice@example.com"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            java.util.OptionalLong.empty(),
+            java.util.OptionalLong.empty(),
+            java.util.OptionalLong.empty(),
+            100);
+    assertThat(sink.query(alice))
+        .hasSize(10)
+        .allSatisfy(r -> assertThat(r.entry().user()).isEqualTo("alice@example.com"))
+        .allSatisfy(r -> assertThat(r.entry().agent()).isEqualTo("agent-0"));
+    AuditQuery nobody =
+        new AuditQuery(
+            Optional.empty(),
+            Optional.of("bob@example.com"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            java.util.OptionalLong.empty(),
+            java.util.OptionalLong.empty(),
+            java.util.OptionalLong.empty(),
+            100);
+    assertThat(sink.query(nobody)).isEmpty();
+    assertThat(verify().intact()).isTrue();
   }
 }

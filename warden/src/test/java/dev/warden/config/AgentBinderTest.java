@@ -110,4 +110,27 @@ class AgentBinderTest {
                     """))
         .containsExactly("conf/warden.yaml:7: agents[1].id: duplicate id 'bot' (first at line 6)");
   }
+
+  @Test
+  void bindsAUserHeaderAndRejectsBadNames() throws ConfigException {
+    String agent = PERSONAS + "  - id: bot\n    personas: [reader]\n    keys: [\"${env:KEY_A}\"]\n";
+    assertThat(loader.parse(agent).agents().getFirst().userHeader()).isEmpty();
+    assertThat(
+            loader.parse(agent + "    user-header: X-End-User\n").agents().getFirst().userHeader())
+        .contains("X-End-User");
+
+    assertThat(loader.problems(agent + "    user-header: \"X End User\"\n"))
+        .containsExactly(
+            "conf/warden.yaml:9: agents[0].user-header: must be an HTTP header name, e.g."
+                + " X-End-User");
+    assertThat(loader.problems(agent + "    user-header: authorization\n"))
+        .containsExactly(
+            "conf/warden.yaml:9: agents[0].user-header: 'authorization' carries something else;"
+                + " name a header of its own");
+    assertThat(loader.problems(agent + "    user-header: [X-A, X-B]\n")).hasSize(1);
+    assertThat(loader.problems(agent + "    user_header: X-End-User\n"))
+        .singleElement()
+        .asString()
+        .startsWith("conf/warden.yaml:9: agents[0].user_header:");
+  }
 }

@@ -25,7 +25,13 @@ class AuthenticationStageTest {
                       "hashed",
                       List.of("audit"),
                       List.of(),
-                      List.of(AgentDirectory.sha256("k-2").toUpperCase())))));
+                      List.of(AgentDirectory.sha256("k-2").toUpperCase())),
+                  new AgentConfig(
+                          "assistant",
+                          List.of("triage"),
+                          List.of(Secret.of("k-3", "env:K3")),
+                          List.of())
+                      .withUserHeader("X-End-User"))));
 
   private static Exchange exchange(String authorization) {
     McpMessage m =
@@ -82,5 +88,53 @@ class AuthenticationStageTest {
                             "b", List.of(), List.of(Secret.of("same", "env:B")), List.of()))))
         .hasMessageContaining("share an API key")
         .hasMessageNotContaining("same\"");
+  }
+
+  private static Exchange exchange(String authorization, String endUser) {
+    McpMessage m =
+        new McpMessage(
+            McpMessage.Kind.REQUEST,
+            JsonNodeFactory.instance.numberNode(1),
+            "ping",
+            null,
+            JsonNodeFactory.instance.objectNode());
+    Map<String, String> headers = Map.of("Authorization", authorization, "X-End-User", endUser);
+    return new Exchange("id", "triage", m, headers::get, "127.0.0.1", 0);
+  }
+
+  @Test
+  void takesTheEndUserFromTheAgentsUserHeader() {
+    Exchange ex = exchange("Bearer k-3", "alice@example.com");
+    assertThat(run(ex)).isInstanceOf(Reply.Accepted.class);
+    assertThat(ex.principal().user()).isEqualTo("alice@example.com");
+    assertThat(ex.user()).isEqualTo("alice@example.com");
+
+    Exchange none = exchange("Bearer k-3");
+    assertThat(run(none)).isInstanceOf(Reply.Accepted.class);
+    assertThat(none.user()).isEmpty();
+  }
+
+  @Test
+  void ignoresTheHeaderForAnAgentWithoutOne() {
+    Exchange ex = exchange("Bearer k-1", "alice@example.com");
+    assertThat(run(ex)).isInstanceOf(Reply.Accepted.class);
+    assertThat(ex.user()).isEmpty();
+  }
+
+  @Test
+  void refusesAnOverLongOrUnprintableEndUser() {
+    assertThat(run(exchange("Bearer k-3", "u".repeat(256)))).isInstanceOf(Reply.Accepted.class);
+    for (String bad : List.of("u".repeat(257), "alice\u0000", "bob\u001b[31m", "eve\u202e")) {
+      Exchange ex = exchange("Bearer k-3", bad);
+      assertThat(run(ex))
+          .isInstanceOfSatisfying(
+              Reply.Denied.class,
+              d -> {
+                assertThat(d.denial().kind()).isEqualTo(Denial.Kind.BAD_REQUEST);
+                assertThat(d.denial().rule()).isEqualTo("auth:user");
+                assertThat(d.denial().reason()).startsWith("Header X-End-User ");
+              });
+      assertThat(ex.principal()).isNull();
+    }
   }
 }

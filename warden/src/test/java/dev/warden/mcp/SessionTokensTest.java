@@ -55,6 +55,15 @@ class SessionTokensTest {
   }
 
   @Test
+  void carriesTheEndUserAsADigestAndStaysShort() {
+    SessionClaims forAlice = claims.withUser("a".repeat(256));
+    String token = tokens("k1", SECRET_1).seal(forAlice);
+    assertThat(tokens("k1", SECRET_1).open(token)).contains(forAlice);
+    assertThat(token).doesNotContain("aaaa");
+    assertThat(token.length()).isLessThanOrEqualTo(128 + 24);
+  }
+
+  @Test
   void anotherReplicaWithTheSameKeyOpensIt() {
     String token = tokens("k1", SECRET_1).seal(claims);
     assertThat(tokens("k1", SECRET_1).open(token)).contains(claims);

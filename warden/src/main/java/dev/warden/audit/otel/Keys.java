@@ -27,7 +27,10 @@ final class Keys {
 
   static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("warden.request.id");
   static final AttributeKey<String> AGENT = AttributeKey.stringKey("warden.agent");
-  static final AttributeKey<String> USER = AttributeKey.stringKey("warden.user");
+
+  /** The end user the agent acts for (OpenTelemetry's general attribute for it). */
+  static final AttributeKey<String> USER = AttributeKey.stringKey("enduser.id");
+
   static final AttributeKey<String> PERSONA = AttributeKey.stringKey("warden.persona");
   static final AttributeKey<String> SERVER = AttributeKey.stringKey("warden.server");
   static final AttributeKey<String> TARGET = AttributeKey.stringKey("warden.target");

@@ -107,6 +107,9 @@ final class TracingStage implements Stage {
     }
     if (ex.principal() != null) {
       span.setAttribute(Keys.AGENT, ex.principal().agent());
+      if (!ex.user().isEmpty()) {
+        span.setAttribute(Keys.USER, ex.user());
+      }
     }
     span.setAttribute(Keys.DECISION, ex.outcome().name().toLowerCase(Locale.ROOT));
     if (!ex.rule().isEmpty()) {
