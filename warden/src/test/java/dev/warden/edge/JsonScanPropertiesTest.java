@@ -141,7 +141,10 @@ class JsonScanPropertiesTest {
               }
               try {
                 String text = MAPPER.writeValueAsString(o);
-                return space + text.replace(",", "," + space).replace(":", space + ":") + space;
+                // Blanks after commas and before colons (inside strings too, where they are
+                // just text); other whitespace only around the message.
+                String blank = space.isEmpty() ? "" : " ";
+                return space + text.replace(",", "," + blank).replace(":", blank + ":") + space;
               } catch (IOException e) {
                 throw new IllegalStateException(e);
               }
