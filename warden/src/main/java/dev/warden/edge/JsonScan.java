@@ -275,11 +275,8 @@ final class JsonScan {
       while (end - i >= 8) { // eight plain ASCII bytes at a time
         long w = (long) LONGS.get(b, i);
         long special =
-            (zeroByte(w ^ QUOTES) | zeroByte(w ^ BACKSLASHES) | ((w - ONES * 0x20) & ~w) | w)
-                & HIGHS;
-        if (special != 0) {
-          // The lowest flagged byte is a true one (a borrow only flags bytes above it).
-          i += Long.numberOfTrailingZeros(special) >>> 3;
+            zeroByte(w ^ QUOTES) | zeroByte(w ^ BACKSLASHES) | ((w - ONES * 0x20) & ~w) | w;
+        if ((special & HIGHS) != 0) {
           break;
         }
         i += 8;

@@ -141,10 +141,7 @@ class JsonScanPropertiesTest {
               }
               try {
                 String text = MAPPER.writeValueAsString(o);
-                // Blanks after commas and before colons (inside strings too, where they are
-                // just text); other whitespace only around the message.
-                String blank = space.isEmpty() ? "" : " ";
-                return space + text.replace(",", "," + blank).replace(":", blank + ":") + space;
+                return space + text.replace(",", "," + space).replace(":", space + ":") + space;
               } catch (IOException e) {
                 throw new IllegalStateException(e);
               }
