@@ -1,12 +1,16 @@
 package dev.warden.edge;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 
 /**
- * What kind of JSON-RPC message a relayed upstream message is, read in one validating pass without
- * building a tree ({@link JsonScan}): results can be large and need no parsing to be relayed, but
- * the upstream is untrusted, so what is not a well-formed JSON-RPC message is recognised as such.
+ * What kind of JSON-RPC message a relayed upstream message is, read with the streaming parser
+ * without building a tree: results can be large and need no parsing to be relayed, but the upstream
+ * is untrusted, so what is not a well-formed JSON-RPC message is recognised as such.
  *
  * @param valid a single well-formed JSON object
  * @param method the method, null when absent
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  * @param hasOutcome a "result" or "error" member is present
  */
 record JsonPeek(boolean valid, String method, JsonNode id, boolean hasOutcome) {
+  private static final JsonFactory FACTORY = new JsonFactory();
   private static final JsonPeek INVALID = new JsonPeek(false, null, null, false);
 
   boolean isResponse() {
@@ -37,11 +42,50 @@ record JsonPeek(boolean valid, String method, JsonNode id, boolean hasOutcome) {
   }
 
   static JsonPeek of(String json) {
-    return of(json.getBytes(StandardCharsets.UTF_8));
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return read(p);
+    } catch (IOException e) {
+      return INVALID;
+    }
   }
 
   static JsonPeek of(byte[] json) {
-    JsonPeek peek = JsonScan.peek(json);
-    return peek == null ? INVALID : peek;
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return read(p);
+    } catch (IOException e) {
+      return INVALID;
+    }
+  }
+
+  private static JsonPeek read(JsonParser p) throws IOException {
+    String method = null;
+    JsonNode id = null;
+    boolean hasOutcome = false;
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      return INVALID;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "method" -> method = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "id" -> id = idNode(p, value);
+        case "result", "error" -> hasOutcome = true;
+        default -> {}
+      }
+      p.skipChildren(); // still tokenizes every byte, so malformed JSON anywhere is caught
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+      return INVALID; // truncated, or something after the object
+    }
+    return new JsonPeek(true, method, id, hasOutcome);
+  }
+
+  private static JsonNode idNode(JsonParser p, JsonToken value) throws IOException {
+    return switch (value) {
+      case VALUE_STRING -> JsonNodeFactory.instance.textNode(p.getText());
+      case VALUE_NUMBER_INT -> JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
+      default -> null;
+    };
   }
 }
