@@ -65,8 +65,8 @@ final class PhoneDetector implements Detector {
           "bytes");
   static final Pattern NUMBER =
       Pattern.compile("\\+?\\(?[0-9]{1,4}\\)?(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}[0-9]");
-  private static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  private final PhoneRegions regions = new PhoneRegions(true);
 
   @Override
   public List<String> types() {
@@ -136,16 +136,9 @@ final class PhoneDetector implements Detector {
     if (ID_WORDS.contains(previousWord(text, c.start()))) {
       return; // "order 4155552671", "ticket_id": "…": an identifier, not a phone number
     }
-    String digits = c.compact();
-    for (String region : REGIONS) {
-      if (valid(digits, region)) {
-        Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
-        out.add(new Finding("PHONE_NUMBER", c.start(), c.end(), conf, TAGS));
-        return;
-      }
-      if (grouped && !digits.startsWith("0")) {
-        return; // a 3-3-4 grouping is North American or nothing
-      }
+    if (regions.valid(c.compact(), grouped)) {
+      Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
+      out.add(new Finding("PHONE_NUMBER", c.start(), c.end(), conf, TAGS));
     }
   }
 
