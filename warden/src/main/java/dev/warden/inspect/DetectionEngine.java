@@ -50,7 +50,7 @@ public final class DetectionEngine {
       }
     }
     List<String> words = List.copyOf(keywords.keySet());
-    this.prefilter = new AhoCorasick(words);
+    this.prefilter = new AhoCorasick(words, Normalizer.MARKS);
     this.byKeyword =
         words.stream()
             .map(w -> keywords.get(w).toArray(Detector[]::new))
@@ -107,18 +107,18 @@ public final class DetectionEngine {
   public List<Finding> scan(CharSequence text) {
     String original = text.toString();
     char[] chars = original.toCharArray();
-    NormalizedText normalized =
-        Normalizer.needsWork(chars)
-            ? Normalizer.normalize(original)
-            : new NormalizedText(original, null);
-    if (normalized.origin() != null) {
-      chars = normalized.text().toCharArray();
+    ScanText hits = new ScanText(original, prefilter.keywords());
+    // The keyword pass stops where normalisation has work: most text has none, and needs no
+    // separate pass to tell.
+    if (prefilter.scanUntilStop(chars, chars.length, hits::addHit) == chars.length) {
+      return Overlaps.resolve(detect(hits, chars, true), rank);
     }
-    List<Finding> found = scanNormalized(normalized.text(), chars, true);
-    List<Finding> kept = Overlaps.resolve(found, rank);
+    NormalizedText normalized = Normalizer.normalize(original);
     if (normalized.origin() == null) {
-      return kept;
+      return Overlaps.resolve(scanNormalized(original, chars, true), rank);
     }
+    chars = normalized.text().toCharArray();
+    List<Finding> kept = Overlaps.resolve(scanNormalized(normalized.text(), chars, true), rank);
     List<Finding> mapped = new ArrayList<>(kept.size());
     for (Finding f : kept) {
       mapped.add(f.at(normalized.startOf(f.start()), normalized.endOf(f.end())));
@@ -133,6 +133,12 @@ public final class DetectionEngine {
   private List<Finding> scanNormalized(String s, char[] chars, boolean decodeBase64) {
     ScanText text = new ScanText(s, prefilter.keywords());
     prefilter.scan(chars, chars.length, text::addHit);
+    return detect(text, chars, decodeBase64);
+  }
+
+  /** Runs the detectors on normalised text whose keyword occurrences {@code text} holds. */
+  private List<Finding> detect(ScanText text, char[] chars, boolean decodeBase64) {
+    String s = text.text();
     List<Finding> out = new ArrayList<>();
     for (int h = 0; h < text.hitCount(); h++) {
       int k = text.hitKeyword(h);
