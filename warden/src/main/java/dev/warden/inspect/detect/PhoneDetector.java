@@ -110,7 +110,9 @@ final class PhoneDetector implements Detector {
     if (international && !countryCodeFollows(number)) {
       return; // "+02:00", "+0.5": no country code starts with 0, libphonenumber refuses them
     }
-    if (international ? valid(number, "ZZ") : number.startsWith("(") && valid(number, "US")) {
+    if (international
+        ? regions.validIn(number, "ZZ")
+        : number.startsWith("(") && regions.validIn(number, "US")) {
       out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.HIGH, TAGS));
     } else if (international && possible(number) && text.near(WORDS, start, stop)) {
       // Test and fictional ranges (UK 07700 900xxx) are not "valid" yet are phone numbers.
@@ -174,14 +176,6 @@ final class PhoneDetector implements Detector {
   private boolean possible(String number) {
     try {
       return util.isPossibleNumber(util.parse(number, "ZZ"));
-    } catch (NumberParseException e) {
-      return false;
-    }
-  }
-
-  private boolean valid(String number, String region) {
-    try {
-      return util.isValidNumber(util.parse(number, region));
     } catch (NumberParseException e) {
       return false;
     }

@@ -9,8 +9,9 @@ import java.util.Collections;
 /**
  * Whether a bare digit run is a valid phone number of one of the regions Warden tries, asking
  * libphonenumber (~10 µs a question) only where it can say yes: a region whose numbers are all
- * longer than the run is skipped, and the last answers are kept in a small bounded cache, since
- * tool results repeat the same ids and numbers. Thread-safe.
+ * longer than the run is skipped, and the last answers (of the loop, and of single regions for
+ * numbers written with {@code +} or a parenthesis) are kept in a small bounded cache, since tool
+ * results repeat the same ids and numbers. Thread-safe.
  */
 final class PhoneRegions {
   static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
@@ -20,8 +21,14 @@ final class PhoneRegions {
   private final int[] shortest = new int[REGIONS.length];
   private final Answer[] cache;
 
-  /** One cached answer; immutable, so a racing reader sees a whole one or another one. */
-  private record Answer(String digits, boolean grouped, boolean valid) {}
+  /**
+   * One cached answer: {@code question} a region, or {@link #ANY} or {@link #ANY_GROUPED} for the
+   * region loop. Immutable, so a racing reader sees a whole one or another one.
+   */
+  private record Answer(String digits, String question, boolean valid) {}
+
+  private static final String ANY = "*";
+  private static final String ANY_GROUPED = "*3-3-4";
 
   PhoneRegions(boolean cached) {
     this.cache = new Answer[cached ? CACHE_SIZE : 0];
@@ -35,17 +42,34 @@ final class PhoneRegions {
    * grouped} 3-3-4 not starting with 0 is North American or nothing.
    */
   boolean valid(String digits, boolean grouped) {
+    return answer(digits, grouped ? ANY_GROUPED : ANY);
+  }
+
+  /** Whether {@code number} is valid read with {@code region} as its default region. */
+  boolean validIn(String number, String region) {
+    return answer(number, region);
+  }
+
+  private boolean answer(String digits, String question) {
     if (cache.length == 0) {
-      return lookUp(digits, grouped);
+      return ask(digits, question);
     }
-    int slot = (digits.hashCode() * 31 + (grouped ? 1 : 0)) & (cache.length - 1);
+    int slot = (digits.hashCode() * 31 + question.hashCode()) & (cache.length - 1);
     Answer a = cache[slot];
-    if (a != null && a.grouped == grouped && a.digits.equals(digits)) {
+    if (a != null && a.question.equals(question) && a.digits.equals(digits)) {
       return a.valid;
     }
-    boolean valid = lookUp(digits, grouped);
-    cache[slot] = new Answer(digits, grouped, valid);
+    boolean valid = ask(digits, question);
+    cache[slot] = new Answer(digits, question, valid);
     return valid;
+  }
+
+  private boolean ask(String digits, String question) {
+    return switch (question) {
+      case ANY -> lookUp(digits, false);
+      case ANY_GROUPED -> lookUp(digits, true);
+      default -> valid(digits, question);
+    };
   }
 
   /** The region loop itself, without the cache but with the length cut. */

@@ -41,6 +41,23 @@ class PhoneRegionsPropertiesTest {
     assertThat(CACHED.valid(digits, grouped)).as(digits).isEqualTo(expected);
   }
 
+  @Property(tries = 1000)
+  void answersAsLibphonenumberForOneRegion(
+      @ForAll("runs") String digits, @ForAll("written") String written) {
+    String number = written.replace("D", digits);
+    for (String region : new String[] {"ZZ", "US"}) {
+      boolean expected = UNCACHED.valid(number, region);
+
+      assertThat(CACHED.validIn(number, region)).as(number).isEqualTo(expected);
+      assertThat(CACHED.validIn(number, region)).as(number).isEqualTo(expected);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> written() {
+    return Arbitraries.of("+D", "(D", "+(D", "+1 D", "(415) D");
+  }
+
   @Provide
   Arbitrary<String> runs() {
     Arbitrary<String> heads =
