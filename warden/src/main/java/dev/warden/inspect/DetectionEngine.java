@@ -24,6 +24,7 @@ public final class DetectionEngine {
   private final List<Detector> detectors;
   private final AhoCorasick prefilter;
   private final Detector[][] byKeyword;
+  private final boolean[] contextOnly;
   private final CandidateCutter cutter;
   private final Detector[] wholeText;
   private final Map<String, Integer> rank = new LinkedHashMap<>();
@@ -55,6 +56,12 @@ public final class DetectionEngine {
         words.stream()
             .map(w -> keywords.get(w).toArray(Detector[]::new))
             .toArray(Detector[][]::new);
+    // Without detectors of its own a keyword is only context, which must start a word: its other
+    // occurrences are dropped as found (the reference path keeps them for near() to reject).
+    this.contextOnly = new boolean[words.size()];
+    for (int k = 0; k < words.size(); k++) {
+      contextOnly[k] = byShape && byKeyword[k].length == 0;
+    }
     Detector[][] digitsByLength =
         digits.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
     Detector[][] alnumByLength =
@@ -84,8 +91,8 @@ public final class DetectionEngine {
 
   /**
    * The same engine handing every candidate to every detector of its length, as the engine did
-   * before candidates were dispatched by their grouping: the reference the fast path is tested
-   * against.
+   * before candidates were dispatched by their grouping, and keeping every occurrence of a context
+   * word: the reference the fast paths are tested against.
    */
   DetectionEngine straightforward() {
     return new DetectionEngine(detectors, false);
@@ -107,7 +114,7 @@ public final class DetectionEngine {
   public List<Finding> scan(CharSequence text) {
     String original = text.toString();
     char[] chars = original.toCharArray();
-    ScanText hits = new ScanText(original, prefilter.keywords());
+    ScanText hits = new ScanText(original, prefilter.keywords(), contextOnly);
     // The keyword pass stops where normalisation has work: most text has none, and needs no
     // separate pass to tell.
     if (prefilter.scanUntilStop(chars, chars.length, hits::addHit) == chars.length) {
@@ -131,7 +138,7 @@ public final class DetectionEngine {
   }
 
   private List<Finding> scanNormalized(String s, char[] chars, boolean decodeBase64) {
-    ScanText text = new ScanText(s, prefilter.keywords());
+    ScanText text = new ScanText(s, prefilter.keywords(), contextOnly);
     prefilter.scan(chars, chars.length, text::addHit);
     return detect(text, chars, decodeBase64);
   }
