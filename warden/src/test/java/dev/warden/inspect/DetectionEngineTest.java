@@ -82,8 +82,7 @@ class DetectionEngineTest {
   @Test
   void readsCoordinatesOnlyAfterAWordStartingWithTheirKeyword() {
     assertThat(types("{\"lat\": \"51.5074, -0.1278\"}")).containsExactly("GEO_COORDINATES");
-    assertThat(types("{\"geoLocation\": \"51.5074, -0.1278\"}"))
-        .containsExactly("GEO_COORDINATES");
+    assertThat(types("{\"geoLocation\": \"51.5074, -0.1278\"}")).containsExactly("GEO_COORDINATES");
     assertThat(types("escalated 51.5074, -0.1278 twice")).isEmpty();
   }
 
