@@ -162,7 +162,8 @@ public final class DetectionEngine {
         chars,
         chars.length,
         (c, examiners) -> {
-          for (Detector d : examiners) {
+          // Where no keyword occurrence stands near, the detectors that need context are skipped.
+          for (Detector d : examiners.of(text.anyHitNear(c.start(), c.end()))) {
             d.examine(text, c, out);
           }
         });

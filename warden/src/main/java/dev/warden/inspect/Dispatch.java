@@ -13,16 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * bounded cache. Thread-safe.
  */
 final class Dispatch {
-  static final Detector[] NONE = {};
+  static final Detector[] NO_DETECTORS = {};
+  static final Examiners NONE = new Examiners(NO_DETECTORS, NO_DETECTORS);
   private static final int MAX_CACHED = 4096;
   private static final String SEPARATORS = " -./";
 
   private final Detector[][] digitsByLength;
   private final Detector[][] alnumByLength;
-  private final Detector[][] digitSingles;
-  private final Detector[][] alnumSingles;
+  private final Examiners[] digitSingles;
+  private final Examiners[] alnumSingles;
   private final boolean byShape;
-  private final ConcurrentHashMap<Long, Detector[]> grouped = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, Examiners> grouped = new ConcurrentHashMap<>();
+
+  /**
+   * The detectors of a candidate: {@code all} where a keyword occurrence stands near it, {@code
+   * alone} those of them that need no context word, for where none does.
+   */
+  record Examiners(Detector[] all, Detector[] alone) {
+    Detector[] of(boolean contextNear) {
+      return contextNear ? all : alone;
+    }
+  }
 
   /**
    * @param byShape false to hand every candidate to every detector of its length (the
@@ -37,7 +48,7 @@ final class Dispatch {
   }
 
   /** The detectors for a candidate of {@code length} chars grouped as {@code groups[from, to)}. */
-  Detector[] of(boolean digits, int length, int[] groups, int from, int to, char separator) {
+  Examiners of(boolean digits, int length, int[] groups, int from, int to, char separator) {
     if (length > CandidateCutter.MAX_COMPACT) {
       return NONE;
     }
@@ -45,15 +56,18 @@ final class Dispatch {
       return (digits ? digitSingles : alnumSingles)[length];
     }
     Detector[] all = (digits ? digitsByLength : alnumByLength)[length];
-    if (all.length == 0 || !byShape) {
-      return all;
+    if (all.length == 0) {
+      return NONE;
+    }
+    if (!byShape) {
+      return new Examiners(all, all);
     }
     int sep = SEPARATORS.indexOf(separator);
     if (sep < 0) {
       return filter(all, Arrays.copyOfRange(groups, from, to), separator);
     }
     long key = key(digits, groups, from, to, sep);
-    Detector[] ds = grouped.get(key);
+    Examiners ds = grouped.get(key);
     if (ds == null) {
       ds = filter(all, Arrays.copyOfRange(groups, from, to), separator);
       if (grouped.size() < MAX_CACHED) {
@@ -77,21 +91,31 @@ final class Dispatch {
     return key;
   }
 
-  private static Detector[][] singles(Detector[][] byLength, boolean byShape) {
-    Detector[][] singles = new Detector[byLength.length][];
+  private static Examiners[] singles(Detector[][] byLength, boolean byShape) {
+    Examiners[] singles = new Examiners[byLength.length];
     for (int len = 0; len < byLength.length; len++) {
-      singles[len] = byShape ? filter(byLength[len], new int[] {len}, (char) 0) : byLength[len];
+      Detector[] all = byLength[len];
+      singles[len] =
+          all.length == 0
+              ? NONE
+              : byShape ? filter(all, new int[] {len}, (char) 0) : new Examiners(all, all);
     }
     return singles;
   }
 
-  private static Detector[] filter(Detector[] all, int[] groups, char separator) {
+  private static Examiners filter(Detector[] all, int[] groups, char separator) {
     List<Detector> kept = new ArrayList<>(all.length);
+    List<Detector> alone = new ArrayList<>(all.length);
     for (Detector d : all) {
       if (d.examinesShape(groups, separator)) {
         kept.add(d);
+        if (!d.needsContext(groups, separator)) {
+          alone.add(d);
+        }
       }
     }
-    return kept.isEmpty() ? NONE : kept.toArray(Detector[]::new);
+    return kept.isEmpty()
+        ? NONE
+        : new Examiners(kept.toArray(Detector[]::new), alone.toArray(Detector[]::new));
   }
 }
