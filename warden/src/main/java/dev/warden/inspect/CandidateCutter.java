@@ -14,7 +14,7 @@ final class CandidateCutter {
 
   /** Receives each candidate with the detectors that examine it (never none). */
   interface Sink {
-    void accept(Candidate candidate, Dispatch.Examiners detectors);
+    void accept(Candidate candidate, Detector[] detectors);
   }
 
   private final Dispatch dispatch;
@@ -116,8 +116,8 @@ final class CandidateCutter {
     for (int g = from; g < to; g++) {
       total += groups[g];
     }
-    Dispatch.Examiners detectors = dispatch.of(true, total, groups, from, to, sep);
-    if (detectors.all().length == 0) {
+    Detector[] detectors = dispatch.of(true, total, groups, from, to, sep);
+    if (detectors.length == 0) {
       return; // no detector of this length examines this grouping: not worth building
     }
     String compact;
@@ -182,8 +182,8 @@ final class CandidateCutter {
       int count,
       char sep,
       Sink sink) {
-    Dispatch.Examiners detectors = dispatch.of(false, length, groups, 0, count, sep);
-    if (detectors.all().length > 0) {
+    Detector[] detectors = dispatch.of(false, length, groups, 0, count, sep);
+    if (detectors.length > 0) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
       sink.accept(
           new Candidate(start, end, new String(compact, 0, length), lengths, sep), detectors);

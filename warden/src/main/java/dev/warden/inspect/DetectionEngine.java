@@ -162,8 +162,7 @@ public final class DetectionEngine {
         chars,
         chars.length,
         (c, examiners) -> {
-          // Where no keyword occurrence stands near, the detectors that need context are skipped.
-          for (Detector d : examiners.of(text.anyHitNear(c.start(), c.end()))) {
+          for (Detector d : examiners) {
             d.examine(text, c, out);
           }
         });

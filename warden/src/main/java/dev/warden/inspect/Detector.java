@@ -45,16 +45,6 @@ public interface Detector {
     return true;
   }
 
-  /**
-   * Whether {@link #examine} finds nothing in a candidate grouped like this unless one of its
-   * context words stands near it ({@link ScanText#near(java.util.Set, int, int)}, the default
-   * window): the engine then skips it where no keyword occurrence at all is that near. False unless
-   * that holds whatever the characters.
-   */
-  default boolean needsContext(int[] groups, char separator) {
-    return false;
-  }
-
   /** Examines one candidate of a length it asked for. */
   default void examine(ScanText text, Candidate candidate, List<Finding> out) {}
 

@@ -13,27 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * bounded cache. Thread-safe.
  */
 final class Dispatch {
-  static final Detector[] NO_DETECTORS = {};
-  static final Examiners NONE = new Examiners(NO_DETECTORS, NO_DETECTORS);
+  static final Detector[] NONE = {};
   private static final int MAX_CACHED = 4096;
   private static final String SEPARATORS = " -./";
 
   private final Detector[][] digitsByLength;
   private final Detector[][] alnumByLength;
-  private final Examiners[] digitSingles;
-  private final Examiners[] alnumSingles;
+  private final Detector[][] digitSingles;
+  private final Detector[][] alnumSingles;
   private final boolean byShape;
-  private final ConcurrentHashMap<Long, Examiners> grouped = new ConcurrentHashMap<>();
-
-  /**
-   * The detectors of a candidate: {@code all} where a keyword occurrence stands near it, {@code
-   * alone} those of them that need no context word, for where none does.
-   */
-  record Examiners(Detector[] all, Detector[] alone) {
-    Detector[] of(boolean contextNear) {
-      return contextNear ? all : alone;
-    }
-  }
+  private final ConcurrentHashMap<Long, Detector[]> grouped = new ConcurrentHashMap<>();
 
   /**
    * @param byShape false to hand every candidate to every detector of its length (the
@@ -48,7 +37,7 @@ final class Dispatch {
   }
 
   /** The detectors for a candidate of {@code length} chars grouped as {@code groups[from, to)}. */
-  Examiners of(boolean digits, int length, int[] groups, int from, int to, char separator) {
+  Detector[] of(boolean digits, int length, int[] groups, int from, int to, char separator) {
     if (length > CandidateCutter.MAX_COMPACT) {
       return NONE;
     }
@@ -56,18 +45,15 @@ final class Dispatch {
       return (digits ? digitSingles : alnumSingles)[length];
     }
     Detector[] all = (digits ? digitsByLength : alnumByLength)[length];
-    if (all.length == 0) {
-      return NONE;
-    }
-    if (!byShape) {
-      return new Examiners(all, all);
+    if (all.length == 0 || !byShape) {
+      return all;
     }
     int sep = SEPARATORS.indexOf(separator);
     if (sep < 0) {
       return filter(all, Arrays.copyOfRange(groups, from, to), separator);
     }
     long key = key(digits, groups, from, to, sep);
-    Examiners ds = grouped.get(key);
+    Detector[] ds = grouped.get(key);
     if (ds == null) {
       ds = filter(all, Arrays.copyOfRange(groups, from, to), separator);
       if (grouped.size() < MAX_CACHED) {
@@ -91,31 +77,21 @@ final class Dispatch {
     return key;
   }
 
-  private static Examiners[] singles(Detector[][] byLength, boolean byShape) {
-    Examiners[] singles = new Examiners[byLength.length];
+  private static Detector[][] singles(Detector[][] byLength, boolean byShape) {
+    Detector[][] singles = new Detector[byLength.length][];
     for (int len = 0; len < byLength.length; len++) {
-      Detector[] all = byLength[len];
-      singles[len] =
-          all.length == 0
-              ? NONE
-              : byShape ? filter(all, new int[] {len}, (char) 0) : new Examiners(all, all);
+      singles[len] = byShape ? filter(byLength[len], new int[] {len}, (char) 0) : byLength[len];
     }
     return singles;
   }
 
-  private static Examiners filter(Detector[] all, int[] groups, char separator) {
+  private static Detector[] filter(Detector[] all, int[] groups, char separator) {
     List<Detector> kept = new ArrayList<>(all.length);
-    List<Detector> alone = new ArrayList<>(all.length);
     for (Detector d : all) {
       if (d.examinesShape(groups, separator)) {
         kept.add(d);
-        if (!d.needsContext(groups, separator)) {
-          alone.add(d);
-        }
       }
     }
-    return kept.isEmpty()
-        ? NONE
-        : new Examiners(kept.toArray(Detector[]::new), alone.toArray(Detector[]::new));
+    return kept.isEmpty() ? NONE : kept.toArray(Detector[]::new);
   }
 }

@@ -76,12 +76,6 @@ public final class ScanText {
     return near(words, start - CONTEXT_BEFORE, end + CONTEXT_AFTER, start, end);
   }
 
-  /** Whether any keyword occurrence ends within the default window around {@code [start, end)}. */
-  boolean anyHitNear(int start, int end) {
-    int first = firstEndingAfter(start - CONTEXT_BEFORE);
-    return first < hits && hitEnd[first] <= end + CONTEXT_AFTER;
-  }
-
   /**
    * Whether one of {@code words} occurs within {@code [from, to)} but outside the value {@code
    * [start, end)} itself.

@@ -89,11 +89,6 @@ public record NumberDetector(
   }
 
   @Override
-  public boolean needsContext(int[] groups, char separator) {
-    return policy == Policy.CONTEXT || (policy == Policy.FORMATTED && groups.length == 1);
-  }
-
-  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     boolean formatted = c.formatted();
     if (formatted && !formats.contains("*") && !shaped(c.groups(), c.separator())) {
