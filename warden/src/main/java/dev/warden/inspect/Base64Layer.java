@@ -24,27 +24,74 @@ final class Base64Layer {
     int n = text.length();
     int tokens = 0;
     int i = 0;
-    while (i < n && tokens < MAX_TOKENS) {
-      if (!isBase64(s[i])) {
-        i++;
-        continue;
-      }
-      int end = i;
-      while (end < n && isBase64(s[end])) {
-        end++;
-      }
-      int len = end - i;
-      if (len >= MIN && len <= MAX && (i == 0 || s[i - 1] != '.') && !hexOnly(s, i, end)) {
-        String decoded = decode(text.substring(i, end));
-        if (decoded != null) {
-          tokens++;
-          for (Finding f : engine.scanNormalized(decoded, false)) {
-            out.add(f.at(i, end));
-          }
+    while (tokens < MAX_TOKENS && (i = nextRun(s, n, i)) >= 0) {
+      int end = runEnd(s, n, i);
+      String decoded = decode(text.substring(i, end));
+      if (decoded != null) {
+        tokens++;
+        for (Finding f : engine.scanNormalized(decoded, false)) {
+          out.add(f.at(i, end));
         }
       }
       i = end;
     }
+  }
+
+  /**
+   * The start of the next run of base64 chars at or after {@code from} that is worth decoding
+   * ({@link #MIN} to {@link #MAX} long, not after a dot, not hex), or -1; {@code from} must start
+   * the text or follow a char that is not base64. A run of {@link #MIN} or more starting in {@code
+   * [i, i + MIN)} holds {@code s[i + MIN - 1]}: where that char is not base64, the whole stretch is
+   * skipped after one look, so the walk reads about one char in {@link #MIN} of ordinary text.
+   */
+  static int nextRun(char[] s, int n, int from) {
+    int i = from;
+    while (i + MIN <= n) {
+      int probe = i + MIN - 1;
+      if (!isBase64(s[probe])) {
+        i = probe + 1;
+        continue;
+      }
+      int start = probe;
+      while (start > i && isBase64(s[start - 1])) {
+        start--;
+      }
+      int end = runEnd(s, n, probe);
+      if (end - start >= MIN && worthDecoding(s, start, end)) {
+        return start;
+      }
+      i = end; // s[end] is not base64 (or the text ends): the next run starts after it
+    }
+    return -1;
+  }
+
+  /** Every run {@link #nextRun} finds, walking char by char: the reference it is tested against. */
+  static int straightforwardNextRun(char[] s, int n, int from) {
+    int i = from;
+    while (i < n) {
+      if (!isBase64(s[i])) {
+        i++;
+        continue;
+      }
+      int end = runEnd(s, n, i);
+      if (end - i >= MIN && worthDecoding(s, i, end)) {
+        return i;
+      }
+      i = end;
+    }
+    return -1;
+  }
+
+  static int runEnd(char[] s, int n, int from) {
+    int end = from;
+    while (end < n && isBase64(s[end])) {
+      end++;
+    }
+    return end;
+  }
+
+  private static boolean worthDecoding(char[] s, int start, int end) {
+    return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly(s, start, end);
   }
 
   private static String decode(String token) {

@@ -24,6 +24,7 @@ public final class DetectionEngine {
   private final List<Detector> detectors;
   private final AhoCorasick prefilter;
   private final Detector[][] byKeyword;
+  private final boolean[] contextOnly;
   private final CandidateCutter cutter;
   private final Detector[] wholeText;
   private final Map<String, Integer> rank = new LinkedHashMap<>();
@@ -50,11 +51,17 @@ public final class DetectionEngine {
       }
     }
     List<String> words = List.copyOf(keywords.keySet());
-    this.prefilter = new AhoCorasick(words);
+    this.prefilter = new AhoCorasick(words, Normalizer.MARKS);
     this.byKeyword =
         words.stream()
             .map(w -> keywords.get(w).toArray(Detector[]::new))
             .toArray(Detector[][]::new);
+    // Without detectors of its own a keyword is only context, which must start a word: its other
+    // occurrences are dropped as found (the reference path keeps them for near() to reject).
+    this.contextOnly = new boolean[words.size()];
+    for (int k = 0; k < words.size(); k++) {
+      contextOnly[k] = byShape && byKeyword[k].length == 0;
+    }
     Detector[][] digitsByLength =
         digits.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
     Detector[][] alnumByLength =
@@ -84,8 +91,8 @@ public final class DetectionEngine {
 
   /**
    * The same engine handing every candidate to every detector of its length, as the engine did
-   * before candidates were dispatched by their grouping: the reference the fast path is tested
-   * against.
+   * before candidates were dispatched by their grouping, and keeping every occurrence of a context
+   * word: the reference the fast paths are tested against.
    */
   DetectionEngine straightforward() {
     return new DetectionEngine(detectors, false);
@@ -107,18 +114,18 @@ public final class DetectionEngine {
   public List<Finding> scan(CharSequence text) {
     String original = text.toString();
     char[] chars = original.toCharArray();
-    NormalizedText normalized =
-        Normalizer.needsWork(chars)
-            ? Normalizer.normalize(original)
-            : new NormalizedText(original, null);
-    if (normalized.origin() != null) {
-      chars = normalized.text().toCharArray();
+    ScanText hits = new ScanText(original, prefilter.keywords(), contextOnly);
+    // The keyword pass stops where normalisation has work: most text has none, and needs no
+    // separate pass to tell.
+    if (prefilter.scanUntilStop(chars, chars.length, hits::addHit) == chars.length) {
+      return Overlaps.resolve(detect(hits, chars, true), rank);
     }
-    List<Finding> found = scanNormalized(normalized.text(), chars, true);
-    List<Finding> kept = Overlaps.resolve(found, rank);
+    NormalizedText normalized = Normalizer.normalize(original);
     if (normalized.origin() == null) {
-      return kept;
+      return Overlaps.resolve(scanNormalized(original, chars, true), rank);
     }
+    chars = normalized.text().toCharArray();
+    List<Finding> kept = Overlaps.resolve(scanNormalized(normalized.text(), chars, true), rank);
     List<Finding> mapped = new ArrayList<>(kept.size());
     for (Finding f : kept) {
       mapped.add(f.at(normalized.startOf(f.start()), normalized.endOf(f.end())));
@@ -131,8 +138,14 @@ public final class DetectionEngine {
   }
 
   private List<Finding> scanNormalized(String s, char[] chars, boolean decodeBase64) {
-    ScanText text = new ScanText(s, prefilter.keywords());
+    ScanText text = new ScanText(s, prefilter.keywords(), contextOnly);
     prefilter.scan(chars, chars.length, text::addHit);
+    return detect(text, chars, decodeBase64);
+  }
+
+  /** Runs the detectors on normalised text whose keyword occurrences {@code text} holds. */
+  private List<Finding> detect(ScanText text, char[] chars, boolean decodeBase64) {
+    String s = text.text();
     List<Finding> out = new ArrayList<>();
     for (int h = 0; h < text.hitCount(); h++) {
       int k = text.hitKeyword(h);

@@ -17,16 +17,27 @@ public final class ScanText {
 
   private final String text;
   private final List<String> keywords;
+  private final boolean[] contextOnly;
   private int[] hitKeyword = new int[16];
   private int[] hitEnd = new int[16];
   private int hits;
+  private int lastFrom = Integer.MIN_VALUE; // the last window start near() searched, and its hit
+  private int lastFirst;
 
-  ScanText(String text, List<String> keywords) {
+  /**
+   * @param contextOnly per keyword, whether it serves only as context: {@link #near} counts such a
+   *     word only where it starts a word, so an occurrence inside another word is not kept at all
+   */
+  ScanText(String text, List<String> keywords, boolean[] contextOnly) {
     this.text = text;
     this.keywords = keywords;
+    this.contextOnly = contextOnly;
   }
 
   void addHit(int keyword, int end) {
+    if (contextOnly[keyword] && !wordStartsAt(end - keywords.get(keyword).length())) {
+      return; // "ver" in "server", "tax" in "syntax": never context
+    }
     if (hits == hitEnd.length) {
       hitKeyword = Arrays.copyOf(hitKeyword, hits * 2);
       hitEnd = Arrays.copyOf(hitEnd, hits * 2);
@@ -73,16 +84,7 @@ public final class ScanText {
     if (words.isEmpty()) {
       return false;
     }
-    int lo = 0;
-    int hi = hits;
-    while (lo < hi) { // first hit ending after from
-      int mid = (lo + hi) >>> 1;
-      if (hitEnd[mid] <= from) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    int lo = firstEndingAfter(from);
     for (int i = lo; i < hits && hitEnd[i] <= to; i++) {
       String word = keywords.get(hitKeyword[i]);
       int wordStart = hitEnd[i] - word.length();
@@ -92,6 +94,29 @@ public final class ScanText {
       }
     }
     return false;
+  }
+
+  /**
+   * The first hit ending after {@code from}; the detectors of one candidate ask for the same window
+   * one after the other, so the last answer is kept.
+   */
+  private int firstEndingAfter(int from) {
+    if (from == lastFrom) {
+      return lastFirst;
+    }
+    int lo = 0;
+    int hi = hits;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hitEnd[mid] <= from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    lastFrom = from;
+    lastFirst = lo;
+    return lo;
   }
 
   /**

@@ -80,6 +80,13 @@ class DetectionEngineTest {
   }
 
   @Test
+  void readsCoordinatesOnlyAfterAWordStartingWithTheirKeyword() {
+    assertThat(types("{\"lat\": \"51.5074, -0.1278\"}")).containsExactly("GEO_COORDINATES");
+    assertThat(types("{\"geoLocation\": \"51.5074, -0.1278\"}")).containsExactly("GEO_COORDINATES");
+    assertThat(types("escalated 51.5074, -0.1278 twice")).isEmpty();
+  }
+
+  @Test
   void findsValuesInsideBase64() {
     String b64 =
         java.util.Base64.getEncoder().encodeToString("my card is 4111111111111111 ok".getBytes());

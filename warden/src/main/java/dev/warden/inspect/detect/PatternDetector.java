@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  * @param group the regex group that is the value (0 for the whole match)
  * @param needs a cheap test the search window must pass before the expression runs on it; it may
  *     only reject windows where the expression cannot match
+ * @param wordStart whether a keyword counts only where it starts a word (a context word such as
+ *     {@code lat}, not inside "escalated"); a value after a context word always needs that
  */
 public record PatternDetector(
     String type,
@@ -31,14 +33,25 @@ public record PatternDetector(
     int after,
     int group,
     Predicate<String> valid,
-    Predicate<String> needs)
+    Predicate<String> needs,
+    boolean wordStart)
     implements Detector {
 
   /** A value that starts with (or contains) one of its keywords. */
   public static PatternDetector anchored(
       String type, Confidence conf, Set<String> fw, String regex, String... keywords) {
     return new PatternDetector(
-        type, conf, fw, List.of(keywords), Pattern.compile(regex), 8, 600, 0, v -> true, w -> true);
+        type,
+        conf,
+        fw,
+        List.of(keywords),
+        Pattern.compile(regex),
+        8,
+        600,
+        0,
+        v -> true,
+        w -> true,
+        false);
   }
 
   /** A value written shortly after a context word; group 1 of {@code regex} is the value. */
@@ -50,23 +63,59 @@ public record PatternDetector(
       Predicate<String> valid,
       String... words) {
     return new PatternDetector(
-        type, conf, fw, List.of(words), Pattern.compile(regex), 0, 40, 1, valid, w -> true);
+        type, conf, fw, List.of(words), Pattern.compile(regex), 0, 40, 1, valid, w -> true, false);
   }
 
   public PatternDetector validated(Predicate<String> check) {
     return new PatternDetector(
-        type, confidence, frameworks, keywords, regex, before, after, group, check, needs);
+        type,
+        confidence,
+        frameworks,
+        keywords,
+        regex,
+        before,
+        after,
+        group,
+        check,
+        needs,
+        wordStart);
   }
 
   public PatternDetector window(int newBefore, int newAfter) {
     return new PatternDetector(
-        type, confidence, frameworks, keywords, regex, newBefore, newAfter, group, valid, needs);
+        type,
+        confidence,
+        frameworks,
+        keywords,
+        regex,
+        newBefore,
+        newAfter,
+        group,
+        valid,
+        needs,
+        wordStart);
   }
 
   /** This detector, running its expression only on windows {@code test} accepts. */
   public PatternDetector needing(Predicate<String> test) {
     return new PatternDetector(
-        type, confidence, frameworks, keywords, regex, before, after, group, valid, test);
+        type,
+        confidence,
+        frameworks,
+        keywords,
+        regex,
+        before,
+        after,
+        group,
+        valid,
+        test,
+        wordStart);
+  }
+
+  /** This detector, running only where one of its keywords starts a word. */
+  public PatternDetector atWordStart() {
+    return new PatternDetector(
+        type, confidence, frameworks, keywords, regex, before, after, group, valid, needs, true);
   }
 
   /** Whether {@code s} holds a digit, a dot and four more digits (a coordinate's shape). */
@@ -96,8 +145,8 @@ public record PatternDetector(
 
   @Override
   public void atKeyword(ScanText text, int start, int end, List<Finding> out) {
-    if (group != 0 && !text.wordStartsAt(start)) {
-      return; // "page=95" is not an age, "usage: 93" neither
+    if ((group != 0 || wordStart) && !text.wordStartsAt(start)) {
+      return; // "page=95" is not an age, "usage: 93" neither; "lat" in "later" is no latitude
     }
     // A value after a context word is matched from the word's end; a prefixed value around it.
     int from = group != 0 ? restOfKey(text, end) : Math.max(0, start - before);

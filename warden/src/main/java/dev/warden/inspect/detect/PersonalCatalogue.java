@@ -196,7 +196,9 @@ final class PersonalCatalogue {
                 "geo",
                 "location")
             .window(0, 80)
-            // "lat" is in "later" and "escalated": most windows hold no coordinate at all.
+            // "lat" is in "later" and "escalated": counted only where it starts a word, and most
+            // windows after it hold no coordinate at all.
+            .atWordStart()
             .needing(PatternDetector::hasDecimal4),
         codes(
             "VEHICLE_VIN",

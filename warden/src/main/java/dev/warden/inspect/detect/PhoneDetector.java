@@ -65,8 +65,8 @@ final class PhoneDetector implements Detector {
           "bytes");
   static final Pattern NUMBER =
       Pattern.compile("\\+?\\(?[0-9]{1,4}\\)?(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}[0-9]");
-  private static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  private final PhoneRegions regions = new PhoneRegions(true);
 
   @Override
   public List<String> types() {
@@ -110,7 +110,9 @@ final class PhoneDetector implements Detector {
     if (international && !countryCodeFollows(number)) {
       return; // "+02:00", "+0.5": no country code starts with 0, libphonenumber refuses them
     }
-    if (international ? valid(number, "ZZ") : number.startsWith("(") && valid(number, "US")) {
+    if (international
+        ? regions.validIn(number, "ZZ")
+        : number.startsWith("(") && regions.validIn(number, "US")) {
       out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.HIGH, TAGS));
     } else if (international && possible(number) && text.near(WORDS, start, stop)) {
       // Test and fictional ranges (UK 07700 900xxx) are not "valid" yet are phone numbers.
@@ -136,16 +138,9 @@ final class PhoneDetector implements Detector {
     if (ID_WORDS.contains(previousWord(text, c.start()))) {
       return; // "order 4155552671", "ticket_id": "…": an identifier, not a phone number
     }
-    String digits = c.compact();
-    for (String region : REGIONS) {
-      if (valid(digits, region)) {
-        Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
-        out.add(new Finding("PHONE_NUMBER", c.start(), c.end(), conf, TAGS));
-        return;
-      }
-      if (grouped && !digits.startsWith("0")) {
-        return; // a 3-3-4 grouping is North American or nothing
-      }
+    if (regions.valid(c.compact(), grouped)) {
+      Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
+      out.add(new Finding("PHONE_NUMBER", c.start(), c.end(), conf, TAGS));
     }
   }
 
@@ -181,14 +176,6 @@ final class PhoneDetector implements Detector {
   private boolean possible(String number) {
     try {
       return util.isPossibleNumber(util.parse(number, "ZZ"));
-    } catch (NumberParseException e) {
-      return false;
-    }
-  }
-
-  private boolean valid(String number, String region) {
-    try {
-      return util.isValidNumber(util.parse(number, region));
     } catch (NumberParseException e) {
       return false;
     }

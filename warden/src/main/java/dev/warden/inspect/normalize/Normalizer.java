@@ -8,6 +8,9 @@ package dev.warden.inspect.normalize;
  * returned as it is, without copying.
  */
 public final class Normalizer {
+  /** The ASCII chars that may start an encoding; every non-ASCII char needs a look too. */
+  public static final String MARKS = "\\%&";
+
   private Normalizer() {}
 
   public static NormalizedText normalize(String in) {
@@ -52,16 +55,7 @@ public final class Normalizer {
     return new NormalizedText(out.toString(), trimmed);
   }
 
-  /** Whether {@code text} holds anything {@link #normalize} would change. */
-  public static boolean needsWork(char[] text) {
-    for (char c : text) {
-      if (c >= 0x80 || c == '\\' || c == '%' || c == '&') {
-        return true;
-      }
-    }
-    return false;
-  }
-
+  /** Whether {@code in} holds anything {@link #normalize} would change. */
   private static boolean needsWork(String in) {
     for (int i = 0, n = in.length(); i < n; i++) {
       char c = in.charAt(i);

@@ -17,6 +17,7 @@ public final class AhoCorasick {
 
   private final List<String> keywords;
   private final byte[] classOf = new byte[ASCII]; // folded char -> alphabet class, 0 = no keyword
+  private final byte[] stopClassOf; // classOf, but -1 for the stop chars
   private final int width; // alphabet size
   private final int[] next; // row offset (state * width) + class -> row offset of the next state
   private final int firstOutput; // row offset of the first state where a keyword ends
@@ -29,6 +30,14 @@ public final class AhoCorasick {
   }
 
   public AhoCorasick(List<String> keywords) {
+    this(keywords, "");
+  }
+
+  /**
+   * An automaton whose {@link #scanUntilStop} stops at the first of {@code stops} or non-ASCII
+   * char.
+   */
+  public AhoCorasick(List<String> keywords, String stops) {
     this.keywords = List.copyOf(keywords);
     int classes = 1;
     for (String word : this.keywords) {
@@ -49,6 +58,13 @@ public final class AhoCorasick {
       classOf[c] = classOf[c + 32];
     }
     this.width = classes;
+    this.stopClassOf = classOf.clone();
+    for (int i = 0; i < stops.length(); i++) {
+      if (stops.charAt(i) >= ASCII) {
+        throw new IllegalArgumentException("stop is not ASCII: " + stops);
+      }
+      stopClassOf[stops.charAt(i)] = -1;
+    }
     Trie trie = new Trie(this.keywords, classOf, width);
     int states = trie.rows.size();
     // Renumber: states without output first (BFS order), then those with one.
@@ -102,6 +118,35 @@ public final class AhoCorasick {
         }
       }
     }
+  }
+
+  /**
+   * {@link #scan(char[], int, Hits)} up to the first stop char or non-ASCII char: reports the
+   * occurrences that end before it and returns its index, or {@code n} when there is none. Lets a
+   * caller that must treat such text differently learn it in the same pass.
+   */
+  public int scanUntilStop(char[] text, int n, Hits hits) {
+    int row = 0;
+    final int[] table = next;
+    final byte[] classes = stopClassOf;
+    final int limit = firstOutput;
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      if (c >= ASCII) {
+        return i;
+      }
+      int cls = classes[c];
+      if (cls < 0) {
+        return i;
+      }
+      row = table[row + cls];
+      if (row >= limit) {
+        for (int kw : outputs[row / width]) {
+          hits.hit(kw, i + 1);
+        }
+      }
+    }
+    return n;
   }
 
   private static int fold(int c) {

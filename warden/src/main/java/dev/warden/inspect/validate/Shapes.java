@@ -1,14 +1,18 @@
 package dev.warden.inspect.validate;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * {@link String#matches} without compiling the expression on every call: validators run on every
- * candidate of their length, so a compile per call was a large part of the scan time.
+ * candidate of their length, so a compile per call was a large part of the scan time. Expressions
+ * made of char classes and bounded repeats (all the validators' shapes) are matched by {@link
+ * FixedShape}, a length look-up and a bit test per char; others by {@link java.util.regex}.
  */
 public final class Shapes {
-  private static final ConcurrentHashMap<String, Pattern> CACHE = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Predicate<CharSequence>> CACHE =
+      new ConcurrentHashMap<>();
 
   private Shapes() {}
 
@@ -16,6 +20,21 @@ public final class Shapes {
    * Whether the whole of {@code s} matches {@code regex} (fixed, short, non-backtracking shapes).
    */
   public static boolean matches(String s, String regex) {
-    return CACHE.computeIfAbsent(regex, Pattern::compile).matcher(s).matches();
+    return CACHE.computeIfAbsent(regex, Shapes::compile).test(s);
+  }
+
+  /** The matcher {@link #matches} uses for {@code regex}. */
+  static Predicate<CharSequence> compile(String regex) {
+    FixedShape fixed = FixedShape.compile(regex);
+    if (fixed != null) {
+      return fixed::matches;
+    }
+    Pattern pattern = Pattern.compile(regex);
+    return s -> pattern.matcher(s).matches();
+  }
+
+  /** Whether {@code regex} is matched without {@link java.util.regex}. */
+  static boolean handWritten(String regex) {
+    return FixedShape.compile(regex) != null;
   }
 }

@@ -42,6 +42,32 @@ class AhoCorasickPropertiesTest {
     assertThat(found).isEqualTo(naive(keywords, text));
   }
 
+  @Property(tries = 1000)
+  void stopsAtTheFirstStopChar(
+      @ForAll("keywordLists") List<String> keywords,
+      @ForAll("texts") String text,
+      @ForAll("stops") String stop,
+      @ForAll int where) {
+    int at = text.isEmpty() ? 0 : Math.floorMod(where, text.length() + 1);
+    String s = where % 3 == 0 ? text : text.substring(0, at) + stop + text.substring(at);
+    AhoCorasick ac = new AhoCorasick(keywords, "\\%&");
+    Set<Long> found = new TreeSet<>();
+    int stopped =
+        ac.scanUntilStop(s.toCharArray(), s.length(), (k, end) -> found.add((long) end << 16 | k));
+
+    int first = 0;
+    while (first < s.length() && s.charAt(first) < 128 && "\\%&".indexOf(s.charAt(first)) < 0) {
+      first++;
+    }
+    assertThat(stopped).isEqualTo(first);
+    assertThat(found).isEqualTo(naive(keywords, s.substring(0, first)));
+  }
+
+  @Provide
+  Arbitrary<String> stops() {
+    return Arbitraries.of("%", "&", "\\", "é", "\u00a0", "%%&");
+  }
+
   private static Set<Long> naive(List<String> keywords, String text) {
     Set<Long> expected = new TreeSet<>();
     for (int k = 0; k < keywords.size(); k++) {

@@ -1,0 +1,130 @@
+package dev.warden.inspect.detect;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import java.util.Collections;
+
+/**
+ * Whether a bare digit run is a valid phone number of one of the regions Warden tries, asking
+ * libphonenumber (~10 µs a question) only where it can say yes: a region whose numbers are all
+ * longer than the run is skipped, and the last answers (of the loop, and of single regions for
+ * numbers written with {@code +} or a parenthesis) are kept in a small bounded cache, since tool
+ * results repeat the same ids and numbers. Thread-safe.
+ */
+final class PhoneRegions {
+  static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
+  private static final int CACHE_SIZE = 1024; // a power of two
+
+  private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  private final int[] shortest = new int[REGIONS.length];
+  private final Answer[] cache;
+
+  /**
+   * One cached answer: {@code question} a region, or {@link #ANY} or {@link #ANY_GROUPED} for the
+   * region loop. Immutable, so a racing reader sees a whole one or another one.
+   */
+  private record Answer(String digits, String question, boolean valid) {}
+
+  private static final String ANY = "*";
+  private static final String ANY_GROUPED = "*3-3-4";
+
+  PhoneRegions(boolean cached) {
+    this.cache = new Answer[cached ? CACHE_SIZE : 0];
+    for (int r = 0; r < REGIONS.length; r++) {
+      shortest[r] = shortestNationalNumber(REGIONS[r]);
+    }
+  }
+
+  /**
+   * Whether {@code digits} is valid in one of {@link #REGIONS}, tried in order; a number {@code
+   * grouped} 3-3-4 not starting with 0 is North American or nothing.
+   */
+  boolean valid(String digits, boolean grouped) {
+    return answer(digits, grouped ? ANY_GROUPED : ANY);
+  }
+
+  /** Whether {@code number} is valid read with {@code region} as its default region. */
+  boolean validIn(String number, String region) {
+    return answer(number, region);
+  }
+
+  private boolean answer(String digits, String question) {
+    if (cache.length == 0) {
+      return ask(digits, question);
+    }
+    int slot = (digits.hashCode() * 31 + question.hashCode()) & (cache.length - 1);
+    Answer a = cache[slot];
+    if (a != null && a.question.equals(question) && a.digits.equals(digits)) {
+      return a.valid;
+    }
+    boolean valid = ask(digits, question);
+    cache[slot] = new Answer(digits, question, valid);
+    return valid;
+  }
+
+  private boolean ask(String digits, String question) {
+    return switch (question) {
+      case ANY -> lookUp(digits, false);
+      case ANY_GROUPED -> lookUp(digits, true);
+      default -> valid(digits, question);
+    };
+  }
+
+  /** The region loop itself, without the cache but with the length cut. */
+  boolean lookUp(String digits, boolean grouped) {
+    boolean noPrefix = !digits.startsWith("0");
+    for (int r = 0; r < REGIONS.length; r++) {
+      if (!(noPrefix && digits.length() < shortest[r]) && valid(digits, REGIONS[r])) {
+        return true;
+      }
+      if (grouped && noPrefix) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The region loop as libphonenumber answers it, every region asked: the reference. */
+  boolean straightforward(String digits, boolean grouped) {
+    for (String region : REGIONS) {
+      if (valid(digits, region)) {
+        return true;
+      }
+      if (grouped && !digits.startsWith("0")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  boolean valid(String number, String region) {
+    try {
+      return util.isValidNumber(util.parse(number, region));
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The fewest digits a valid number of {@code region} has, for a run not starting with 0; 0 where
+   * that cannot be told. Parsing such a run with the region as default only strips digits (a
+   * national prefix, the country code): it cannot start with an international prefix that starts
+   * with 0, so the number stays in the region, whose national numbers have the lengths its metadata
+   * lists; a region whose prefix rules may insert digits is not cut.
+   */
+  static int shortestNationalNumber(String region) {
+    PhoneMetadata m =
+        DefaultMetadataDependenciesProvider.getInstance()
+            .getPhoneNumberMetadataSource()
+            .getMetadataForRegion(region);
+    if (m == null
+        || !m.getInternationalPrefix().matches("0[0-9]*")
+        || !m.getNationalPrefixTransformRule().isEmpty()
+        || m.getGeneralDesc().getPossibleLengthList().isEmpty()) {
+      return 0;
+    }
+    return Collections.min(m.getGeneralDesc().getPossibleLengthList());
+  }
+}

@@ -1,0 +1,55 @@
+package dev.warden.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The base64 pass's skipping walk finds exactly the runs a char-by-char walk finds, on text of
+ * short words, hex ids, dots and base64 tokens around the minimum length.
+ */
+class Base64RunsPropertiesTest {
+
+  @Property(tries = 3000)
+  void skippingWalkFindsEveryRun(@ForAll("texts") String text) {
+    char[] s = text.toCharArray();
+
+    assertThat(runs(s, true)).as(text).isEqualTo(runs(s, false));
+  }
+
+  private static List<Integer> runs(char[] s, boolean skipping) {
+    List<Integer> starts = new ArrayList<>();
+    int i = 0;
+    while (true) {
+      i =
+          skipping
+              ? Base64Layer.nextRun(s, s.length, i)
+              : Base64Layer.straightforwardNextRun(s, s.length, i);
+      if (i < 0) {
+        return starts;
+      }
+      starts.add(i);
+      i = Base64Layer.runEnd(s, s.length, i);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> parts =
+        Arbitraries.oneOf(
+            Arbitraries.of(" ", "\"", ".", ":", ",", "{", "é", "=", "-", "_", "/", "+"),
+            Arbitraries.strings().withChars("abcXYZ019").ofMinLength(1).ofMaxLength(30),
+            Arbitraries.strings().withChars("0123456789abcdef-").ofMinLength(20).ofMaxLength(40),
+            Arbitraries.strings()
+                .withChars("ABCDEFGHIJabcdefghij0123456789+/=-_")
+                .ofMinLength(22)
+                .ofMaxLength(26));
+    return parts.list().ofMaxSize(25).map(l -> String.join("", l));
+  }
+}
