@@ -11,7 +11,9 @@ import java.util.Collections;
  * libphonenumber (~10 µs a question) only where it can say yes: a region whose numbers are all
  * longer than the run is skipped, and the last answers (of the loop, and of single regions for
  * numbers written with {@code +} or a parenthesis) are kept in a small bounded cache, since tool
- * results repeat the same ids and numbers. Thread-safe.
+ * results repeat the same ids and numbers. The cache holds a 128-bit fingerprint of each number
+ * (seeded per process), never the digits, so a heap dump does not list recent phone numbers.
+ * Thread-safe.
  */
 final class PhoneRegions {
   static final String[] REGIONS = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "ES", "IT"};
@@ -25,7 +27,10 @@ final class PhoneRegions {
    * One cached answer: {@code question} a region, or {@link #ANY} or {@link #ANY_GROUPED} for the
    * region loop. Immutable, so a racing reader sees a whole one or another one.
    */
-  private record Answer(String digits, String question, boolean valid) {}
+  private record Answer(long high, long low, String question, boolean valid) {}
+
+  private static final long SEED_HIGH = new java.security.SecureRandom().nextLong();
+  private static final long SEED_LOW = new java.security.SecureRandom().nextLong();
 
   private static final String ANY = "*";
   private static final String ANY_GROUPED = "*3-3-4";
@@ -54,14 +59,31 @@ final class PhoneRegions {
     if (cache.length == 0) {
       return ask(digits, question);
     }
-    int slot = (digits.hashCode() * 31 + question.hashCode()) & (cache.length - 1);
+    long high = fingerprint(digits, SEED_HIGH);
+    long low = fingerprint(digits, SEED_LOW);
+    int slot = (int) (high ^ question.hashCode()) & (cache.length - 1);
     Answer a = cache[slot];
-    if (a != null && a.question.equals(question) && a.digits.equals(digits)) {
+    if (a != null && a.high == high && a.low == low && a.question.equals(question)) {
       return a.valid;
     }
     boolean valid = ask(digits, question);
-    cache[slot] = new Answer(digits, question, valid);
+    cache[slot] = new Answer(high, low, question, valid);
     return valid;
+  }
+
+  /** A 64-bit hash of {@code s} mixed from {@code seed} (splitmix64 finaliser per char). */
+  static long fingerprint(String s, long seed) {
+    long h = seed ^ s.length();
+    for (int i = 0; i < s.length(); i++) {
+      h = mix(h + s.charAt(i) * 0x9E3779B97F4A7C15L);
+    }
+    return h;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   private boolean ask(String digits, String question) {
