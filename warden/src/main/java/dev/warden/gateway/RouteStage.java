@@ -25,7 +25,6 @@ import dev.warden.registry.Catalog;
 import dev.warden.registry.CatalogEntry;
 import dev.warden.registry.CatalogView;
 import dev.warden.registry.ListKind;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -188,18 +187,9 @@ final class RouteStage implements Stage {
     if (!(reply instanceof Reply.Relay relay)) {
       return reply;
     }
-    TaskReplies replies =
-        new TaskReplies(exchange.session().tasks(), relay.server(), tool, exchange.message().id());
-    try {
-      return new Reply.Relay(relay.server(), replies.rewrite(relay.upstream()));
-    } catch (IOException e) {
-      relay.upstream().abort();
-      exchange.decide(Exchange.Outcome.ERROR, "upstream:unreachable");
-      return new Reply.Failure(
-          new JsonRpcError(
-              JsonRpcError.UPSTREAM_ERROR,
-              "upstream '" + relay.server() + "' broke off its answer"));
-    }
+    return new TaskReplies(
+            exchange.session().tasks(), relay.server(), tool, exchange.message().id())
+        .relayed(exchange, relay);
   }
 
   private Reply transportOrNotification(Exchange exchange, String method) {

@@ -12,7 +12,6 @@ import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
 import dev.warden.registry.CatalogEntry;
 import dev.warden.registry.CatalogView;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -116,19 +115,9 @@ final class StatelessTasks {
     if (!(reply instanceof Reply.Relay relay)) {
       return reply;
     }
-    TaskReplies replies =
-        new TaskReplies(
-            exchange.message().id(), result -> handle(exchange, relay.server(), result));
-    try {
-      return new Reply.Relay(relay.server(), replies.rewrite(relay.upstream()));
-    } catch (IOException e) {
-      relay.upstream().abort();
-      exchange.decide(Exchange.Outcome.ERROR, "upstream:unreachable");
-      return new Reply.Failure(
-          new JsonRpcError(
-              JsonRpcError.UPSTREAM_ERROR,
-              "upstream '" + relay.server() + "' broke off its answer"));
-    }
+    return new TaskReplies(
+            exchange.message().id(), result -> handle(exchange, relay.server(), result))
+        .relayed(exchange, relay);
   }
 
   private boolean handle(Exchange exchange, String server, ObjectNode result) {

@@ -3,10 +3,13 @@ package dev.warden.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.SessionTasks;
 import dev.warden.mcp.SseEvent;
 import dev.warden.mcp.SseReader;
 import dev.warden.mcp.UpstreamReply;
+import dev.warden.pipeline.Exchange;
+import dev.warden.pipeline.Reply;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +56,23 @@ final class TaskReplies {
     this.tool = "";
     this.requestId = requestId;
     this.onResult = onResult;
+  }
+
+  /**
+   * The relayed answer with its task ids rewritten; when the upstream broke off before its answer
+   * could be read, the error the agent gets instead.
+   */
+  Reply relayed(Exchange exchange, Reply.Relay relay) {
+    try {
+      return new Reply.Relay(relay.server(), rewrite(relay.upstream()));
+    } catch (IOException e) {
+      relay.upstream().abort();
+      exchange.decide(Exchange.Outcome.ERROR, "upstream:unreachable");
+      return new Reply.Failure(
+          new JsonRpcError(
+              JsonRpcError.UPSTREAM_ERROR,
+              "upstream '" + relay.server() + "' broke off its answer"));
+    }
   }
 
   /** {@code reply} with its task ids rewritten; same framing. */
