@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpServerTest {
   private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch writeFailed = new CountDownLatch(1);
   private HttpServer server;
 
   @BeforeEach
@@ -46,6 +47,19 @@ class HttpServerTest {
         response.send(200, "text/plain", "late".getBytes(StandardCharsets.UTF_8));
       }
       case "/inject" -> response.header("X-Echo", request.header("X-In")).status(204);
+      case "/flood" -> {
+        OutputStream out = response.body();
+        byte[] block = new byte[64 * 1024];
+        try {
+          for (int i = 0; i < 16 * 1024; i++) { // 1 GiB at most: far beyond any socket buffer
+            out.write(block);
+            out.flush();
+          }
+        } catch (IOException e) {
+          writeFailed.countDown(); // the reaper closed the stalled connection
+          throw e;
+        }
+      }
       default -> {
         byte[] body = request.readBody(1024);
         String text =
@@ -290,6 +304,18 @@ class HttpServerTest {
       long start = System.nanoTime();
       assertThat(c.closedByServer()).isTrue();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void aWriteToAClientThatStopsReadingIsCutOffAfterTheTimeout() throws Exception {
+    server.close();
+    server =
+        HttpServer.start(
+            "127.0.0.1", 0, this::handle, new HttpServer.Options(4096, 8, Duration.ofMillis(300)));
+    try (RawHttp c = client()) {
+      c.send("GET /flood HTTP/1.1\r\nHost: h\r\n\r\n"); // and never read the answer
+      assertThat(writeFailed.await(10, TimeUnit.SECONDS)).isTrue();
     }
   }
 }
