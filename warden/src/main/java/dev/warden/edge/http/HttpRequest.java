@@ -66,25 +66,33 @@ public final class HttpRequest {
    * reset that can destroy the refusal in its receive buffer.
    */
   public byte[] readBody(long max) throws IOException {
+    return readLimited(body, length, max);
+  }
+
+  /**
+   * Reads {@code in} whole, or returns null when it holds more than {@code max} bytes, after
+   * draining it (up to a bound); {@code declared} is its announced length, -1 when unknown.
+   */
+  public static byte[] readLimited(InputStream in, long declared, long max) throws IOException {
     int cap = (int) Math.min(Integer.MAX_VALUE - 8, max);
-    if (length > max) {
-      drain(length);
+    if (declared > max) {
+      drain(in, declared);
       return null;
     }
-    byte[] bytes = body.readNBytes(length >= 0 ? (int) length : cap + 1);
+    byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared : cap + 1);
     if (bytes.length > cap) {
-      drain(DRAIN_BOUND);
+      drain(in, DRAIN_BOUND);
       return null;
     }
     return bytes;
   }
 
-  private void drain(long declared) throws IOException {
+  private static void drain(InputStream in, long declared) throws IOException {
     long bound = Math.min(declared, DRAIN_BOUND);
     long skipped = 0;
     byte[] sink = new byte[16 * 1024];
     while (skipped < bound) {
-      int n = body.read(sink, 0, (int) Math.min(sink.length, bound - skipped));
+      int n = in.read(sink, 0, (int) Math.min(sink.length, bound - skipped));
       if (n < 0) {
         return;
       }
