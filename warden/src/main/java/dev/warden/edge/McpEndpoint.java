@@ -135,17 +135,33 @@ public final class McpEndpoint implements HttpHandler {
     return exchange(persona, m, request, 0);
   }
 
+  /** Whether an Accept entry starts with the media type, the any-type wildcard or its type's. */
   private static boolean accepts(HttpRequest request, String mediaType) {
-    String slash = mediaType.substring(0, mediaType.indexOf('/') + 1);
+    int slash = mediaType.indexOf('/') + 1;
     for (String field : request.headers("Accept")) {
-      for (String v : field.split(",")) {
-        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.startsWith(mediaType) || t.startsWith("*/*") || t.startsWith(slash + "*")) {
+      int start = 0;
+      while (start <= field.length()) {
+        int comma = field.indexOf(',', start);
+        int end = comma < 0 ? field.length() : comma;
+        while (start < end && Character.isWhitespace(field.charAt(start))) {
+          start++;
+        }
+        if (startsWith(field, start, end, mediaType, mediaType.length())
+            || startsWith(field, start, end, "*/*", 3)
+            || (startsWith(field, start, end, mediaType, slash)
+                && start + slash < end
+                && field.charAt(start + slash) == '*')) {
           return true;
         }
+        start = end + 1;
       }
     }
     return false;
+  }
+
+  /** Whether {@code field[start, end)} begins with the first {@code n} chars of {@code prefix}. */
+  private static boolean startsWith(String field, int start, int end, String prefix, int n) {
+    return end - start >= n && field.regionMatches(true, start, prefix, 0, n);
   }
 
   private static void plainError(HttpResponse response, int status, String message)

@@ -102,6 +102,24 @@ class BadInputIT {
   }
 
   @Test
+  void acceptListsAndWildcardsAreUnderstood() {
+    Map<String, String> h = raw.headers(session);
+    for (String accept :
+        List.of(
+            "*/*",
+            "application/*, text/*",
+            "TEXT/EVENT-STREAM;q=0.5,  Application/JSON",
+            "text/html, application/json;q=0.9 , text/event-stream")) {
+      h.put("Accept", accept);
+      assertThat(raw.post(h, raw.request("ping", null)).status()).as(accept).isEqualTo(200);
+    }
+    for (String accept : List.of("text/html, application/xml", "application/jsonx", "text/")) {
+      h.put("Accept", accept);
+      assertThat(raw.post(h, raw.request("ping", null)).status()).as(accept).isEqualTo(406);
+    }
+  }
+
+  @Test
   void acceptWithoutEventStreamIs406() {
     Map<String, String> h = raw.headers(session);
     h.put("Accept", "application/json");
