@@ -291,19 +291,22 @@ final class Http1Connection implements ReadDeadlines.Watched {
     return readRaw(dst, off, len);
   }
 
-  /** A body of a known length (or up to the end of the connection). */
-  private final class Body extends InputStream {
-    private long remaining;
-
-    Body(long length) {
-      this.remaining = length;
-    }
-
+  /** A body stream whose single-byte read goes through its array read. */
+  private abstract static class ByteReads extends InputStream {
     @Override
     public int read() throws IOException {
       byte[] one = new byte[1];
       int n = read(one, 0, 1);
       return n < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
+  /** A body of a known length (or up to the end of the connection). */
+  private final class Body extends ByteReads {
+    private long remaining;
+
+    Body(long length) {
+      this.remaining = length;
     }
 
     @Override
@@ -334,17 +337,10 @@ final class Http1Connection implements ReadDeadlines.Watched {
    * after a chunk's data is read only when more is asked for: servers often send it together with
    * the next chunk, so reading it eagerly would hold back an event already received.
    */
-  private final class Chunked extends InputStream {
+  private final class Chunked extends ByteReads {
     private long left;
     private boolean afterData;
     private boolean done;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
