@@ -14,7 +14,9 @@ import dev.warden.mcp.UpstreamReply;
 import dev.warden.pipeline.Denial;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
@@ -180,7 +182,7 @@ final class ReplyWriter {
       long declared = upstream.length();
       body =
           declared >= 0 && declared <= MAX_EVENT
-              ? upstream.body().readNBytes((int) declared) // one exact allocation
+              ? exactly(upstream.body(), (int) declared)
               : upstream.body().readNBytes(MAX_EVENT + 1);
     } catch (IOException e) {
       return json(response, 200, upstreamError(exchange, server, Broken.of(e)));
@@ -189,6 +191,20 @@ final class ReplyWriter {
       return json(response, 200, upstreamError(exchange, server, Broken.NOT_A_RESPONSE));
     }
     return json(response, 200, StatelessReplies.finish(exchange, body));
+  }
+
+  /**
+   * Reads a body of a declared length straight into one array of that length: the default {@code
+   * readNBytes(int)} reads into 16 KB pieces and copies them together, which for a large result
+   * costs a second copy of every byte.
+   */
+  private static byte[] exactly(InputStream in, int length) throws IOException {
+    byte[] body = new byte[length];
+    int n = in.readNBytes(body, 0, length);
+    if (n < length) {
+      throw new EOFException("the upstream's answer ended after " + n + " of " + length + " bytes");
+    }
+    return body;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.warden.edge.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * The buffered write side of one connection: a response's head and a small body leave in one write;
@@ -9,6 +10,9 @@ import java.io.OutputStream;
  * owns the connection.
  */
 final class HttpOutput {
+  /** The largest head and body {@link #writeAndFlush} joins into one write. */
+  static final int MAX_JOINED = 1024 * 1024;
+
   private final OutputStream out;
   private final Stall stall;
   private final byte[] buf;
@@ -79,6 +83,24 @@ final class HttpOutput {
     for (int i = 0; i < n; i++) {
       buf[count++] = (byte) s.charAt(i);
     }
+  }
+
+  /**
+   * Writes {@code b} and sends it with what is buffered, in one socket write while the whole is at
+   * most {@link #MAX_JOINED} bytes: a response's head and its large body leave together, so the
+   * client reads the answer in one go instead of waking up for its first piece.
+   */
+  void writeAndFlush(byte[] b) throws IOException {
+    int len = b.length;
+    if (count > 0 && count + len > buf.length && count + len <= MAX_JOINED) {
+      byte[] all = Arrays.copyOf(buf, count + len);
+      System.arraycopy(b, 0, all, count, len);
+      count = 0;
+      socketWrite(all, 0, all.length);
+      return;
+    }
+    write(b, 0, len);
+    drain();
   }
 
   /** Sends what is buffered. */

@@ -86,10 +86,11 @@ public final class HttpResponse {
       header("Content-Type", contentType);
     }
     commit(body.length);
-    if (!head) {
-      out.write(body);
+    if (head) {
+      out.flush();
+    } else {
+      out.writeAndFlush(body);
     }
-    out.flush();
   }
 
   /**

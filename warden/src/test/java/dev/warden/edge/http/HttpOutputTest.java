@@ -1,0 +1,73 @@
+package dev.warden.edge.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class HttpOutputTest {
+  /** Remembers the size of each write the output makes, and what it wrote. */
+  private static final class Recording extends OutputStream {
+    final List<Integer> writes = new ArrayList<>();
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    @Override
+    public void write(int b) {
+      writes.add(1);
+      bytes.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      writes.add(len);
+      bytes.write(b, off, len);
+    }
+  }
+
+  private static byte[] body(int size) {
+    byte[] b = new byte[size];
+    new Random(size).nextBytes(b);
+    return b;
+  }
+
+  @Test
+  void aHeadAndALargeBodyLeaveInOneWrite() throws IOException {
+    Recording socket = new Recording();
+    HttpOutput out = new HttpOutput(socket, 16 * 1024);
+    byte[] body = body(64 * 1024);
+
+    out.ascii("HTTP/1.1 200 OK\r\nContent-Length: 65536\r\n\r\n");
+    out.writeAndFlush(body);
+
+    byte[] head =
+        "HTTP/1.1 200 OK\r\nContent-Length: 65536\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(socket.writes).containsExactly(head.length + body.length);
+    byte[] sent = socket.bytes.toByteArray();
+    assertThat(new String(sent, 0, head.length, StandardCharsets.US_ASCII))
+        .isEqualTo(new String(head, StandardCharsets.US_ASCII));
+    assertThat(java.util.Arrays.copyOfRange(sent, head.length, sent.length)).isEqualTo(body);
+  }
+
+  @Test
+  void aSmallAnswerIsOneWriteAndAHugeOneIsNotCopiedWhole() throws IOException {
+    Recording small = new Recording();
+    HttpOutput out = new HttpOutput(small, 16 * 1024);
+    out.ascii("HEAD\r\n");
+    out.writeAndFlush(body(100));
+    assertThat(small.writes).containsExactly(106);
+
+    Recording huge = new Recording();
+    out = new HttpOutput(huge, 16 * 1024);
+    out.ascii("HEAD\r\n");
+    byte[] big = body(HttpOutput.MAX_JOINED + 1);
+    out.writeAndFlush(big);
+    assertThat(huge.writes).hasSizeGreaterThan(1);
+    assertThat(huge.writes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(6 + big.length);
+  }
+}
