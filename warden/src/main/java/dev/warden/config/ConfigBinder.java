@@ -34,7 +34,7 @@ final class ConfigBinder {
           "alerts",
           "sessions");
   private static final List<String> LIMIT_KEYS =
-      List.of("max-body", "max-json-depth", "session-idle-timeout");
+      List.of("max-body", "max-json-depth", "session-idle-timeout", "stream-keep-alive");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
   private static final int MAX_JSON_DEPTH = 1000;
   private static final Pattern STORAGE = Pattern.compile("(sqlite:|postgresql://).+");
@@ -137,7 +137,9 @@ final class ConfigBinder {
                   s.parsed("max-json-depth", ConfigBinder::depth).orElse(d.maxJsonDepth());
               Duration idle =
                   s.parsed("session-idle-timeout", Durations::parse).orElse(d.sessionIdleTimeout());
-              return new Limits(maxBody, maxDepth, idle);
+              Duration keepAlive =
+                  s.parsed("stream-keep-alive", Durations::parse).orElse(d.streamKeepAlive());
+              return new Limits(maxBody, maxDepth, idle, keepAlive);
             });
   }
 

@@ -8,7 +8,17 @@ import java.time.Duration;
  * @param maxBodyBytes largest request body accepted (413 above it)
  * @param maxJsonDepth deepest JSON nesting accepted in a request
  * @param sessionIdleTimeout a downstream session unused this long is closed
+ * @param streamKeepAlive an event stream silent this long gets a comment, which keeps proxies from
+ *     closing it and finds a client that left
  */
-public record Limits(long maxBodyBytes, int maxJsonDepth, Duration sessionIdleTimeout) {
-  public static final Limits DEFAULTS = new Limits(4L * 1024 * 1024, 64, Duration.ofMinutes(30));
+public record Limits(
+    long maxBodyBytes, int maxJsonDepth, Duration sessionIdleTimeout, Duration streamKeepAlive) {
+  public static final Duration STREAM_KEEP_ALIVE = Duration.ofSeconds(15);
+  public static final Limits DEFAULTS =
+      new Limits(4L * 1024 * 1024, 64, Duration.ofMinutes(30), STREAM_KEEP_ALIVE);
+
+  /** Limits with the default stream keep-alive. */
+  public Limits(long maxBodyBytes, int maxJsonDepth, Duration sessionIdleTimeout) {
+    this(maxBodyBytes, maxJsonDepth, sessionIdleTimeout, STREAM_KEEP_ALIVE);
+  }
 }

@@ -35,12 +35,17 @@ public final class McpEndpoint implements HttpHandler {
   private final JsonRpcCodec codec;
   private final ReplyWriter writer;
 
-  public McpEndpoint(Pipeline pipeline, OriginGuard origins, Limits limits, Duration keepAlive) {
+  public McpEndpoint(Pipeline pipeline, OriginGuard origins, Limits limits) {
     this.pipeline = pipeline;
     this.origins = origins;
     this.limits = limits;
     this.codec = new JsonRpcCodec(limits.maxJsonDepth());
-    this.writer = new ReplyWriter(new EventStreams(keepAlive), new ListenStreams(keepAlive));
+    Duration keepAlive = limits.streamKeepAlive();
+    this.writer =
+        new ReplyWriter(
+            new EventStreams(keepAlive),
+            new ListenStreams(keepAlive),
+            new CallKeepAlive(keepAlive));
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Turns a pipeline {@link Reply} into HTTP, streaming upstream replies as they arrive. */
 final class ReplyWriter {
@@ -28,13 +29,16 @@ final class ReplyWriter {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_EVENT = 64 * 1024 * 1024;
   private static final String DISCONNECTED = "the client disconnected";
+  private static final String CLIENT_GONE = "client:disconnected";
 
   private final EventStreams streams;
   private final ListenStreams listens;
+  private final CallKeepAlive keepAlive;
 
-  ReplyWriter(EventStreams streams, ListenStreams listens) {
+  ReplyWriter(EventStreams streams, ListenStreams listens, CallKeepAlive keepAlive) {
     this.streams = streams;
     this.listens = listens;
+    this.keepAlive = keepAlive;
   }
 
   /** Writes the reply; returns the bytes of body written. */
@@ -154,18 +158,28 @@ final class ReplyWriter {
   private long relay(HttpResponse response, Exchange exchange, Reply.Relay relay)
       throws IOException {
     UpstreamReply upstream = relay.upstream();
+    AtomicBoolean cancelled = new AtomicBoolean();
+    Runnable cancel =
+        () -> {
+          // The client went away: tell the upstream, then stop its reply.
+          if (cancelled.compareAndSet(false, true)) {
+            exchange.decide(Exchange.Outcome.ERROR, CLIENT_GONE);
+            if (exchange.session() != null) {
+              exchange
+                  .session()
+                  .cancelUpstream(relay.server(), exchange.message().id(), DISCONNECTED);
+            }
+            upstream.abort();
+          }
+        };
     try (upstream) {
       if (upstream.framing() == UpstreamReply.Framing.JSON) {
         return relayJson(response, exchange, relay.server(), upstream);
       }
       eventStreamHeaders(response);
-      return relayEvents(upstream, response.body(), exchange, relay.server());
+      return relayEvents(upstream, response.body(), cancel, exchange, relay.server());
     } catch (IOException e) {
-      // The client went away: tell the upstream, then stop its reply.
-      if (exchange.session() != null) {
-        exchange.session().cancelUpstream(relay.server(), exchange.message().id(), DISCONNECTED);
-      }
-      upstream.abort();
+      cancel.run();
       throw e;
     }
   }
@@ -213,35 +227,49 @@ final class ReplyWriter {
    * error event in its place, so the client is never left waiting.
    */
   private long relayEvents(
-      UpstreamReply upstream, OutputStream out, Exchange exchange, String server)
+      UpstreamReply upstream, OutputStream out, Runnable cancel, Exchange exchange, String server)
       throws IOException {
     long written = 0;
     JsonNode id = exchange.message().id();
-    try (out) {
+    // closed in reverse order: the watch ends before the body does
+    try (out;
+        CallKeepAlive.Watch watch = keepAlive.watch(out, cancel)) {
       SseReader events = new SseReader(upstream.body(), MAX_EVENT);
       while (true) {
         SseEvent e;
         try {
           e = events.next();
         } catch (IOException broke) {
-          return written + errorEvent(out, exchange, server, Broken.of(broke));
+          if (watch.clientGone()) {
+            throw new IOException(DISCONNECTED, broke); // the upstream was stopped for it
+          }
+          Broken why = Broken.of(broke);
+          return written + watch.write(() -> errorEvent(out, exchange, server, why));
         }
         if (e == null) {
-          return written + errorEvent(out, exchange, server, Broken.NOT_A_RESPONSE);
+          return written
+              + watch.write(() -> errorEvent(out, exchange, server, Broken.NOT_A_RESPONSE));
         }
         if (!e.isMessage() || e.data().isBlank()) {
           continue;
         }
         JsonPeek peek = JsonPeek.of(e.data());
         if (peek.isServerRequest()) {
-          written += ServerRequestRelay.toClient(out, exchange.session(), server, e.data());
+          String data = e.data();
+          written +=
+              watch.write(() -> ServerRequestRelay.toClient(out, exchange.session(), server, data));
         } else if (peek.isNotification()) {
           if (StatelessReplies.relays(exchange, peek.method(), e.data())) {
+            String data = e.data();
             written +=
-                ServerRequestRelay.notification(out, exchange.session(), server, peek, e.data());
+                watch.write(
+                    () ->
+                        ServerRequestRelay.notification(
+                            out, exchange.session(), server, peek, data));
           }
         } else if (peek.answers(id)) {
-          return written + event(out, StatelessReplies.finish(exchange, e.data()));
+          String answer = StatelessReplies.finish(exchange, e.data());
+          return written + watch.write(() -> event(out, answer));
         }
       }
     }

@@ -54,7 +54,6 @@ public final class Gateway implements AutoCloseable {
   private static final Duration UPSTREAM_IDLE = Duration.ofSeconds(20);
 
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
-  private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
   private final WardenConfig config;
   private final HttpClient http;
@@ -129,10 +128,7 @@ public final class Gateway implements AutoCloseable {
     boolean loopback = InetAddress.getByName(config.listen().host()).isLoopbackAddress();
     McpEndpoint endpoint =
         new McpEndpoint(
-            pipeline,
-            new OriginGuard(config.allowedOrigins(), loopback),
-            config.limits(),
-            KEEP_ALIVE);
+            pipeline, new OriginGuard(config.allowedOrigins(), loopback), config.limits());
     this.server =
         HttpServer.start(
             config.listen().host(), config.listen().port(), endpoint, HttpServer.Options.DEFAULTS);

@@ -32,6 +32,7 @@ class ConfigLoaderTest {
               max-body: 1MiB
               max-json-depth: 32
               session-idle-timeout: 5m
+              stream-keep-alive: 5s
             admin:
               listen: 127.0.0.1:9091
               tokens: ["${env:WARDEN_ADMIN_TOKEN}"]
@@ -63,7 +64,8 @@ class ConfigLoaderTest {
     assertThat(config.source()).isEqualTo(LoaderFixture.FILE);
     assertThat(config.listen()).isEqualTo(new HostPort("0.0.0.0", 9090));
     assertThat(config.allowedOrigins()).containsExactly("https://console.example.com", "*");
-    assertThat(config.limits()).isEqualTo(new Limits(1 << 20, 32, Duration.ofMinutes(5)));
+    assertThat(config.limits())
+        .isEqualTo(new Limits(1 << 20, 32, Duration.ofMinutes(5), Duration.ofSeconds(5)));
     assertThat(config.admin().listen()).isEqualTo(new HostPort("127.0.0.1", 9091));
     assertThat(config.admin().tokens()).containsExactly(Secret.of("adm", "env:WARDEN_ADMIN_TOKEN"));
     assertThat(config.storage()).isEqualTo("postgresql://warden@db/warden");

@@ -6,6 +6,7 @@ import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.DataProtectionConfig.Action;
 import dev.warden.config.DataProtectionConfig.DataRule;
 import dev.warden.config.DataProtectionConfig.Direction;
+import dev.warden.config.Limits;
 import dev.warden.config.ServerConfig;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class RelayIT {
   private static final String KEY = "relay-key-0123456789";
+  private static final Duration STREAM_KEEP_ALIVE = Duration.ofMillis(300);
   private static SdkUpstream upstream;
 
   /** Reads answers whole to inspect them (the default): requests go on the client's GET stream. */
@@ -102,9 +104,10 @@ class RelayIT {
                   Object token =
                       request.meta() == null ? null : request.meta().get("progressToken");
                   int steps = ((Number) request.arguments().getOrDefault("steps", 100)).intValue();
+                  int loud = ((Number) request.arguments().getOrDefault("loud", steps)).intValue();
                   slowStarted.countDown();
                   for (int i = 1; i <= steps; i++) {
-                    if (token != null) {
+                    if (token != null && i <= loud) {
                       exchange.progressNotification(
                           new McpSchema.ProgressNotification(
                               token, i, (double) steps, "step " + i));
@@ -134,10 +137,16 @@ class RelayIT {
             4);
     streaming =
         GatewayHarness.start(
-            GatewayHarness.withDataProtection(
-                config,
-                new DataProtectionConfig(
-                    Optional.empty(), List.of(allowAnswers), DataProtectionConfig.Trust.NONE)));
+            GatewayHarness.withLimits(
+                GatewayHarness.withDataProtection(
+                    config,
+                    new DataProtectionConfig(
+                        Optional.empty(), List.of(allowAnswers), DataProtectionConfig.Trust.NONE)),
+                new Limits(
+                    Limits.DEFAULTS.maxBodyBytes(),
+                    Limits.DEFAULTS.maxJsonDepth(),
+                    Limits.DEFAULTS.sessionIdleTimeout(),
+                    STREAM_KEEP_ALIVE)));
   }
 
   @AfterAll
@@ -325,6 +334,41 @@ class RelayIT {
     }
     // The call runs 30 s upstream: a cancellation within 20 s came while it was still running.
     within(Duration.ofSeconds(20), () -> bodyWith("drop-me-1", "notifications/cancelled"));
+  }
+
+  @Test
+  void clientThatLeavesASilentCallCancelsItWithinAKeepAlivePeriod() throws Exception {
+    RawMcp raw = streaming.raw("p", KEY);
+    String session = raw.initialize();
+    // One progress event opens the answer's stream, then the upstream says nothing for 30 s: only
+    // the keep-alive can find that the client left.
+    String call =
+        "{\"jsonrpc\":\"2.0\",\"id\":\"silent-drop-1\",\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":300,\"loud\":1},"
+            + "\"_meta\":{\"progressToken\":\"p-silent\"}}}";
+    try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
+      OutputStream out = socket.getOutputStream();
+      byte[] body = call.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder("POST /personas/p/mcp HTTP/1.1\r\n");
+      raw.headers(session).forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("Host: 127.0.0.1\r\nContent-Length: ").append(body.length).append("\r\n\r\n");
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String seen = "";
+      InputStream in = socket.getInputStream();
+      while (!seen.contains("p-silent") || !seen.contains(": keep-alive")) {
+        byte[] chunk = new byte[4096];
+        int n = in.read(chunk);
+        assertThat(n).isPositive();
+        seen += new String(chunk, 0, n, StandardCharsets.UTF_8);
+      }
+    }
+    long left = System.nanoTime();
+    within(Duration.ofSeconds(10), () -> bodyWith("silent-drop-1", "notifications/cancelled"));
+    assertThat(Duration.ofNanos(System.nanoTime() - left))
+        .as("cancelled within a few keep-alive periods of the client leaving")
+        .isLessThan(STREAM_KEEP_ALIVE.multipliedBy(10));
   }
 
   @Test

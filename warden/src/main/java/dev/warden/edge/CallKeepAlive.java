@@ -1,0 +1,143 @@
+package dev.warden.edge;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps the streamed answers of calls alive while their upstream is silent, and notices the clients
+ * that left them. The thread relaying a call is blocked reading the upstream, so it cannot see its
+ * client go: one watcher thread looks at every open call stream, and a stream silent for the
+ * keep-alive period gets an SSE comment (which clients ignore, and which keeps proxies from closing
+ * an idle stream), written on a virtual thread of its own so that a client that stopped reading
+ * holds up only its own stream. A comment to a client that closed its connection draws a reset, and
+ * the probe a moment later then fails: the call's {@code gone} action runs (the upstream call is
+ * cancelled and its answer abandoned), within about one keep-alive period of the client leaving.
+ */
+final class CallKeepAlive {
+  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PROBE = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final long PROBE_DELAY_NANOS = 50_000_000L;
+
+  private final long periodNanos;
+  private final Set<Watch> open = ConcurrentHashMap.newKeySet();
+  private volatile Thread watcher;
+
+  CallKeepAlive(Duration period) {
+    this.periodNanos = period.toNanos();
+  }
+
+  /** An I/O step on a call stream. */
+  interface Step {
+    long run() throws IOException;
+  }
+
+  /** Watches {@code out} until closed; {@code gone} runs once if the client is found gone. */
+  Watch watch(OutputStream out, Runnable gone) {
+    Watch w = new Watch(out, gone);
+    open.add(w);
+    if (watcher == null) {
+      startWatcher();
+    }
+    return w;
+  }
+
+  private synchronized void startWatcher() {
+    if (watcher == null) {
+      watcher = Thread.ofPlatform().daemon().name("warden-call-keep-alive").start(this::tick);
+    }
+  }
+
+  private void tick() {
+    long pause = Math.max(periodNanos / 4, 1_000_000L);
+    while (true) {
+      LockSupport.parkNanos(pause);
+      long now = System.nanoTime();
+      for (Watch w : open) {
+        if (!w.busy && now - w.lastWrite >= periodNanos) {
+          w.busy = true;
+          Thread.ofVirtual().name("call-keep-alive").start(w::keepAlive);
+        }
+      }
+    }
+  }
+
+  /** One open call stream. Writers hold its lock for a whole event, so comments go between. */
+  final class Watch implements AutoCloseable {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final OutputStream out;
+    private final Runnable gone;
+    private volatile long lastWrite = System.nanoTime();
+    private volatile boolean busy;
+    private volatile boolean closed;
+    private volatile boolean clientGone;
+
+    private Watch(OutputStream out, Runnable gone) {
+      this.out = out;
+      this.gone = gone;
+    }
+
+    /** Runs a write of the relaying thread, with the stream to itself. */
+    long write(Step step) throws IOException {
+      lock.lock();
+      try {
+        return step.run();
+      } finally {
+        lastWrite = System.nanoTime();
+        lock.unlock();
+      }
+    }
+
+    private void keepAlive() {
+      try {
+        if (comment(KEEP_ALIVE)) {
+          LockSupport.parkNanos(PROBE_DELAY_NANOS);
+          comment(PROBE);
+        }
+      } catch (IOException e) {
+        clientGone = true;
+        gone.run();
+      } finally {
+        busy = false;
+      }
+    }
+
+    /** Writes a comment unless the stream closed meanwhile; false when it had. */
+    private boolean comment(byte[] text) throws IOException {
+      lock.lock();
+      try {
+        if (closed) {
+          return false;
+        }
+        out.write(text);
+        out.flush();
+        lastWrite = System.nanoTime();
+        return true;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    /** Whether a keep-alive found the client gone (and so ran {@code gone}). */
+    boolean clientGone() {
+      return clientGone;
+    }
+
+    /** Ends the watch; once it returns no comment is being written or will be. */
+    @Override
+    public void close() {
+      lock.lock();
+      try {
+        closed = true;
+      } finally {
+        lock.unlock();
+      }
+      open.remove(this);
+    }
+  }
+}
