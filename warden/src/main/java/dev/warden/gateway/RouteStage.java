@@ -106,6 +106,12 @@ final class RouteStage implements Stage {
     };
   }
 
+  /** A 2026-07-28 call's reply, which the client's cancellation aborts from now on. */
+  private static Reply started(CancellableCall call, Reply.Relay relay) {
+    call.started(relay.upstream());
+    return relay;
+  }
+
   private static Reply notFound(String method) {
     return new Reply.Failure(
         new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + method));
@@ -304,10 +310,12 @@ final class RouteStage implements Stage {
 
   private Reply forward(Exchange exchange, String server, byte[] request) {
     boolean stateless = exchange.era() == ProtocolEra.STATELESS;
+    CancellableCall cancellable = null;
     if (stateless) {
+      cancellable = CancellableCall.register(exchange, server);
       Optional<Reply> resumed = inputRequired.resume(exchange, server);
       if (resumed.isPresent()) {
-        return resumed.get();
+        return resumed.get() instanceof Reply.Relay r ? started(cancellable, r) : resumed.get();
       }
     }
     Session session = exchange.session();
@@ -315,11 +323,18 @@ final class RouteStage implements Stage {
     UpstreamSession upstreamSession =
         session.upstream(server, id -> upstream.newSession(session.profile()));
     try {
-      UpstreamReply reply = upstreamSession.send(request);
-      return new Reply.Relay(
-          server,
-          stateless ? inputRequired.watch(exchange, server, upstreamSession, reply) : reply);
+      UpstreamReply reply =
+          stateless ? cancellable.send(upstreamSession, request) : upstreamSession.send(request);
+      return stateless
+          ? started(
+              cancellable,
+              new Reply.Relay(
+                  server, inputRequired.watch(exchange, server, upstreamSession, reply)))
+          : new Reply.Relay(server, reply);
     } catch (UpstreamException e) {
+      if (exchange.cancelled()) { // the client cancelled it: no upstream failure
+        return new Reply.Failure(new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, e.getMessage()));
+      }
       String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
       exchange.upstreamError(kind);
       exchange.decide(Exchange.Outcome.ERROR, "upstream:" + kind);

@@ -46,6 +46,7 @@ public final class Exchange {
   private int httpStatus;
   private String upstreamError = "";
   private Map<Detection, Integer> detections = Map.of();
+  private volatile boolean cancelled;
 
   /** How the exchange ended, for audit and metrics. */
   public enum Outcome {
@@ -247,6 +248,18 @@ public final class Exchange {
 
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /**
+   * Marks the request as cancelled by its client while it ran upstream: its reply ends without an
+   * answer. May be called from another request's thread.
+   */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  public boolean cancelled() {
+    return cancelled;
   }
 
   /** Runs {@code listener} once the reply has been written in full (or the write failed). */

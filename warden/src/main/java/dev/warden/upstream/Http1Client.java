@@ -1,5 +1,6 @@
 package dev.warden.upstream;
 
+import dev.warden.mcp.CallStop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -60,6 +61,7 @@ public final class Http1Client implements AutoCloseable {
     byte[] head = head(request);
     Http1Connection reused = pool.take(idleTimeout);
     if (reused != null) {
+      CallStop.onStop(reused::stop);
       try {
         return reused.exchange(head, request.body(), readTimeout, pool::give);
       } catch (Http1Connection.StaleException stale) {
@@ -68,6 +70,7 @@ public final class Http1Client implements AutoCloseable {
       }
     }
     Http1Connection fresh = open(request.uri(), connectTimeout);
+    CallStop.onStop(fresh::stop);
     try {
       return fresh.exchange(head, request.body(), readTimeout, pool::give);
     } catch (Http1Connection.StaleException e) {

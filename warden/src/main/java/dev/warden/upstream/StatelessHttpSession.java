@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.Secret;
 import dev.warden.config.ServerConfig;
 import dev.warden.mcp.CallHeaders;
+import dev.warden.mcp.CallStop;
 import dev.warden.mcp.ClientProfile;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.ProtocolVersions;
@@ -280,6 +281,7 @@ final class StatelessHttpSession implements UpstreamSession {
           CallHeaders.forEach(h::put);
         });
     req.body(new BytesRequestContent(JSON, JsonRpcCodec.bytes(stamped)));
+    CallStop.onStop(() -> req.abort(new IOException("the client cancelled the call")));
     req.send(listener);
   }
 

@@ -28,8 +28,9 @@ import org.eclipse.jetty.util.Callback;
  * equal to the body, client capabilities present), answers {@code initialize} as a 2026-only server
  * does (400), and records every request. Tools: {@code echo} (answered on an event stream with a
  * progress notification first), {@code ask_name} (returns {@code input_required} with an
- * elicitation until the retry carries its answer and the request state) and {@code cached} (a
- * result carrying cache hints).
+ * elicitation until the retry carries its answer and the request state), {@code cached} (a result
+ * carrying cache hints) and {@code slow} (progress every 100 ms for 20 s, recording a client that
+ * closes the stream before the end).
  */
 public final class StatelessUpstream implements AutoCloseable {
   public static final String VERSION = "2026-07-28";
@@ -43,6 +44,7 @@ public final class StatelessUpstream implements AutoCloseable {
   private final Server server = new Server();
   private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
+  private final List<String> closedByClient = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<String> listenEvents = new LinkedBlockingQueue<>();
   private final boolean tasks;
   private final java.util.concurrent.atomic.AtomicInteger polls =
@@ -88,6 +90,11 @@ public final class StatelessUpstream implements AutoCloseable {
   /** The request headers of every POST, in order. */
   public List<Map<String, String>> headers() {
     return headers;
+  }
+
+  /** The ids of {@code slow} calls whose client closed the stream before the end. */
+  public List<String> closedByClient() {
+    return closedByClient;
   }
 
   /** Announces a tools list change on every open listen stream. */
@@ -192,8 +199,33 @@ public final class StatelessUpstream implements AutoCloseable {
           reply(response, callback, 200, result(id, result));
         }
         case "long_job" -> reply(response, callback, 200, result(id, longJob(params)));
+        case "slow" -> slow(id, response, callback);
         default -> reply(response, callback, 200, error(id, -32602, "Unknown tool"));
       }
+    }
+
+    /** Streams a progress event every 100 ms for 20 s, until the client closes the stream. */
+    private void slow(JsonNode id, Response response, Callback callback) {
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+      String progress =
+          "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+              + "{\"progressToken\":\"tok-slow\",\"progress\":1}}\n\n";
+      try (OutputStream out = Content.Sink.asOutputStream(response)) {
+        for (int i = 0; i < 200; i++) {
+          out.write(progress.getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          Thread.sleep(100);
+        }
+        ObjectNode result = JSON.createObjectNode().put("resultType", "complete");
+        result.putArray("content").addObject().put("type", "text").put("text", "slept");
+        out.write(("data: " + result(id, result) + "\n\n").getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        closedByClient.add(id.asText());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      callback.succeeded();
     }
 
     private ObjectNode longJob(JsonNode params) {
@@ -308,7 +340,7 @@ public final class StatelessUpstream implements AutoCloseable {
     List<String> names =
         tasks
             ? List.of("echo", "ask_name", "cached", "long_job")
-            : List.of("echo", "ask_name", "cached");
+            : List.of("echo", "ask_name", "cached", "slow");
     for (String name : names) {
       ObjectNode t = tools.addObject().put("name", name).put("description", "tool " + name);
       t.putObject("inputSchema").put("type", "object");
