@@ -2,11 +2,13 @@ package dev.warden.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.mcp.CallStop;
+import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
 import dev.warden.pipeline.Exchange;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -46,10 +48,15 @@ final class CancellableCall implements Consumer<String> {
 
   /**
    * Sends the call; a cancellation that comes before the upstream began its answer stops the
-   * exchange, and the send fails.
+   * exchange, and the send fails. {@code headers}: its Mcp-Param headers.
    */
-  UpstreamReply send(UpstreamSession upstream, byte[] request) throws UpstreamException {
-    return ScopedValue.where(CallStop.CURRENT, stop).call(() -> upstream.send(request));
+  UpstreamReply send(UpstreamSession upstream, byte[] request, Map<String, String> headers)
+      throws UpstreamException {
+    ScopedValue.Carrier bound = ScopedValue.where(CallStop.CURRENT, stop);
+    if (!headers.isEmpty()) {
+      bound = bound.where(ParamHeaders.CURRENT, headers);
+    }
+    return bound.call(() -> upstream.send(request));
   }
 
   /**

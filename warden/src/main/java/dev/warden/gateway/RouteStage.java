@@ -8,6 +8,7 @@ import dev.warden.mcp.ExposedName;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.SessionStore;
@@ -106,6 +107,14 @@ final class RouteStage implements Stage {
     };
   }
 
+  private static UpstreamReply send(
+      UpstreamSession upstream, byte[] request, Map<String, String> headers)
+      throws UpstreamException {
+    return headers.isEmpty()
+        ? upstream.send(request)
+        : ScopedValue.where(ParamHeaders.CURRENT, headers).call(() -> upstream.send(request));
+  }
+
   /** A 2026-07-28 call's reply, which the client's cancellation aborts from now on. */
   private static Reply started(CancellableCall call, Reply.Relay relay) {
     call.started(relay.upstream());
@@ -151,8 +160,16 @@ final class RouteStage implements Stage {
   /** A 2026-07-28 call becomes a task where the client and the tool's server both support it. */
   private Reply callToolStateless(Exchange exchange, String tool) {
     CatalogView view = catalog.view();
+    Optional<CatalogEntry> entry = view.find(ListKind.TOOLS, tool);
+    ParamHeaderCheck.Outcome headers =
+        entry.isEmpty()
+            ? ParamHeaderCheck.NONE
+            : ParamHeaderCheck.check(exchange, entry.get().headerParams());
+    if (headers.refused() != null) {
+      return headers.refused();
+    }
     StatelessTasks.Plan plan =
-        view.find(ListKind.TOOLS, tool)
+        entry
             .map(e -> StatelessTasks.plan(exchange.message(), view, e))
             .orElse(StatelessTasks.Plan.PLAIN);
     if (plan == StatelessTasks.Plan.MISSING_CAPABILITY) {
@@ -164,7 +181,8 @@ final class RouteStage implements Stage {
             exchange,
             ListKind.TOOLS,
             JsonRpcError.unknownTool(tool),
-            request -> StatelessTasks.amend(request, plan));
+            request -> StatelessTasks.amend(request, plan),
+            headers.passedOn());
     return plan == StatelessTasks.Plan.PLAIN ? reply : statelessTasks.handles(exchange, reply);
   }
 
@@ -232,11 +250,19 @@ final class RouteStage implements Stage {
 
   /** tools/call and prompts/get: the exposed name becomes the upstream's own name. */
   private Reply forwardNamed(Exchange exchange, ListKind kind, JsonRpcError unknown) {
-    return forwardNamed(exchange, kind, unknown, UnaryOperator.identity());
+    return forwardNamed(exchange, kind, unknown, UnaryOperator.identity(), Map.of());
   }
 
+  /**
+   * {@code passedOn}: Mcp-Param headers the client sent that the tool does not declare; a tool's
+   * declared ones are built from the arguments that go upstream.
+   */
   private Reply forwardNamed(
-      Exchange exchange, ListKind kind, JsonRpcError unknown, UnaryOperator<ObjectNode> amend) {
+      Exchange exchange,
+      ListKind kind,
+      JsonRpcError unknown,
+      UnaryOperator<ObjectNode> amend,
+      Map<String, String> passedOn) {
     McpMessage m = exchange.message();
     CatalogView view = catalog.view();
     Optional<CatalogEntry> entry = view.find(kind, m.param("name"));
@@ -247,7 +273,12 @@ final class RouteStage implements Stage {
     exchange.route(e.server(), e.exposedName());
     ObjectNode request = UpstreamRequests.copy(exchange);
     ((ObjectNode) request.get("params")).put("name", e.upstreamName());
-    return forward(exchange, e.server(), JsonRpcCodec.bytes(amend.apply(request)));
+    ObjectNode out = amend.apply(request);
+    Map<String, String> headers =
+        e.headerParams().isEmpty() && passedOn.isEmpty()
+            ? Map.of()
+            : ParamHeaders.build(e.headerParams(), out.path("params").get("arguments"), passedOn);
+    return forward(exchange, e.server(), JsonRpcCodec.bytes(out), headers);
   }
 
   /**
@@ -309,6 +340,12 @@ final class RouteStage implements Stage {
   }
 
   private Reply forward(Exchange exchange, String server, byte[] request) {
+    return forward(exchange, server, request, Map.of());
+  }
+
+  /** {@code headers}: the call's Mcp-Param headers, for an upstream of 2026-07-28. */
+  private Reply forward(
+      Exchange exchange, String server, byte[] request, Map<String, String> headers) {
     boolean stateless = exchange.era() == ProtocolEra.STATELESS;
     CancellableCall cancellable = null;
     if (stateless) {
@@ -324,7 +361,9 @@ final class RouteStage implements Stage {
         session.upstream(server, id -> upstream.newSession(session.profile()));
     try {
       UpstreamReply reply =
-          stateless ? cancellable.send(upstreamSession, request) : upstreamSession.send(request);
+          stateless
+              ? cancellable.send(upstreamSession, request, headers)
+              : send(upstreamSession, request, headers);
       return stateless
           ? started(
               cancellable,

@@ -22,6 +22,14 @@ public final class Exchange {
   public interface Headers {
     /** The first value of a header, or null. */
     String get(String name);
+
+    /**
+     * The headers whose name starts with {@code prefix} (lower case), by lower-cased name, first
+     * value each; empty when there is none or the source cannot list its headers.
+     */
+    default Map<String, String> startingWith(String prefix) {
+      return Map.of();
+    }
   }
 
   private final String id;

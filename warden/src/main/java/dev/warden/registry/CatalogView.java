@@ -3,6 +3,7 @@ package dev.warden.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.ExposedName;
+import dev.warden.mcp.ParamHeaders;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -84,7 +85,14 @@ public final class CatalogView {
     CatalogEntry previous =
         entries
             .get(kind)
-            .putIfAbsent(exposed, new CatalogEntry(server, exposed, upstreamName, definition));
+            .putIfAbsent(
+                exposed,
+                new CatalogEntry(
+                    server,
+                    exposed,
+                    upstreamName,
+                    definition,
+                    kind == ListKind.TOOLS ? ParamHeaders.declared(definition) : List.of()));
     if (previous != null) {
       log.warn(
           "{} '{}' is offered twice; the first ({}) is kept",

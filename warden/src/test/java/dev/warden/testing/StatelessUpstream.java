@@ -29,8 +29,9 @@ import org.eclipse.jetty.util.Callback;
  * does (400), and records every request. Tools: {@code echo} (answered on an event stream with a
  * progress notification first), {@code ask_name} (returns {@code input_required} with an
  * elicitation until the retry carries its answer and the request state), {@code cached} (a result
- * carrying cache hints) and {@code slow} (progress every 100 ms for 20 s, recording a client that
- * closes the stream before the end).
+ * carrying cache hints), {@code slow} (progress every 100 ms for 20 s, recording a client that
+ * closes the stream before the end) and {@code route} (its {@code region} argument mirrored in
+ * {@code Mcp-Param-Region}, which the server checks as the specification has it).
  */
 public final class StatelessUpstream implements AutoCloseable {
   public static final String VERSION = "2026-07-28";
@@ -162,6 +163,12 @@ public final class StatelessUpstream implements AutoCloseable {
           && !body.path("params").path("name").asText().equals(h.get("Mcp-Name"))) {
         return "Mcp-Name does not match the body";
       }
+      String region = body.path("params").path("arguments").path("region").asText(null);
+      if (body.path("params").path("name").asText().equals("route")
+          && region != null
+          && !region.equals(decode(h.get("Mcp-Param-Region")))) {
+        return "Mcp-Param-Region does not match arguments.region";
+      }
       if (body.path("method").asText().startsWith("tasks/")
           && !body.path("params").path("taskId").asText().equals(h.get("Mcp-Name"))) {
         return "Mcp-Name does not match the task id";
@@ -200,6 +207,12 @@ public final class StatelessUpstream implements AutoCloseable {
         }
         case "long_job" -> reply(response, callback, 200, result(id, longJob(params)));
         case "slow" -> slow(id, response, callback);
+        case "route" -> {
+          ObjectNode result = JSON.createObjectNode().put("resultType", "complete");
+          String text = "routed to " + params.path("arguments").path("region").asText();
+          result.putArray("content").addObject().put("type", "text").put("text", text);
+          reply(response, callback, 200, result(id, result));
+        }
         default -> reply(response, callback, 200, error(id, -32602, "Unknown tool"));
       }
     }
@@ -345,8 +358,26 @@ public final class StatelessUpstream implements AutoCloseable {
       ObjectNode t = tools.addObject().put("name", name).put("description", "tool " + name);
       t.putObject("inputSchema").put("type", "object");
     }
+    if (!tasks) {
+      ObjectNode route = tools.addObject().put("name", "route").put("description", "by region");
+      ObjectNode schema = route.putObject("inputSchema").put("type", "object");
+      schema
+          .putObject("properties")
+          .putObject("region")
+          .put("type", "string")
+          .put("x-mcp-header", "Region");
+    }
     r.put("ttlMs", 60000).put("cacheScope", "public");
     return r;
+  }
+
+  /** A header value of that era: the base64 form decoded, others as they are. */
+  private static String decode(String header) {
+    if (header == null || !header.startsWith("=?base64?") || !header.endsWith("?=")) {
+      return header;
+    }
+    String encoded = header.substring("=?base64?".length(), header.length() - 2);
+    return new String(java.util.Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
   }
 
   private static String result(JsonNode id, ObjectNode result) {
