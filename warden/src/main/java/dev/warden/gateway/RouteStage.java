@@ -43,6 +43,7 @@ final class RouteStage implements Stage {
   private final InputRequired inputRequired;
   private final StatelessTasks statelessTasks;
   private final TaskPolls taskPolls;
+  private final ResourceSubscriptions resourceSubscriptions;
 
   RouteStage(
       Catalog catalog,
@@ -58,6 +59,7 @@ final class RouteStage implements Stage {
     this.discover = new DiscoverHandler(initializer);
     this.statelessTasks = new StatelessTasks(sessions.tokens());
     this.taskPolls = new TaskPolls(catalog, this.upstreams, sessions.tokens());
+    this.resourceSubscriptions = new ResourceSubscriptions(catalog, this.upstreams);
   }
 
   @Override
@@ -79,10 +81,14 @@ final class RouteStage implements Stage {
           stateless ? DiscoverHandler.listHints(result, view.complete()) : result);
     }
     if (stateless && method.equals("server/discover")) {
-      return discover.discover(exchange, offersTasks(catalog.view(), exchange.scope()));
+      CatalogView view = catalog.view();
+      return discover.discover(
+          exchange,
+          offersTasks(view, exchange.scope()),
+          offersSubscriptions(view, exchange.scope()));
     }
     if (stateless && method.equals("subscriptions/listen")) {
-      return discover.listen(exchange);
+      return discover.listen(exchange, resourceSubscriptions);
     }
     return switch (method) {
       case "initialize" ->
@@ -143,6 +149,13 @@ final class RouteStage implements Stage {
     return view.list(ListKind.TOOLS).stream()
         .anyMatch(
             e -> StatelessTasks.offers(view, e.server()) && visible(ListKind.TOOLS, scope, e));
+  }
+
+  /** True when a server that offers the persona a resource takes subscriptions. */
+  static boolean offersSubscriptions(CatalogView view, Scope scope) {
+    return view.list(ListKind.RESOURCES).stream()
+        .anyMatch(
+            e -> view.offersResourceSubscribe(e.server()) && visible(ListKind.RESOURCES, scope, e));
   }
 
   /** A task-augmented call ({@code params.task}) answers with a task under a Warden task id. */

@@ -25,6 +25,7 @@ public final class CatalogView {
   private final Set<String> unavailable = new HashSet<>();
   private final Set<String> toolTasks = new HashSet<>();
   private final Set<String> taskExtension = new HashSet<>();
+  private final Set<String> resourceSubscribe = new HashSet<>();
   private final boolean complete;
 
   /** A resource template reduced to what routing needs: its fixed prefix and suffix. */
@@ -53,6 +54,9 @@ public final class CatalogView {
       }
       if (listing.taskExtension()) {
         taskExtension.add(server);
+      }
+      if (listing.resourceSubscribe()) {
+        resourceSubscribe.add(server);
       }
       for (ListKind kind : ListKind.values()) {
         for (ObjectNode item : listing.of(kind)) {
@@ -150,6 +154,11 @@ public final class CatalogView {
    */
   public boolean offersTaskExtension(String server) {
     return taskExtension.contains(server);
+  }
+
+  /** True when {@code server} announced {@code resources.subscribe}. */
+  public boolean offersResourceSubscribe(String server) {
+    return resourceSubscribe.contains(server);
   }
 
   /** False when some server could not be listed; such a view is refreshed again soon. */
