@@ -50,16 +50,17 @@ public final class ParamHeaders {
       return List.of();
     }
     List<Param> out = null;
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = null;
     for (Map.Entry<String, JsonNode> p : properties.properties()) {
       JsonNode mark = p.getValue().get("x-mcp-header");
       if (mark == null || !mark.isTextual() || !token(mark.asText())) {
         continue;
       }
+      if (seen == null) {
+        seen = new HashSet<>();
+        out = new ArrayList<>(2);
+      }
       if (seen.add(mark.asText().toLowerCase(Locale.ROOT))) {
-        if (out == null) {
-          out = new ArrayList<>(2);
-        }
         out.add(new Param(p.getKey(), mark.asText()));
       }
     }
