@@ -3,6 +3,7 @@ package dev.warden.edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.HeaderValues;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.ProtocolEra;

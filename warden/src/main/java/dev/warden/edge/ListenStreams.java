@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ListenStreams {
   static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+  private static final String UPDATED = "notifications/resources/updated";
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Duration keepAlive;
@@ -35,6 +36,7 @@ final class ListenStreams {
       throws IOException {
     Session session = listen.session();
     Set<String> methods = methods(listen.filter());
+    Set<String> uris = uris(listen.filter());
     EventStreams.QueueSink sink = new EventStreams.QueueSink();
     ReplyWriter.eventStreamHeaders(response);
     session.addSink(sink);
@@ -48,7 +50,7 @@ final class ListenStreams {
           out.write(KEEP_ALIVE);
           out.flush();
         } else if (message.length > 0) {
-          ObjectNode tagged = tag(message, id, methods);
+          ObjectNode tagged = tag(message, id, methods, uris);
           if (tagged != null) {
             written += ReplyWriter.event(out, text(tagged));
           }
@@ -78,6 +80,15 @@ final class ListenStreams {
     return methods;
   }
 
+  /** The resource URIs a SubscriptionFilter was agreed. */
+  static Set<String> uris(JsonNode filter) {
+    Set<String> uris = new HashSet<>();
+    for (JsonNode uri : filter.path("resourceSubscriptions")) {
+      uris.add(uri.asText());
+    }
+    return uris;
+  }
+
   private static ObjectNode acknowledgement(JsonNode id, JsonNode filter) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("jsonrpc", "2.0");
@@ -88,15 +99,23 @@ final class ListenStreams {
     return n;
   }
 
-  /** The notification with the subscription id in its _meta; null when not subscribed to. */
-  private static ObjectNode tag(byte[] message, JsonNode id, Set<String> methods) {
+  /**
+   * The notification with the subscription id in its _meta; null when not subscribed to (a resource
+   * update counts only for the URIs agreed).
+   */
+  private static ObjectNode tag(
+      byte[] message, JsonNode id, Set<String> methods, Set<String> uris) {
     JsonNode n;
     try {
       n = JsonRpcCodec.MAPPER.readTree(message);
     } catch (IOException e) {
       return null;
     }
-    if (!(n instanceof ObjectNode note) || !methods.contains(n.path("method").asText())) {
+    String method = n.path("method").asText();
+    boolean wanted =
+        methods.contains(method)
+            || (method.equals(UPDATED) && uris.contains(n.path("params").path("uri").asText()));
+    if (!(n instanceof ObjectNode note) || !wanted) {
       return null;
     }
     ObjectNode params = note.get("params") instanceof ObjectNode p ? p : note.putObject("params");

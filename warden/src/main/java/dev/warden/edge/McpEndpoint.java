@@ -16,6 +16,7 @@ import dev.warden.pipeline.Pipeline;
 import dev.warden.pipeline.Reply;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,7 +133,25 @@ public final class McpEndpoint implements HttpHandler {
 
   private Exchange exchange(String persona, McpMessage message, HttpRequest request, long bytesIn) {
     return new Exchange(
-        ExchangeIds.next(), persona, message, request::header, request.remoteAddress(), bytesIn);
+        ExchangeIds.next(),
+        persona,
+        message,
+        new RequestHeaders(request),
+        request.remoteAddress(),
+        bytesIn);
+  }
+
+  /** The request's headers as the pipeline reads them. */
+  private record RequestHeaders(HttpRequest request) implements Exchange.Headers {
+    @Override
+    public String get(String name) {
+      return request.header(name);
+    }
+
+    @Override
+    public Map<String, String> startingWith(String prefix) {
+      return request.headersStartingWith(prefix);
+    }
   }
 
   private Exchange transport(String method, String persona, HttpRequest request) {

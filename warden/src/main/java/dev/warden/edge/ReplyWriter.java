@@ -30,6 +30,7 @@ final class ReplyWriter {
   private static final int MAX_EVENT = 64 * 1024 * 1024;
   private static final String DISCONNECTED = "the client disconnected";
   private static final String CLIENT_GONE = "client:disconnected";
+  private static final String CANCELLED = "client:cancelled";
 
   private final EventStreams streams;
   private final ListenStreams listens;
@@ -45,6 +46,9 @@ final class ReplyWriter {
   long write(HttpRequest request, HttpResponse response, Exchange exchange, Reply reply)
       throws IOException {
     JsonNode id = exchange.message().id();
+    if (exchange.cancelled() && !(reply instanceof Reply.Relay)) {
+      return cancelled(response, exchange);
+    }
     return switch (reply) {
       case Reply.Result r -> {
         if (exchange.session() != null && "initialize".equals(exchange.method())) {
@@ -127,6 +131,17 @@ final class ReplyWriter {
     return body.length;
   }
 
+  /**
+   * The client cancelled the request while it ran upstream: no answer, as the protocol has it; an
+   * event stream that ends with no event.
+   */
+  private static long cancelled(HttpResponse response, Exchange exchange) throws IOException {
+    exchange.decide(Exchange.Outcome.OK, CANCELLED);
+    eventStreamHeaders(response);
+    response.body().close();
+    return 0;
+  }
+
   /** A reply a stage read and rewrote: same framing as the upstream used, notifications first. */
   private static long rewritten(HttpResponse response, Exchange exchange, Reply.Rewritten r)
       throws IOException {
@@ -199,7 +214,9 @@ final class ReplyWriter {
               ? exactly(upstream.body(), (int) declared)
               : upstream.body().readNBytes(MAX_EVENT + 1);
     } catch (IOException e) {
-      return json(response, 200, upstreamError(exchange, server, Broken.of(e)));
+      return exchange.cancelled()
+          ? cancelled(response, exchange)
+          : json(response, 200, upstreamError(exchange, server, Broken.of(e)));
     }
     if (body.length > MAX_EVENT || !JsonPeek.of(body).answers(exchange.message().id())) {
       return json(response, 200, upstreamError(exchange, server, Broken.NOT_A_RESPONSE));
@@ -292,6 +309,10 @@ final class ReplyWriter {
 
   private static long errorEvent(OutputStream out, Exchange exchange, String server, Broken why)
       throws IOException {
+    if (exchange.cancelled()) {
+      exchange.decide(Exchange.Outcome.OK, CANCELLED);
+      return 0; // a cancelled request gets no answer: its stream just ends
+    }
     return event(out, new String(upstreamError(exchange, server, why), StandardCharsets.UTF_8));
   }
 

@@ -1,9 +1,11 @@
 package dev.warden.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.Session;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
@@ -42,8 +44,33 @@ final class ClientMessages {
    */
   static void notification(Exchange exchange) {
     McpMessage m = exchange.message();
+    if (exchange.era() == ProtocolEra.STATELESS) {
+      cancelInFlight(exchange, m);
+      return;
+    }
     if (exchange.session() != null && FORWARDED.contains(m.method())) {
       exchange.session().notifyUpstreams(JsonRpcCodec.bytes(m.tree()));
+    }
+  }
+
+  /**
+   * A 2026-07-28 client's session is shared by all its conversations at the persona, so a
+   * cancellation is not sent to every upstream: it stops the call in flight under that request id,
+   * on the server that runs it. Other notifications of that era concern no upstream.
+   */
+  private static void cancelInFlight(Exchange exchange, McpMessage m) {
+    if (exchange.session() == null || !m.method().equals("notifications/cancelled")) {
+      return;
+    }
+    JsonNode params = m.params();
+    JsonNode id = params == null ? null : params.get("requestId");
+    JsonNode reason = params == null ? null : params.get("reason");
+    if (id != null && (id.isTextual() || id.isIntegralNumber())) {
+      exchange.target(id.asText());
+      exchange
+          .session()
+          .calls()
+          .cancel(id, reason != null && reason.isTextual() ? reason.asText() : null);
     }
   }
 

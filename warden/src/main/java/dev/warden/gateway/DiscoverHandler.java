@@ -1,6 +1,7 @@
 package dev.warden.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.JsonRpcError;
@@ -36,13 +37,16 @@ final class DiscoverHandler {
 
   /**
    * {@code tasks}: a server that offers the persona a tool runs tools as tasks, so the tasks
-   * extension is announced.
+   * extension is announced; {@code subscribe}: a server that offers the persona a resource takes
+   * subscriptions, so {@code resources.subscribe} is announced.
    */
-  Reply discover(Exchange exchange, boolean tasks) {
+  Reply discover(Exchange exchange, boolean tasks, boolean subscribe) {
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     ProtocolVersions.ALL.forEach(result.putArray("supportedVersions")::add);
-    // resources.subscribe stays absent: resource updates are not bridged to this era yet.
     ObjectNode capabilities = initializer.capabilities();
+    if (subscribe) {
+      ((ObjectNode) capabilities.get("resources")).put("subscribe", true);
+    }
     if (tasks) {
       capabilities.putObject("extensions").putObject(ProtocolVersions.TASKS_EXTENSION);
     }
@@ -72,11 +76,11 @@ final class DiscoverHandler {
   }
 
   /**
-   * Opens a listen stream with the list-change notifications the client asked for. Resource
-   * subscriptions are left out of the agreement: updates from stateful upstreams are not bridged
-   * yet, and the spec has the server omit what it does not honour.
+   * Opens a listen stream with the list-change notifications the client asked for, and the resource
+   * subscriptions {@code resources} could make; the spec has the server omit what it does not
+   * honour.
    */
-  Reply listen(Exchange exchange) {
+  Reply listen(Exchange exchange, ResourceSubscriptions resources) {
     McpMessage m = exchange.message();
     JsonNode wanted = m.params() == null ? null : m.params().get("notifications");
     if (wanted == null || !wanted.isObject()) {
@@ -89,6 +93,12 @@ final class DiscoverHandler {
         new String[] {"toolsListChanged", "promptsListChanged", "resourcesListChanged"}) {
       if (wanted.path(flag).asBoolean(false)) {
         agreed.put(flag, true);
+      }
+    }
+    if (wanted.get("resourceSubscriptions") instanceof ArrayNode uris && !uris.isEmpty()) {
+      ArrayNode honoured = resources.subscribe(exchange, uris);
+      if (!honoured.isEmpty()) {
+        agreed.set("resourceSubscriptions", honoured);
       }
     }
     return new Reply.Listen(exchange.session(), agreed);

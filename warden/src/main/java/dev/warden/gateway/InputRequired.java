@@ -143,6 +143,11 @@ final class InputRequired {
         new Reply.Relay(server, new UpstreamReply(UpstreamReply.Framing.SSE, next, next::abort)));
   }
 
+  /** The id the upstream knows a call by: the client's first id, across retries. */
+  static JsonNode upstreamId(UpstreamReply reply, JsonNode clientId) {
+    return reply.body() instanceof ParkingStream p ? p.call.upstreamId() : clientId;
+  }
+
   int size() {
     return pending.size();
   }

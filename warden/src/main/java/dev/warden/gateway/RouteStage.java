@@ -8,6 +8,7 @@ import dev.warden.mcp.ExposedName;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.SessionStore;
@@ -42,6 +43,7 @@ final class RouteStage implements Stage {
   private final InputRequired inputRequired;
   private final StatelessTasks statelessTasks;
   private final TaskPolls taskPolls;
+  private final ResourceSubscriptions resourceSubscriptions;
 
   RouteStage(
       Catalog catalog,
@@ -57,6 +59,7 @@ final class RouteStage implements Stage {
     this.discover = new DiscoverHandler(initializer);
     this.statelessTasks = new StatelessTasks(sessions.tokens());
     this.taskPolls = new TaskPolls(catalog, this.upstreams, sessions.tokens());
+    this.resourceSubscriptions = new ResourceSubscriptions(catalog, this.upstreams);
   }
 
   @Override
@@ -78,10 +81,14 @@ final class RouteStage implements Stage {
           stateless ? DiscoverHandler.listHints(result, view.complete()) : result);
     }
     if (stateless && method.equals("server/discover")) {
-      return discover.discover(exchange, offersTasks(catalog.view(), exchange.scope()));
+      CatalogView view = catalog.view();
+      return discover.discover(
+          exchange,
+          offersTasks(view, exchange.scope()),
+          offersSubscriptions(view, exchange.scope()));
     }
     if (stateless && method.equals("subscriptions/listen")) {
-      return discover.listen(exchange);
+      return discover.listen(exchange, resourceSubscriptions);
     }
     return switch (method) {
       case "initialize" ->
@@ -104,6 +111,20 @@ final class RouteStage implements Stage {
       case "completion/complete" -> complete(exchange);
       default -> notFound(method);
     };
+  }
+
+  private static UpstreamReply send(
+      UpstreamSession upstream, byte[] request, Map<String, String> headers)
+      throws UpstreamException {
+    return headers.isEmpty()
+        ? upstream.send(request)
+        : ScopedValue.where(ParamHeaders.CURRENT, headers).call(() -> upstream.send(request));
+  }
+
+  /** A 2026-07-28 call's reply, which the client's cancellation aborts from now on. */
+  private static Reply started(CancellableCall call, Reply.Relay relay) {
+    call.started(relay.upstream());
+    return relay;
   }
 
   private static Reply notFound(String method) {
@@ -130,6 +151,13 @@ final class RouteStage implements Stage {
             e -> StatelessTasks.offers(view, e.server()) && visible(ListKind.TOOLS, scope, e));
   }
 
+  /** True when a server that offers the persona a resource takes subscriptions. */
+  static boolean offersSubscriptions(CatalogView view, Scope scope) {
+    return view.list(ListKind.RESOURCES).stream()
+        .anyMatch(
+            e -> view.offersResourceSubscribe(e.server()) && visible(ListKind.RESOURCES, scope, e));
+  }
+
   /** A task-augmented call ({@code params.task}) answers with a task under a Warden task id. */
   private Reply callTool(Exchange exchange, boolean stateless) {
     McpMessage m = exchange.message();
@@ -145,8 +173,16 @@ final class RouteStage implements Stage {
   /** A 2026-07-28 call becomes a task where the client and the tool's server both support it. */
   private Reply callToolStateless(Exchange exchange, String tool) {
     CatalogView view = catalog.view();
+    Optional<CatalogEntry> entry = view.find(ListKind.TOOLS, tool);
+    ParamHeaderCheck.Outcome headers =
+        entry.isEmpty()
+            ? ParamHeaderCheck.NONE
+            : ParamHeaderCheck.check(exchange, entry.get().headerParams());
+    if (headers.refused() != null) {
+      return headers.refused();
+    }
     StatelessTasks.Plan plan =
-        view.find(ListKind.TOOLS, tool)
+        entry
             .map(e -> StatelessTasks.plan(exchange.message(), view, e))
             .orElse(StatelessTasks.Plan.PLAIN);
     if (plan == StatelessTasks.Plan.MISSING_CAPABILITY) {
@@ -158,7 +194,8 @@ final class RouteStage implements Stage {
             exchange,
             ListKind.TOOLS,
             JsonRpcError.unknownTool(tool),
-            request -> StatelessTasks.amend(request, plan));
+            request -> StatelessTasks.amend(request, plan),
+            headers.passedOn());
     return plan == StatelessTasks.Plan.PLAIN ? reply : statelessTasks.handles(exchange, reply);
   }
 
@@ -226,11 +263,19 @@ final class RouteStage implements Stage {
 
   /** tools/call and prompts/get: the exposed name becomes the upstream's own name. */
   private Reply forwardNamed(Exchange exchange, ListKind kind, JsonRpcError unknown) {
-    return forwardNamed(exchange, kind, unknown, UnaryOperator.identity());
+    return forwardNamed(exchange, kind, unknown, UnaryOperator.identity(), Map.of());
   }
 
+  /**
+   * {@code passedOn}: Mcp-Param headers the client sent that the tool does not declare; a tool's
+   * declared ones are built from the arguments that go upstream.
+   */
   private Reply forwardNamed(
-      Exchange exchange, ListKind kind, JsonRpcError unknown, UnaryOperator<ObjectNode> amend) {
+      Exchange exchange,
+      ListKind kind,
+      JsonRpcError unknown,
+      UnaryOperator<ObjectNode> amend,
+      Map<String, String> passedOn) {
     McpMessage m = exchange.message();
     CatalogView view = catalog.view();
     Optional<CatalogEntry> entry = view.find(kind, m.param("name"));
@@ -241,7 +286,12 @@ final class RouteStage implements Stage {
     exchange.route(e.server(), e.exposedName());
     ObjectNode request = UpstreamRequests.copy(exchange);
     ((ObjectNode) request.get("params")).put("name", e.upstreamName());
-    return forward(exchange, e.server(), JsonRpcCodec.bytes(amend.apply(request)));
+    ObjectNode out = amend.apply(request);
+    Map<String, String> headers =
+        e.headerParams().isEmpty() && passedOn.isEmpty()
+            ? Map.of()
+            : ParamHeaders.build(e.headerParams(), out.path("params").get("arguments"), passedOn);
+    return forward(exchange, e.server(), JsonRpcCodec.bytes(out), headers);
   }
 
   /**
@@ -303,11 +353,19 @@ final class RouteStage implements Stage {
   }
 
   private Reply forward(Exchange exchange, String server, byte[] request) {
+    return forward(exchange, server, request, Map.of());
+  }
+
+  /** {@code headers}: the call's Mcp-Param headers, for an upstream of 2026-07-28. */
+  private Reply forward(
+      Exchange exchange, String server, byte[] request, Map<String, String> headers) {
     boolean stateless = exchange.era() == ProtocolEra.STATELESS;
+    CancellableCall cancellable = null;
     if (stateless) {
+      cancellable = CancellableCall.register(exchange, server);
       Optional<Reply> resumed = inputRequired.resume(exchange, server);
       if (resumed.isPresent()) {
-        return resumed.get();
+        return resumed.get() instanceof Reply.Relay r ? started(cancellable, r) : resumed.get();
       }
     }
     Session session = exchange.session();
@@ -315,11 +373,20 @@ final class RouteStage implements Stage {
     UpstreamSession upstreamSession =
         session.upstream(server, id -> upstream.newSession(session.profile()));
     try {
-      UpstreamReply reply = upstreamSession.send(request);
-      return new Reply.Relay(
-          server,
-          stateless ? inputRequired.watch(exchange, server, upstreamSession, reply) : reply);
+      UpstreamReply reply =
+          stateless
+              ? cancellable.send(upstreamSession, request, headers)
+              : send(upstreamSession, request, headers);
+      return stateless
+          ? started(
+              cancellable,
+              new Reply.Relay(
+                  server, inputRequired.watch(exchange, server, upstreamSession, reply)))
+          : new Reply.Relay(server, reply);
     } catch (UpstreamException e) {
+      if (exchange.cancelled()) { // the client cancelled it: no upstream failure
+        return new Reply.Failure(new JsonRpcError(JsonRpcError.UPSTREAM_ERROR, e.getMessage()));
+      }
       String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
       exchange.upstreamError(kind);
       exchange.decide(Exchange.Outcome.ERROR, "upstream:" + kind);

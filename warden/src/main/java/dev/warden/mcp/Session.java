@@ -41,6 +41,7 @@ public final class Session {
   private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
   private final SeenValues seen = new SeenValues();
   private final SessionTasks tasks = new SessionTasks();
+  private final CallsInFlight calls = new CallsInFlight();
   private final ClientProfile profile;
   private final ServerRequests serverRequests;
   private volatile String logLevel;
@@ -155,6 +156,11 @@ public final class Session {
   /** The tasks this session started on its upstreams, under Warden task ids. */
   public SessionTasks tasks() {
     return tasks;
+  }
+
+  /** Calls of this session running upstream, which a client's cancellation can stop. */
+  public CallsInFlight calls() {
+    return calls;
   }
 
   /** What this session's upstream sessions declare on the client's behalf. */

@@ -22,6 +22,14 @@ public final class Exchange {
   public interface Headers {
     /** The first value of a header, or null. */
     String get(String name);
+
+    /**
+     * The headers whose name starts with {@code prefix} (lower case), by lower-cased name, first
+     * value each; empty when there is none or the source cannot list its headers.
+     */
+    default Map<String, String> startingWith(String prefix) {
+      return Map.of();
+    }
   }
 
   private final String id;
@@ -46,6 +54,7 @@ public final class Exchange {
   private int httpStatus;
   private String upstreamError = "";
   private Map<Detection, Integer> detections = Map.of();
+  private volatile boolean cancelled;
 
   /** How the exchange ended, for audit and metrics. */
   public enum Outcome {
@@ -247,6 +256,18 @@ public final class Exchange {
 
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /**
+   * Marks the request as cancelled by its client while it ran upstream: its reply ends without an
+   * answer. May be called from another request's thread.
+   */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  public boolean cancelled() {
+    return cancelled;
   }
 
   /** Runs {@code listener} once the reply has been written in full (or the write failed). */

@@ -3,6 +3,7 @@ package dev.warden.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.ExposedName;
+import dev.warden.mcp.ParamHeaders;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,6 +25,7 @@ public final class CatalogView {
   private final Set<String> unavailable = new HashSet<>();
   private final Set<String> toolTasks = new HashSet<>();
   private final Set<String> taskExtension = new HashSet<>();
+  private final Set<String> resourceSubscribe = new HashSet<>();
   private final boolean complete;
 
   /** A resource template reduced to what routing needs: its fixed prefix and suffix. */
@@ -52,6 +54,9 @@ public final class CatalogView {
       }
       if (listing.taskExtension()) {
         taskExtension.add(server);
+      }
+      if (listing.resourceSubscribe()) {
+        resourceSubscribe.add(server);
       }
       for (ListKind kind : ListKind.values()) {
         for (ObjectNode item : listing.of(kind)) {
@@ -84,7 +89,14 @@ public final class CatalogView {
     CatalogEntry previous =
         entries
             .get(kind)
-            .putIfAbsent(exposed, new CatalogEntry(server, exposed, upstreamName, definition));
+            .putIfAbsent(
+                exposed,
+                new CatalogEntry(
+                    server,
+                    exposed,
+                    upstreamName,
+                    definition,
+                    kind == ListKind.TOOLS ? ParamHeaders.declared(definition) : List.of()));
     if (previous != null) {
       log.warn(
           "{} '{}' is offered twice; the first ({}) is kept",
@@ -142,6 +154,11 @@ public final class CatalogView {
    */
   public boolean offersTaskExtension(String server) {
     return taskExtension.contains(server);
+  }
+
+  /** True when {@code server} announced {@code resources.subscribe}. */
+  public boolean offersResourceSubscribe(String server) {
+    return resourceSubscribe.contains(server);
   }
 
   /** False when some server could not be listed; such a view is refreshed again soon. */

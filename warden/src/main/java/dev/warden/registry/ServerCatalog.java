@@ -99,7 +99,8 @@ final class ServerCatalog {
         items,
         true,
         capabilities.path("tasks").path("requests").path("tools").has("call"),
-        capabilities.path("extensions").has(ProtocolVersions.TASKS_EXTENSION));
+        capabilities.path("extensions").has(ProtocolVersions.TASKS_EXTENSION),
+        capabilities.path("resources").path("subscribe").asBoolean(false));
   }
 
   private List<ObjectNode> fetchAll(ListKind kind) throws UpstreamException {

@@ -9,15 +9,17 @@ import java.util.Map;
  * What one server offers, as fetched; a kind the server lacks maps to an empty list. {@code
  * toolTasks}: its initialize announced task-augmented {@code tools/call} (2025-11-25 {@code
  * tasks.requests.tools.call}); {@code taskExtension}: its {@code server/discover} announced the
- * 2026-07-28 tasks extension ({@code extensions["io.modelcontextprotocol/tasks"]}).
+ * 2026-07-28 tasks extension ({@code extensions["io.modelcontextprotocol/tasks"]}); {@code
+ * resourceSubscribe}: it announced {@code resources.subscribe}.
  */
 record ServerListing(
     Map<ListKind, List<ObjectNode>> items,
     boolean complete,
     boolean toolTasks,
-    boolean taskExtension) {
+    boolean taskExtension,
+    boolean resourceSubscribe) {
   ServerListing(Map<ListKind, List<ObjectNode>> items, boolean complete) {
-    this(items, complete, false, false);
+    this(items, complete, false, false, false);
   }
 
   static ServerListing unavailable() {

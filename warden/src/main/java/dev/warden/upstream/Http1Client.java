@@ -1,5 +1,6 @@
 package dev.warden.upstream;
 
+import dev.warden.mcp.CallStop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -60,6 +61,7 @@ public final class Http1Client implements AutoCloseable {
     byte[] head = head(request);
     Http1Connection reused = pool.take(idleTimeout);
     if (reused != null) {
+      stoppable(reused);
       try {
         return reused.exchange(head, request.body(), readTimeout, pool::give);
       } catch (Http1Connection.StaleException stale) {
@@ -68,10 +70,18 @@ public final class Http1Client implements AutoCloseable {
       }
     }
     Http1Connection fresh = open(request.uri(), connectTimeout);
+    stoppable(fresh);
     try {
       return fresh.exchange(head, request.body(), readTimeout, pool::give);
     } catch (Http1Connection.StaleException e) {
       throw new IOException("the upstream closed the connection without answering", e);
+    }
+  }
+
+  /** Lets a client's cancellation stop the exchange; nothing (not even a lambda) when unbound. */
+  private static void stoppable(Http1Connection c) {
+    if (CallStop.CURRENT.isBound()) {
+      CallStop.onStop(c::stop);
     }
   }
 

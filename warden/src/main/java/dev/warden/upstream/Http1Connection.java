@@ -47,6 +47,9 @@ final class Http1Connection implements ReadDeadlines.Watched {
 
   private volatile boolean expired;
 
+  /** Closed because the client cancelled the call: nothing is to be retried. */
+  private volatile boolean stopped;
+
   Http1Connection(Socket socket) throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
@@ -66,6 +69,12 @@ final class Http1Connection implements ReadDeadlines.Watched {
   @Override
   public void expire() {
     expired = true;
+    close();
+  }
+
+  /** The client cancelled the call: the exchange in progress fails, and is not retried. */
+  void stop() {
+    stopped = true;
     close();
   }
 
@@ -104,7 +113,7 @@ final class Http1Connection implements ReadDeadlines.Watched {
       out.flush();
     } catch (IOException e) {
       close(); // the server dropped the connection: it read nothing of this request
-      throw new StaleException();
+      throw stopped ? cancelled() : new StaleException();
     }
     try {
       return readAnswer(release);
@@ -257,6 +266,10 @@ final class Http1Connection implements ReadDeadlines.Watched {
     return n;
   }
 
+  private static IOException cancelled() {
+    return new IOException("the client cancelled the call");
+  }
+
   /** One read from the socket, bounded by the read timeout (see {@link ReadDeadlines}). */
   private int socketRead(byte[] dst, int off, int len) throws IOException {
     long timeout = readTimeoutNanos;
@@ -268,7 +281,7 @@ final class Http1Connection implements ReadDeadlines.Watched {
         throw new SocketTimeoutException(
             "no data from the upstream in " + timeout / 1_000_000 + " ms");
       }
-      throw e;
+      throw stopped ? cancelled() : e;
     } finally {
       deadline = 0;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.EventFeed;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.SseEvent;
 import dev.warden.mcp.SseReader;
@@ -44,6 +45,10 @@ final class InputRounds extends EventFeed {
   private final StatelessHttpSession session;
   private final ObjectNode request;
   private final JsonNode clientId;
+
+  /** The call's Mcp-Param headers, sent again with each retry. */
+  private final Map<String, String> paramHeaders = ParamHeaders.current();
+
   private UpstreamReply current;
   private SseReader events;
   private ObjectNode single;
@@ -225,7 +230,11 @@ final class InputRounds extends EventFeed {
       params.set("requestState", roundResult.get("requestState"));
     }
     try {
-      UpstreamReply reply = session.exchange(again);
+      UpstreamReply reply =
+          paramHeaders.isEmpty()
+              ? session.exchange(again)
+              : ScopedValue.where(ParamHeaders.CURRENT, paramHeaders)
+                  .call(() -> session.exchange(again));
       follow(reply);
       if (reply.framing() == UpstreamReply.Framing.JSON) {
         try (reply) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.Secret;
 import dev.warden.config.ServerConfig;
 import dev.warden.mcp.CallHeaders;
+import dev.warden.mcp.CallStop;
 import dev.warden.mcp.ClientProfile;
+import dev.warden.mcp.HeaderValues;
 import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
@@ -15,8 +18,6 @@ import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -275,11 +276,15 @@ final class StatelessHttpSession implements UpstreamSession {
           h.put("MCP-Protocol-Version", ProtocolVersions.V2026_07_28);
           h.put("Mcp-Method", method);
           if (name != null) {
-            h.put("Mcp-Name", headerValue(name));
+            h.put("Mcp-Name", HeaderValues.encode(name));
           }
+          ParamHeaders.forEach(h::put);
           CallHeaders.forEach(h::put);
         });
     req.body(new BytesRequestContent(JSON, JsonRpcCodec.bytes(stamped)));
+    if (CallStop.CURRENT.isBound()) {
+      CallStop.onStop(() -> req.abort(new IOException("the client cancelled the call")));
+    }
     req.send(listener);
   }
 
@@ -299,20 +304,6 @@ final class StatelessHttpSession implements UpstreamSession {
       throw new UpstreamException(
           config.id(), kind, "is unreachable (" + c.getClass().getSimpleName() + ")");
     }
-  }
-
-  /** A header value as the stateless era sends it: plain visible ASCII, otherwise base64. */
-  static String headerValue(String value) {
-    boolean plain = !value.isEmpty() && !value.startsWith("=?base64?");
-    for (int i = 0; i < value.length() && plain; i++) {
-      char c = value.charAt(i);
-      plain = c > 0x20 && c < 0x7f;
-    }
-    return plain
-        ? value
-        : "=?base64?"
-            + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))
-            + "?=";
   }
 
   static ObjectNode request(String method, JsonNode params) {

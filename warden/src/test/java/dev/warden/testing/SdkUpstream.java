@@ -1,6 +1,7 @@
 package dev.warden.testing;
 
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -44,6 +45,12 @@ public final class SdkUpstream implements AutoCloseable {
 
   private SdkUpstream(String name, Map<String, Function<Map<String, Object>, String>> tools)
       throws Exception {
+    this(name, tools, List.of());
+  }
+
+  private SdkUpstream(
+      String name, Map<String, Function<Map<String, Object>, String>> tools, List<String> resources)
+      throws Exception {
     HttpServletStreamableServerTransportProvider transport =
         HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
     List<SyncToolSpecification> specs = new ArrayList<>();
@@ -61,11 +68,17 @@ public final class SdkUpstream implements AutoCloseable {
                           .isError(false)
                           .build();
                     })));
+    McpSchema.ServerCapabilities.Builder capabilities =
+        McpSchema.ServerCapabilities.builder().tools(true);
+    if (!resources.isEmpty()) {
+      capabilities.resources(true, true);
+    }
     this.mcp =
         McpServer.sync(transport)
             .serverInfo(name, "1.0.0")
-            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .capabilities(capabilities.build())
             .tools(specs)
+            .resources(resources.stream().map(SdkUpstream::resource).toList())
             .build();
     this.server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -106,6 +119,22 @@ public final class SdkUpstream implements AutoCloseable {
   public static SdkUpstream start(
       String name, Map<String, Function<Map<String, Object>, String>> tools) throws Exception {
     return new SdkUpstream(name, tools);
+  }
+
+  /**
+   * Starts an upstream that also offers the text resources {@code uris} and takes subscriptions to
+   * them ({@code resources.subscribe}); {@link #mcp()} announces their updates.
+   */
+  public static SdkUpstream startWithResources(String name, String... uris) throws Exception {
+    return new SdkUpstream(name, Map.of("echo", args -> "echo"), List.of(uris));
+  }
+
+  private static McpServerFeatures.SyncResourceSpecification resource(String uri) {
+    return new McpServerFeatures.SyncResourceSpecification(
+        McpSchema.Resource.builder().uri(uri).name(uri).mimeType("text/plain").build(),
+        (exchange, request) ->
+            new McpSchema.ReadResourceResult(
+                List.of(new McpSchema.TextResourceContents(uri, "text/plain", "text of " + uri))));
   }
 
   public URI url() {

@@ -28,8 +28,10 @@ import org.eclipse.jetty.util.Callback;
  * equal to the body, client capabilities present), answers {@code initialize} as a 2026-only server
  * does (400), and records every request. Tools: {@code echo} (answered on an event stream with a
  * progress notification first), {@code ask_name} (returns {@code input_required} with an
- * elicitation until the retry carries its answer and the request state) and {@code cached} (a
- * result carrying cache hints).
+ * elicitation until the retry carries its answer and the request state), {@code cached} (a result
+ * carrying cache hints), {@code slow} (progress every 100 ms for 20 s, recording a client that
+ * closes the stream before the end) and {@code route} (its {@code region} argument mirrored in
+ * {@code Mcp-Param-Region}, which the server checks as the specification has it).
  */
 public final class StatelessUpstream implements AutoCloseable {
   public static final String VERSION = "2026-07-28";
@@ -43,6 +45,7 @@ public final class StatelessUpstream implements AutoCloseable {
   private final Server server = new Server();
   private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
+  private final List<String> closedByClient = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<String> listenEvents = new LinkedBlockingQueue<>();
   private final boolean tasks;
   private final java.util.concurrent.atomic.AtomicInteger polls =
@@ -88,6 +91,11 @@ public final class StatelessUpstream implements AutoCloseable {
   /** The request headers of every POST, in order. */
   public List<Map<String, String>> headers() {
     return headers;
+  }
+
+  /** The ids of {@code slow} calls whose client closed the stream before the end. */
+  public List<String> closedByClient() {
+    return closedByClient;
   }
 
   /** Announces a tools list change on every open listen stream. */
@@ -155,6 +163,12 @@ public final class StatelessUpstream implements AutoCloseable {
           && !body.path("params").path("name").asText().equals(h.get("Mcp-Name"))) {
         return "Mcp-Name does not match the body";
       }
+      String region = body.path("params").path("arguments").path("region").asText(null);
+      if (body.path("params").path("name").asText().equals("route")
+          && region != null
+          && !region.equals(decode(h.get("Mcp-Param-Region")))) {
+        return "Mcp-Param-Region does not match arguments.region";
+      }
       if (body.path("method").asText().startsWith("tasks/")
           && !body.path("params").path("taskId").asText().equals(h.get("Mcp-Name"))) {
         return "Mcp-Name does not match the task id";
@@ -192,8 +206,39 @@ public final class StatelessUpstream implements AutoCloseable {
           reply(response, callback, 200, result(id, result));
         }
         case "long_job" -> reply(response, callback, 200, result(id, longJob(params)));
+        case "slow" -> slow(id, response, callback);
+        case "route" -> {
+          ObjectNode result = JSON.createObjectNode().put("resultType", "complete");
+          String text = "routed to " + params.path("arguments").path("region").asText();
+          result.putArray("content").addObject().put("type", "text").put("text", text);
+          reply(response, callback, 200, result(id, result));
+        }
         default -> reply(response, callback, 200, error(id, -32602, "Unknown tool"));
       }
+    }
+
+    /** Streams a progress event every 100 ms for 20 s, until the client closes the stream. */
+    private void slow(JsonNode id, Response response, Callback callback) {
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+      String progress =
+          "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+              + "{\"progressToken\":\"tok-slow\",\"progress\":1}}\n\n";
+      try (OutputStream out = Content.Sink.asOutputStream(response)) {
+        for (int i = 0; i < 200; i++) {
+          out.write(progress.getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          Thread.sleep(100);
+        }
+        ObjectNode result = JSON.createObjectNode().put("resultType", "complete");
+        result.putArray("content").addObject().put("type", "text").put("text", "slept");
+        out.write(("data: " + result(id, result) + "\n\n").getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        closedByClient.add(id.asText());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      callback.succeeded();
     }
 
     private ObjectNode longJob(JsonNode params) {
@@ -308,13 +353,31 @@ public final class StatelessUpstream implements AutoCloseable {
     List<String> names =
         tasks
             ? List.of("echo", "ask_name", "cached", "long_job")
-            : List.of("echo", "ask_name", "cached");
+            : List.of("echo", "ask_name", "cached", "slow");
     for (String name : names) {
       ObjectNode t = tools.addObject().put("name", name).put("description", "tool " + name);
       t.putObject("inputSchema").put("type", "object");
     }
+    if (!tasks) {
+      ObjectNode route = tools.addObject().put("name", "route").put("description", "by region");
+      ObjectNode schema = route.putObject("inputSchema").put("type", "object");
+      schema
+          .putObject("properties")
+          .putObject("region")
+          .put("type", "string")
+          .put("x-mcp-header", "Region");
+    }
     r.put("ttlMs", 60000).put("cacheScope", "public");
     return r;
+  }
+
+  /** A header value of that era: the base64 form decoded, others as they are. */
+  private static String decode(String header) {
+    if (header == null || !header.startsWith("=?base64?") || !header.endsWith("?=")) {
+      return header;
+    }
+    String encoded = header.substring("=?base64?".length(), header.length() - 2);
+    return new String(java.util.Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
   }
 
   private static String result(JsonNode id, ObjectNode result) {

@@ -3,6 +3,7 @@ package dev.warden.edge.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /** One request as a handler sees it: method, path, header fields, the client and the body. */
 public final class HttpRequest {
@@ -43,6 +44,14 @@ public final class HttpRequest {
   /** Every value of a header field (any case), in arrival order. */
   public List<String> headers(String name) {
     return head.fieldValues(name);
+  }
+
+  /**
+   * The header fields whose name starts with {@code prefix} (lower case), by lower-cased name,
+   * first value each; empty when there is none.
+   */
+  public Map<String, String> headersStartingWith(String prefix) {
+    return head.fieldsStartingWith(prefix);
   }
 
   /** The client's IP address. */

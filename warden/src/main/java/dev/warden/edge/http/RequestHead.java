@@ -2,8 +2,10 @@ package dev.warden.edge.http;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The request line and header fields of one request, parsed strictly (RFC 9112): a token method, an
@@ -144,6 +146,23 @@ final class RequestHead {
       }
     }
     return out == null ? List.of() : out;
+  }
+
+  /**
+   * The fields whose lower-cased name starts with {@code prefix} (lower case), by lower-cased name,
+   * first value each; empty (and nothing allocated) when there is none.
+   */
+  Map<String, String> fieldsStartingWith(String prefix) {
+    Map<String, String> out = null;
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).startsWith(prefix)) {
+        if (out == null) {
+          out = new LinkedHashMap<>(4);
+        }
+        out.putIfAbsent(names.get(i), values.get(i));
+      }
+    }
+    return out == null ? Map.of() : out;
   }
 
   /** How many times a field occurs (name in any case). */

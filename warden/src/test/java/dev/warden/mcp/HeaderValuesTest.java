@@ -1,4 +1,4 @@
-package dev.warden.edge;
+package dev.warden.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,17 @@ class HeaderValuesTest {
   void base64FormIsDecodedAsUtf8() {
     assertThat(HeaderValues.decode("=?base64?SGVsbG8sIOS4lueVjA==?=")).isEqualTo("Hello, 世界");
     assertThat(HeaderValues.decode("=?base64??=")).isEmpty();
+  }
+
+  @Test
+  void encodesWhatIsNotPlainVisibleAsciiInTheBase64Form() {
+    assertThat(HeaderValues.encode("us-west1")).isEqualTo("us-west1");
+    assertThat(HeaderValues.encode("Zürich")).isEqualTo("=?base64?WsO8cmljaA==?=");
+    assertThat(HeaderValues.encode(" padded ")).isEqualTo("=?base64?IHBhZGRlZCA=?=");
+    assertThat(HeaderValues.encode("")).isEqualTo("=?base64??=");
+    for (String v : new String[] {"a b", "line1\nline2", "=?base64?abc?=", "日本語", "x"}) {
+      assertThat(HeaderValues.decode(HeaderValues.encode(v))).isEqualTo(v);
+    }
   }
 
   @Test

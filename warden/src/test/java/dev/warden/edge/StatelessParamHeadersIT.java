@@ -1,0 +1,205 @@
+package dev.warden.edge;
+
+import static dev.warden.testing.GatewayHarness.agent;
+import static dev.warden.testing.GatewayHarness.persona;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.config.ServerConfig;
+import dev.warden.config.UpstreamProtocol;
+import dev.warden.testing.GatewayHarness;
+import dev.warden.testing.RawMcp;
+import dev.warden.testing.SdkUpstream;
+import dev.warden.testing.StatelessMcp;
+import dev.warden.testing.StatelessUpstream;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tool arguments mirrored in {@code Mcp-Param-*} headers (x-mcp-header): a 2026-07-28 client's
+ * headers are checked against its arguments in front of a 2025-11-25 upstream from the MCP Java
+ * SDK, and a 2026-07-28 upstream gets them built from the arguments it is sent, whichever era the
+ * client speaks, with the headers the tool does not declare passed on.
+ */
+class StatelessParamHeadersIT {
+  private static final String KEY = "param-key-0123456789";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static SdkUpstream sdk;
+  private static StatelessUpstream modern;
+  private static GatewayHarness harness;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sdk = SdkUpstream.start("sdk", Map.of("plain", args -> "plain"));
+    Map<String, Object> properties =
+        Map.of(
+            "region", Map.of("type", "string", "x-mcp-header", "Region"),
+            "limit", Map.of("type", "integer", "x-mcp-header", "Limit"),
+            "query", Map.of("type", "string"));
+    sdk.mcp()
+        .addTool(
+            new SyncToolSpecification(
+                McpSchema.Tool.builder()
+                    .name("query")
+                    .description("Runs a query in a region")
+                    .inputSchema(Map.of("type", "object", "properties", properties))
+                    .build(),
+                (exchange, request) ->
+                    McpSchema.CallToolResult.builder()
+                        .addTextContent("query in " + request.arguments().get("region"))
+                        .build()));
+    modern = StatelessUpstream.start();
+    harness =
+        GatewayHarness.start(
+            GatewayHarness.config(
+                List.of(
+                    ServerConfig.streamableHttp("sdk", sdk.url()),
+                    ServerConfig.streamableHttp("modern", modern.url())
+                        .withProtocol(UpstreamProtocol.STATELESS)),
+                List.of(persona("p", "sdk__*", "modern__*")),
+                List.of(agent("bot", KEY, "p"))));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    harness.close();
+    sdk.close();
+    modern.close();
+  }
+
+  @Test
+  void headersThatMirrorTheArgumentsPass() {
+    RawMcp.Reply r =
+        call(
+            "sdk__query",
+            Map.of("region", "us-west1", "limit", 5, "query", "select"),
+            Map.of("Mcp-Param-Region", "us-west1", "mcp-param-limit", "5"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(text(r)).isEqualTo("query in us-west1");
+  }
+
+  @Test
+  void aHeaderThatDoesNotMatchIsRefusedAndTheCallNeverReachesTheUpstream() {
+    RawMcp.Reply r =
+        call(
+            "sdk__query",
+            Map.of("region", "mismatch-zone", "limit", 5),
+            Map.of("Mcp-Param-Region", "eu-west1", "Mcp-Param-Limit", "5"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorCode()).isEqualTo(-32020);
+    assertThat(r.errorMessage()).contains("Mcp-Param-Region").contains("does not match");
+    RawMcp.Reply number =
+        call(
+            "sdk__query",
+            Map.of("region", "mismatch-zone", "limit", 5),
+            Map.of("Mcp-Param-Region", "mismatch-zone", "Mcp-Param-Limit", "6"));
+    assertThat(number.status()).isEqualTo(400);
+    assertThat(number.errorMessage()).contains("Mcp-Param-Limit");
+    assertThat(sdk.calls()).noneMatch(c -> "mismatch-zone".equals(c.arguments().get("region")));
+  }
+
+  @Test
+  void aMissingHeaderOrOneWithoutItsArgumentIsRefused() {
+    RawMcp.Reply missing =
+        call(
+            "sdk__query", Map.of("region", "us-east1", "limit", 5), Map.of("Mcp-Param-Limit", "5"));
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.errorCode()).isEqualTo(-32020);
+    assertThat(missing.errorMessage()).contains("Mcp-Param-Region header is missing");
+
+    RawMcp.Reply extra =
+        call(
+            "sdk__query",
+            Map.of("region", "us-east1"),
+            Map.of("Mcp-Param-Region", "us-east1", "Mcp-Param-Limit", "5"));
+    assertThat(extra.status()).isEqualTo(400);
+    assertThat(extra.errorMessage()).contains("Mcp-Param-Limit").contains("arguments.limit");
+  }
+
+  @Test
+  void nonAsciiValuesTravelInTheBase64Form() {
+    RawMcp.Reply r =
+        call(
+            "sdk__query",
+            Map.of("region", "Zürich"),
+            Map.of("Mcp-Param-Region", StatelessMcp.headerValue("Zürich")));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(text(r)).isEqualTo("query in Zürich");
+
+    RawMcp.Reply malformed =
+        call(
+            "sdk__query", Map.of("region", "Zürich"), Map.of("Mcp-Param-Region", "=?base64?%%%?="));
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.errorCode()).isEqualTo(-32020);
+    assertThat(malformed.errorMessage()).contains("malformed");
+  }
+
+  @Test
+  void a2026UpstreamGetsTheHeadersBuiltFromTheArgumentsAndUnknownOnesPassedOn() {
+    RawMcp.Reply r =
+        call(
+            "modern__route",
+            Map.of("region", "eu-north"),
+            Map.of("Mcp-Param-Region", "eu-north", "Mcp-Param-Tenant", "acme"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(text(r)).isEqualTo("routed to eu-north");
+    Map<String, String> sent = routeHeaders("eu-north");
+    assertThat(sent.get("Mcp-Param-Region")).isEqualTo("eu-north");
+    assertThat(sent.get("Mcp-Param-Tenant")).isEqualTo("acme");
+    assertThat(sent.get("Mcp-Name")).isEqualTo("route");
+  }
+
+  @Test
+  void a2026UpstreamGetsNonAsciiValuesInTheBase64Form() {
+    RawMcp.Reply r =
+        call(
+            "modern__route",
+            Map.of("region", "Zürich"),
+            Map.of("Mcp-Param-Region", StatelessMcp.headerValue("Zürich")));
+    assertThat(text(r)).isEqualTo("routed to Zürich");
+    assertThat(routeHeaders("Zürich").get("Mcp-Param-Region")).isEqualTo("=?base64?WsO8cmljaA==?=");
+  }
+
+  @Test
+  void a2025ClientsCallToA2026UpstreamCarriesTheHeadersItsArgumentsMake() {
+    RawMcp raw = harness.raw("p", KEY);
+    String session = raw.initialize();
+    RawMcp.Reply r = raw.callTool(session, "modern__route", Map.of("region", "ap-south"));
+    assertThat(r.result().path("content").get(0).path("text").asText())
+        .isEqualTo("routed to ap-south");
+    assertThat(routeHeaders("ap-south").get("Mcp-Param-Region")).isEqualTo("ap-south");
+  }
+
+  private static RawMcp.Reply call(
+      String tool, Map<String, ?> arguments, Map<String, String> paramHeaders) {
+    StatelessMcp client = new StatelessMcp(harness.raw("p", KEY));
+    ObjectNode params = JSON.createObjectNode();
+    params.put("name", tool);
+    params.set("arguments", JSON.valueToTree(arguments));
+    Map<String, String> headers = client.headers("tools/call", tool);
+    headers.putAll(paramHeaders);
+    return client.raw().post(headers, client.body("tools/call", params));
+  }
+
+  /** The headers of the route call the 2026-07-28 upstream received for {@code region}. */
+  private static Map<String, String> routeHeaders(String region) {
+    for (int i = 0; i < modern.received().size(); i++) {
+      ObjectNode body = modern.received().get(i);
+      if (body.path("params").path("name").asText().equals("route")
+          && body.path("params").path("arguments").path("region").asText().equals(region)) {
+        return modern.headers().get(i);
+      }
+    }
+    throw new AssertionError("the upstream received no route call for " + region);
+  }
+
+  private static String text(RawMcp.Reply r) {
+    return r.result().path("content").get(0).path("text").asText();
+  }
+}

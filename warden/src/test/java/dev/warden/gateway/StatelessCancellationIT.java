@@ -1,0 +1,238 @@
+package dev.warden.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.config.DataProtectionConfig;
+import dev.warden.config.DataProtectionConfig.Action;
+import dev.warden.config.DataProtectionConfig.DataRule;
+import dev.warden.config.DataProtectionConfig.Direction;
+import dev.warden.config.ServerConfig;
+import dev.warden.config.UpstreamProtocol;
+import dev.warden.config.WardenConfig;
+import dev.warden.testing.GatewayHarness;
+import dev.warden.testing.RawMcp;
+import dev.warden.testing.SdkUpstream;
+import dev.warden.testing.StatelessMcp;
+import dev.warden.testing.StatelessUpstream;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A 2026-07-28 client's {@code notifications/cancelled}, built by hand, reaches the MCP Java SDK
+ * server that runs the call it names, and only that call; the client's stream of the cancelled call
+ * ends without an answer. Both reply paths: read whole for inspection (the default) and streamed; a
+ * 2026-07-28 upstream learns of the cancellation by its exchange being closed.
+ */
+@Timeout(60)
+class StatelessCancellationIT {
+  private static final String KEY = "cancel-key-0123456789";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static SdkUpstream upstream;
+  private static StatelessUpstream modern;
+  private static GatewayHarness inspecting;
+  private static GatewayHarness streaming;
+
+  @BeforeAll
+  static void start() throws Exception {
+    upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
+    upstream
+        .mcp()
+        .addTool(
+            new SyncToolSpecification(
+                McpSchema.Tool.builder()
+                    .name("slow")
+                    .description("Takes 100 ms per step")
+                    .inputSchema(Map.of("type", "object"))
+                    .build(),
+                (exchange, request) -> {
+                  Object token =
+                      request.meta() == null ? null : request.meta().get("progressToken");
+                  int steps = ((Number) request.arguments().getOrDefault("steps", 100)).intValue();
+                  for (int i = 1; i <= steps; i++) {
+                    if (token != null) {
+                      exchange.progressNotification(
+                          new McpSchema.ProgressNotification(token, i, (double) steps, "step"));
+                    }
+                    sleep(100);
+                  }
+                  return McpSchema.CallToolResult.builder().addTextContent("done").build();
+                }));
+    modern = StatelessUpstream.start();
+    WardenConfig config =
+        GatewayHarness.config(
+            List.of(
+                ServerConfig.streamableHttp("helper", upstream.url()),
+                ServerConfig.streamableHttp("modern", modern.url())
+                    .withProtocol(UpstreamProtocol.STATELESS)),
+            List.of(GatewayHarness.persona("p", "helper__*", "modern__*")),
+            List.of(GatewayHarness.agent("bot", KEY, "p")));
+    inspecting = GatewayHarness.start(config);
+    DataRule pass =
+        new DataRule(
+            "answers-pass",
+            List.of(),
+            List.of(),
+            Direction.RESPONSE,
+            List.of(),
+            List.of(),
+            Action.ALLOW,
+            4);
+    streaming =
+        GatewayHarness.start(
+            GatewayHarness.withDataProtection(
+                config,
+                new DataProtectionConfig(
+                    Optional.empty(), List.of(pass), DataProtectionConfig.Trust.NONE)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    inspecting.close();
+    streaming.close();
+    upstream.close();
+    modern.close();
+  }
+
+  @Test
+  void cancellationReachesTheUpstreamAndEndsTheCallWithoutAnAnswer() {
+    StatelessMcp client = new StatelessMcp(inspecting.raw("p", KEY));
+    long start = System.nanoTime();
+    CompletableFuture<RawMcp.Reply> call = slowCall(client, "c-inspect-1", 100, null);
+    within(Duration.ofSeconds(10), () -> upstreamSaw("c-inspect-1", "tools/call"));
+
+    RawMcp.Reply ack = cancel(client, "c-inspect-1");
+
+    assertThat(ack.status()).isEqualTo(202);
+    within(Duration.ofSeconds(10), () -> upstreamSaw("c-inspect-1", "notifications/cancelled"));
+    RawMcp.Reply reply = call.join();
+    // The tool runs 10 s upstream: the stream ended on the cancellation, not on the tool's end.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.messages()).noneMatch(m -> m.has("result") || m.has("error"));
+  }
+
+  @Test
+  void cancellationStopsOnlyTheNamedCallOfAStreamedReply() {
+    StatelessMcp client = new StatelessMcp(streaming.raw("p", KEY));
+    CompletableFuture<RawMcp.Reply> cancelled = slowCall(client, "c-stream-a", 100, "tok-a");
+    CompletableFuture<RawMcp.Reply> kept = slowCall(client, "c-stream-b", 20, "tok-b");
+    within(Duration.ofSeconds(10), () -> upstreamSaw("c-stream-a", "tools/call"));
+    within(Duration.ofSeconds(10), () -> upstreamSaw("c-stream-b", "tools/call"));
+
+    assertThat(cancel(client, "c-stream-a").status()).isEqualTo(202);
+
+    RawMcp.Reply a = cancelled.join();
+    within(Duration.ofSeconds(10), () -> upstreamSaw("c-stream-a", "notifications/cancelled"));
+    assertThat(a.messages()).noneMatch(m -> m.has("result") || m.has("error"));
+    RawMcp.Reply b = kept.join();
+    assertThat(b.result().path("content").get(0).path("text").asText()).isEqualTo("done");
+    assertThat(b.messages())
+        .anyMatch(m -> m.path("method").asText().equals("notifications/progress"));
+    assertThat(upstreamSaw("c-stream-b", "notifications/cancelled")).isFalse();
+  }
+
+  @Test
+  void cancellationClosesTheExchangeWithA2026Upstream() {
+    StatelessMcp client = new StatelessMcp(inspecting.raw("p", KEY));
+    CompletableFuture<RawMcp.Reply> call = slowCall(client, "modern__slow", "c-modern-1", 0, null);
+    within(
+        Duration.ofSeconds(10),
+        () -> modern.received().stream().anyMatch(b -> b.path("id").asText().equals("c-modern-1")));
+
+    assertThat(cancel(client, "c-modern-1").status()).isEqualTo(202);
+
+    RawMcp.Reply reply = call.join();
+    assertThat(reply.messages()).noneMatch(m -> m.has("result") || m.has("error"));
+    within(Duration.ofSeconds(10), () -> modern.closedByClient().contains("c-modern-1"));
+    // That era has no notifications/cancelled over HTTP: closing the exchange is the cancellation.
+    assertThat(modern.received())
+        .noneMatch(b -> b.path("method").asText().equals("notifications/cancelled"));
+  }
+
+  @Test
+  void cancellationOfACallNotInFlightReachesNoUpstream() {
+    StatelessMcp client = new StatelessMcp(inspecting.raw("p", KEY));
+    RawMcp.Reply done = slowCall(client, "c-done-1", 1, null).join();
+    assertThat(done.result().path("content").get(0).path("text").asText()).isEqualTo("done");
+
+    assertThat(cancel(client, "c-done-1").status()).isEqualTo(202);
+    assertThat(cancel(client, "c-never-sent").status()).isEqualTo(202);
+
+    sleep(500); // a cancellation is sent on its own thread: give a wrong one time to arrive
+    assertThat(upstreamSaw("c-done-1", "notifications/cancelled")).isFalse();
+    assertThat(upstreamSaw("c-never-sent", "notifications/cancelled")).isFalse();
+  }
+
+  private static CompletableFuture<RawMcp.Reply> slowCall(
+      StatelessMcp client, String id, int steps, String progressToken) {
+    return slowCall(client, "helper__slow", id, steps, progressToken);
+  }
+
+  private static CompletableFuture<RawMcp.Reply> slowCall(
+      StatelessMcp client, String tool, String id, int steps, String progressToken) {
+    ObjectNode params = StatelessMcp.object();
+    params.put("name", tool);
+    params.putObject("arguments").put("steps", steps);
+    if (progressToken != null) {
+      params.putObject("_meta").put("progressToken", progressToken);
+    }
+    ObjectNode body = parse(client.body("tools/call", params));
+    body.put("id", id);
+    return CompletableFuture.supplyAsync(
+        () -> client.raw().post(client.headers("tools/call", tool), body.toString()));
+  }
+
+  private static RawMcp.Reply cancel(StatelessMcp client, String id) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("jsonrpc", "2.0");
+    n.put("method", "notifications/cancelled");
+    ObjectNode params = n.putObject("params");
+    params.put("requestId", id);
+    params.put("reason", "user stopped");
+    params.putObject("_meta").put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+    return client.raw().post(client.headers("notifications/cancelled", null), n.toString());
+  }
+
+  private static boolean upstreamSaw(String id, String method) {
+    return upstream.bodies().stream()
+        .anyMatch(b -> b.contains("\"" + id + "\"") && b.contains("\"" + method + "\""));
+  }
+
+  private static ObjectNode parse(String json) {
+    try {
+      return (ObjectNode) JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void within(Duration limit, BooleanSupplier condition) {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within " + limit).isLessThan(end);
+      sleep(50);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
