@@ -182,7 +182,8 @@ final class ReplyWriter {
             if (exchange.session() != null) {
               exchange
                   .session()
-                  .cancelUpstream(relay.server(), exchange.message().id(), DISCONNECTED);
+                  .cancelUpstream(
+                      relay.server(), upstream.upstreamId(exchange.message().id()), DISCONNECTED);
             }
             upstream.abort();
           }

@@ -140,12 +140,14 @@ final class InputRequired {
     ParkingStream next =
         new ParkingStream(this, c, p.stream().upstream, p.stream().events, m.id(), capabilities(m));
     return Optional.of(
-        new Reply.Relay(server, new UpstreamReply(UpstreamReply.Framing.SSE, next, next::abort)));
+        new Reply.Relay(
+            server,
+            new UpstreamReply(UpstreamReply.Framing.SSE, next, next::abort, -1, c.upstreamId())));
   }
 
   /** The id the upstream knows a call by: the client's first id, across retries. */
   static JsonNode upstreamId(UpstreamReply reply, JsonNode clientId) {
-    return reply.body() instanceof ParkingStream p ? p.call.upstreamId() : clientId;
+    return reply.upstreamId(clientId);
   }
 
   int size() {

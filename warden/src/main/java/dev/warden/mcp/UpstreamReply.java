@@ -1,5 +1,6 @@
 package dev.warden.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -18,17 +19,33 @@ public final class UpstreamReply implements AutoCloseable {
   private final InputStream body;
   private final Runnable abort;
   private final long length;
+  private final JsonNode calledAs;
 
   public UpstreamReply(Framing framing, InputStream body, Runnable abort) {
-    this(framing, body, abort, -1);
+    this(framing, body, abort, -1, null);
   }
 
   /** As above, with the body's declared length ({@code -1} when not known up front). */
   public UpstreamReply(Framing framing, InputStream body, Runnable abort, long length) {
+    this(framing, body, abort, length, null);
+  }
+
+  /**
+   * As above; {@code calledAs} is the id the upstream knows the call by when it is not the id of
+   * the request being answered (a call resumed under a new id), else null.
+   */
+  public UpstreamReply(
+      Framing framing, InputStream body, Runnable abort, long length, JsonNode calledAs) {
     this.framing = framing;
     this.body = body;
     this.abort = abort;
     this.length = length;
+    this.calledAs = calledAs;
+  }
+
+  /** The id the upstream knows the call by: {@code requestId} unless the call was resumed. */
+  public JsonNode upstreamId(JsonNode requestId) {
+    return calledAs != null ? calledAs : requestId;
   }
 
   /** The body's declared length, or -1 when the upstream did not declare it. */
