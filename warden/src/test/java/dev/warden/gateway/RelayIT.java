@@ -314,24 +314,8 @@ class RelayIT {
         "{\"jsonrpc\":\"2.0\",\"id\":\"drop-me-1\",\"method\":\"tools/call\",\"params\":"
             + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":300},"
             + "\"_meta\":{\"progressToken\":\"p-drop\"}}}";
-    try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
-      OutputStream out = socket.getOutputStream();
-      byte[] body = call.getBytes(StandardCharsets.UTF_8);
-      StringBuilder head = new StringBuilder("POST /personas/p/mcp HTTP/1.1\r\n");
-      raw.headers(session).forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      head.append("Host: 127.0.0.1\r\nContent-Length: ").append(body.length).append("\r\n\r\n");
-      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      InputStream in = socket.getInputStream();
-      String seen = "";
-      while (!seen.contains("p-drop")) { // the first progress event: the call runs upstream
-        byte[] chunk = new byte[4096];
-        int n = in.read(chunk);
-        assertThat(n).isPositive();
-        seen += new String(chunk, 0, n, StandardCharsets.UTF_8);
-      }
-    }
+    // the first progress event: the call runs upstream; then the client closes its connection
+    postAndReadUntil(raw, session, call, "p-drop");
     // The call runs 30 s upstream: a cancellation within 20 s came while it was still running.
     within(Duration.ofSeconds(20), () -> bodyWith("drop-me-1", "notifications/cancelled"));
   }
@@ -346,24 +330,7 @@ class RelayIT {
         "{\"jsonrpc\":\"2.0\",\"id\":\"silent-drop-1\",\"method\":\"tools/call\",\"params\":"
             + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":300,\"loud\":1},"
             + "\"_meta\":{\"progressToken\":\"p-silent\"}}}";
-    try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
-      OutputStream out = socket.getOutputStream();
-      byte[] body = call.getBytes(StandardCharsets.UTF_8);
-      StringBuilder head = new StringBuilder("POST /personas/p/mcp HTTP/1.1\r\n");
-      raw.headers(session).forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      head.append("Host: 127.0.0.1\r\nContent-Length: ").append(body.length).append("\r\n\r\n");
-      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      String seen = "";
-      InputStream in = socket.getInputStream();
-      while (!seen.contains("p-silent") || !seen.contains(": keep-alive")) {
-        byte[] chunk = new byte[4096];
-        int n = in.read(chunk);
-        assertThat(n).isPositive();
-        seen += new String(chunk, 0, n, StandardCharsets.UTF_8);
-      }
-    }
+    postAndReadUntil(raw, session, call, "p-silent", ": keep-alive");
     long left = System.nanoTime();
     within(Duration.ofSeconds(10), () -> bodyWith("silent-drop-1", "notifications/cancelled"));
     assertThat(Duration.ofNanos(System.nanoTime() - left))
@@ -379,6 +346,32 @@ class RelayIT {
         raw.post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"warden-s-999999\",\"result\":{}}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.errorMessage()).contains("warden-s-999999").contains("waiting");
+  }
+
+  /**
+   * Posts {@code call} on a connection of its own to the streaming gateway, reads its answer until
+   * every one of {@code marks} was seen, then closes the connection.
+   */
+  private static void postAndReadUntil(RawMcp raw, String session, String call, String... marks)
+      throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
+      OutputStream out = socket.getOutputStream();
+      byte[] body = call.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder("POST /personas/p/mcp HTTP/1.1\r\n");
+      raw.headers(session).forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("Host: 127.0.0.1\r\nContent-Length: ").append(body.length).append("\r\n\r\n");
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String seen = "";
+      while (!java.util.Arrays.stream(marks).allMatch(seen::contains)) {
+        byte[] chunk = new byte[4096];
+        int n = in.read(chunk);
+        assertThat(n).as("the answer so far: " + seen).isPositive();
+        seen += new String(chunk, 0, n, StandardCharsets.UTF_8);
+      }
+    }
   }
 
   private static boolean bodyWith(String id, String method) {
