@@ -12,12 +12,13 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Keeps the streamed answers of calls alive while their upstream is silent, and notices the clients
  * that left them. The thread relaying a call is blocked reading the upstream, so it cannot see its
- * client go: one watcher thread looks at every open call stream, and a stream silent for the
- * keep-alive period gets an SSE comment (which clients ignore, and which keeps proxies from closing
- * an idle stream), written on a virtual thread of its own so that a client that stopped reading
- * holds up only its own stream. A comment to a client that closed its connection draws a reset, and
- * the probe a moment later then fails: the call's {@code gone} action runs (the upstream call is
- * cancelled and its answer abandoned), within about one keep-alive period of the client leaving.
+ * client go: one watcher thread looks at every open call stream (and ends when none is open), and a
+ * stream silent for the keep-alive period gets an SSE comment (which clients ignore, and which
+ * keeps proxies from closing an idle stream), written on a virtual thread of its own so that a
+ * client that stopped reading holds up only its own stream. A comment to a client that closed its
+ * connection draws a reset, and the probe a moment later then fails: the call's {@code gone} action
+ * runs (the upstream call is cancelled and its answer abandoned), within about one keep-alive
+ * period of the client leaving.
  */
 final class CallKeepAlive {
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -49,14 +50,23 @@ final class CallKeepAlive {
 
   private synchronized void startWatcher() {
     if (watcher == null) {
-      watcher = Thread.ofPlatform().daemon().name("warden-call-keep-alive").start(this::tick);
+      watcher = Thread.ofVirtual().name("call-keep-alive").start(this::tick);
     }
   }
 
+  /** Runs while call streams are open; the next stream after a quiet spell starts it again. */
   private void tick() {
     long pause = Math.max(periodNanos / 4, 1_000_000L);
     while (true) {
       LockSupport.parkNanos(pause);
+      if (open.isEmpty()) {
+        synchronized (this) {
+          if (open.isEmpty()) {
+            watcher = null;
+            return;
+          }
+        }
+      }
       long now = System.nanoTime();
       for (Watch w : open) {
         if (!w.busy && now - w.lastWrite >= periodNanos) {
@@ -101,6 +111,7 @@ final class CallKeepAlive {
         }
       } catch (IOException e) {
         clientGone = true;
+        open.remove(this); // found once: the watch is not ticked again
         gone.run();
       } finally {
         busy = false;
