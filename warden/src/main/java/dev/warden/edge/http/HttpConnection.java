@@ -39,11 +39,11 @@ final class HttpConnection implements Runnable {
 
   /**
    * Whether closing the connection loses nothing a client waits for: it waits for its next request,
-   * or streams events, which a client re-opens elsewhere.
+   * or (when {@code streams}) streams events, which a client re-opens elsewhere.
    */
-  boolean closable() {
+  boolean closable(boolean streams) {
     HttpResponse r = current;
-    return idle || (r != null && r.streaming());
+    return idle || (streams && r != null && r.streaming());
   }
 
   /** Whether a socket read or write has been blocked for longer than {@code nanos}. */

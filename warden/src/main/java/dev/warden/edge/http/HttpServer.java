@@ -126,9 +126,13 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
+  /** How long a stop lets event streams end by themselves before closing them. */
+  private static final long STREAMS_END_NANOS = 500_000_000L;
+
   /**
-   * Stops accepting, closes idle connections and event streams at once, and gives requests in
-   * flight up to {@code grace} to finish before their connections are closed too.
+   * Stops accepting, closes idle connections at once and event streams after half a second (time
+   * for them to end with their last message), and gives requests in flight up to {@code grace} to
+   * finish before their connections are closed too.
    */
   public void stop(Duration grace) {
     stopping = true;
@@ -137,9 +141,14 @@ public final class HttpServer implements AutoCloseable {
     } catch (IOException ignored) {
       // closing anyway
     }
-    long deadline = System.nanoTime() + grace.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + grace.toNanos();
+    long streamsBy = start + Math.min(grace.toNanos(), STREAMS_END_NANOS);
     while (!connections.isEmpty() && System.nanoTime() < deadline) {
-      connections.stream().filter(HttpConnection::closable).forEach(HttpConnection::close);
+      // Idle connections close at once; event streams get a moment to end themselves first (an
+      // owner that is stopping too ends them with a last message the client waits for).
+      boolean streamsToo = System.nanoTime() - streamsBy >= 0;
+      connections.stream().filter(c -> c.closable(streamsToo)).forEach(HttpConnection::close);
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
