@@ -26,11 +26,14 @@ final class CandidateCutter {
   }
 
   void cut(String s, Sink sink) {
-    cut(s.toCharArray(), s.length(), sink);
+    cut(s.toCharArray(), s.length(), ContextGate.EMPTY, sink);
   }
 
-  /** Cuts the candidates of the first {@code n} chars of {@code s}. */
-  void cut(char[] s, int n, Sink sink) {
+  /**
+   * Cuts the candidates of the first {@code n} chars of {@code s}; {@code gate} tells where context
+   * words stand, for the detectors that need one.
+   */
+  void cut(char[] s, int n, ContextGate gate, Sink sink) {
     int[] groups = new int[MAX_GROUPS];
     int[] starts = new int[MAX_GROUPS];
     char[] compact = new char[MAX_COMPACT + 10];
@@ -54,13 +57,13 @@ final class CandidateCutter {
       if (identifier) {
         i = end;
       } else if (digits == len) {
-        i = digitRun(s, n, i, end, groups, starts, sink);
+        i = digitRun(s, n, i, end, groups, starts, gate, sink);
       } else {
         boolean spaced = end + 1 < n && s[end] == ' ' && isAlnum(s[end + 1]);
         boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
         // Hashes, UUID parts and words of a length no type has are not worth building.
         if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, n, end)))) {
-          alnumRun(s, n, i, end, digits > 0, groups, compact, sink);
+          alnumRun(s, n, i, end, digits > 0, groups, compact, gate, sink);
         }
         i = end;
       }
@@ -68,7 +71,14 @@ final class CandidateCutter {
   }
 
   private int digitRun(
-      char[] s, int n, int start, int firstEnd, int[] groups, int[] starts, Sink sink) {
+      char[] s,
+      int n,
+      int start,
+      int firstEnd,
+      int[] groups,
+      int[] starts,
+      ContextGate gate,
+      Sink sink) {
     groups[0] = firstEnd - start;
     starts[0] = start;
     int count = 1;
@@ -101,24 +111,39 @@ final class CandidateCutter {
     if (count == 1 && groups[0] < MIN_SINGLE && !colon) {
       return end; // a short bare number (a count, a price part): no type is that short alone
     }
-    emitDigits(s, starts, groups, 0, count, sep, sink);
+    emitDigits(s, n, starts, groups, 0, count, sep, gate, sink);
     if (count > 1 && sep == ' ') {
       for (int g = 0; g < count; g++) {
-        emitDigits(s, starts, groups, g, g + 1, (char) 0, sink);
+        emitDigits(s, n, starts, groups, g, g + 1, (char) 0, gate, sink);
       }
     }
     return end;
   }
 
   private void emitDigits(
-      char[] s, int[] starts, int[] groups, int from, int to, char sep, Sink sink) {
+      char[] s,
+      int n,
+      int[] starts,
+      int[] groups,
+      int from,
+      int to,
+      char sep,
+      ContextGate gate,
+      Sink sink) {
     int total = 0;
     for (int g = from; g < to; g++) {
       total += groups[g];
     }
-    Detector[] detectors = dispatch.of(true, total, groups, from, to, sep);
+    int end = starts[to - 1] + groups[to - 1];
+    char next = next(s, n, end);
+    Detector[] detectors =
+        examiners(
+            dispatch.of(true, total, groups, from, to, sep, s[starts[from]], next),
+            gate,
+            starts[from],
+            end);
     if (detectors.length == 0) {
-      return; // no detector of this length examines this grouping: not worth building
+      return; // no detector examines this grouping here: not worth building
     }
     String compact;
     if (to - from == 1) {
@@ -133,7 +158,6 @@ final class CandidateCutter {
       compact = new String(buf);
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
-    int end = starts[to - 1] + groups[to - 1];
     sink.accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
   }
 
@@ -145,11 +169,13 @@ final class CandidateCutter {
       boolean firstHasDigit,
       int[] groups,
       char[] compact,
+      ContextGate gate,
       Sink sink) {
     int length = appendUpper(compact, 0, s, start, firstEnd);
     groups[0] = firstEnd - start;
     if (firstHasDigit) {
-      emitAlnum(start, firstEnd, compact, length, groups, 1, (char) 0, sink);
+      emitAlnum(
+          start, firstEnd, s[start], next(s, n, firstEnd), compact, length, groups, 1, gate, sink);
     }
     int end = firstEnd;
     for (int count = 1; count < MAX_GROUPS; count++) {
@@ -169,25 +195,41 @@ final class CandidateCutter {
       length = appendUpper(compact, length, s, end + 1, k);
       groups[count] = k - end - 1;
       end = k;
-      emitAlnum(start, end, compact, length, groups, count + 1, ' ', sink);
+      emitAlnum(
+          start, end, s[start], next(s, n, end), compact, length, groups, count + 1, gate, sink);
     }
   }
 
   private void emitAlnum(
       int start,
       int end,
+      char first,
+      char next,
       char[] compact,
       int length,
       int[] groups,
       int count,
-      char sep,
+      ContextGate gate,
       Sink sink) {
-    Detector[] detectors = dispatch.of(false, length, groups, 0, count, sep);
+    char sep = count == 1 ? 0 : ' ';
+    Detector[] detectors =
+        examiners(dispatch.of(false, length, groups, 0, count, sep, first, next), gate, start, end);
     if (detectors.length > 0) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
       sink.accept(
           new Candidate(start, end, new String(compact, 0, length), lengths, sep), detectors);
     }
+  }
+
+  /** The detectors to run: those needing no context word where none stands near. */
+  private static Detector[] examiners(
+      Dispatch.Examiners examiners, ContextGate gate, int start, int end) {
+    return examiners.gated() && !gate.near(start, end) ? examiners.alone() : examiners.all();
+  }
+
+  /** The char at {@code end}, or 0 where the text ends. */
+  private static char next(char[] s, int n, int end) {
+    return end < n ? s[end] : 0;
   }
 
   private static boolean spacedDigitFollows(char[] s, int n, int end) {

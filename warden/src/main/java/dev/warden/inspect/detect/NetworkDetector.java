@@ -59,6 +59,11 @@ final class NetworkDetector implements Detector {
   }
 
   @Override
+  public boolean examinesFollowedBy(char next) {
+    return next == ':'; // a single group is read only as the start of a colon run
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (c.groups().length == 1 && c.end() < text.length() && text.charAt(c.end()) == ':') {
       colonRun(text, c.start(), out);
@@ -196,6 +201,11 @@ final class NetworkDetector implements Detector {
     @Override
     public boolean examinesShape(int[] groups, char separator) {
       return groups.length == 1;
+    }
+
+    @Override
+    public boolean examinesFollowedBy(char next) {
+      return next == ':';
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -118,6 +119,14 @@ final class PhoneDetector implements Detector {
       // Test and fictional ranges (UK 07700 900xxx) are not "valid" yet are phone numbers.
       out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.MEDIUM, TAGS));
     }
+  }
+
+  /** Without a phone word, only the groupings examine reads as phone numbers are examined. */
+  @Override
+  public boolean needsContext(int[] groups, char separator) {
+    boolean national = Arrays.equals(groups, new int[] {3, 3, 4}) && separator != '/';
+    boolean spaced = groups.length > 1 && groups.length <= 4 && separator == ' ';
+    return !national && !spaced;
   }
 
   @Override
