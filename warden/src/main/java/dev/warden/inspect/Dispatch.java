@@ -110,17 +110,23 @@ final class Dispatch {
       return filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f], null);
     }
     long key = key(digits, groups, from, to, sep);
-    int slot = (int) ((key * 0x9E3779B97F4A7C15L + f) >>> 52) & (CACHE - 1);
+    int slot = (int) (((key + f) * 0x9E3779B97F4A7C15L) >>> 52) & (CACHE - 2);
     Entry e = grouped[slot];
-    if (e == null || e.key() != key || e.first() != f) {
-      e =
-          new Entry(
-              key,
-              f,
-              filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f], null));
-      grouped[slot] = e; // a racing writer stores an equal entry: immutable, safely published
+    if (e != null && e.key() == key && e.first() == f) {
+      return e.examiners();
     }
-    return e.examiners();
+    Entry other = grouped[slot + 1]; // two ways per slot
+    if (other != null && other.key() == key && other.first() == f) {
+      return other.examiners();
+    }
+    Entry fresh =
+        new Entry(
+            key,
+            f,
+            filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f], null));
+    // A racing writer stores an equal entry: immutable, so safely published.
+    grouped[e == null ? slot : slot + 1] = fresh;
+    return fresh.examiners();
   }
 
   /**
