@@ -138,7 +138,16 @@ final class CandidateCutter {
     char next = next(s, n, end);
     Detector[] detectors =
         examiners(
-            dispatch.of(true, total, groups, from, to, sep, s[starts[from]], next),
+            dispatch.of(
+                true,
+                total,
+                groups,
+                from,
+                to,
+                sep,
+                s[starts[from]],
+                previous(s, starts[from]),
+                next),
             gate,
             starts[from],
             end);
@@ -175,7 +184,17 @@ final class CandidateCutter {
     groups[0] = firstEnd - start;
     if (firstHasDigit) {
       emitAlnum(
-          start, firstEnd, s[start], next(s, n, firstEnd), compact, length, groups, 1, gate, sink);
+          start,
+          firstEnd,
+          s[start],
+          previous(s, start),
+          next(s, n, firstEnd),
+          compact,
+          length,
+          groups,
+          1,
+          gate,
+          sink);
     }
     int end = firstEnd;
     for (int count = 1; count < MAX_GROUPS; count++) {
@@ -196,7 +215,17 @@ final class CandidateCutter {
       groups[count] = k - end - 1;
       end = k;
       emitAlnum(
-          start, end, s[start], next(s, n, end), compact, length, groups, count + 1, gate, sink);
+          start,
+          end,
+          s[start],
+          previous(s, start),
+          next(s, n, end),
+          compact,
+          length,
+          groups,
+          count + 1,
+          gate,
+          sink);
     }
   }
 
@@ -204,6 +233,7 @@ final class CandidateCutter {
       int start,
       int end,
       char first,
+      char previous,
       char next,
       char[] compact,
       int length,
@@ -213,7 +243,11 @@ final class CandidateCutter {
       Sink sink) {
     char sep = count == 1 ? 0 : ' ';
     Detector[] detectors =
-        examiners(dispatch.of(false, length, groups, 0, count, sep, first, next), gate, start, end);
+        examiners(
+            dispatch.of(false, length, groups, 0, count, sep, first, previous, next),
+            gate,
+            start,
+            end);
     if (detectors.length > 0) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
       sink.accept(
@@ -225,6 +259,11 @@ final class CandidateCutter {
   private static Detector[] examiners(
       Dispatch.Examiners examiners, ContextGate gate, int start, int end) {
     return examiners.gated() && !gate.near(start, end) ? examiners.alone() : examiners.all();
+  }
+
+  /** The char before {@code start}, or 0 where the text starts. */
+  private static char previous(char[] s, int start) {
+    return start > 0 ? s[start - 1] : 0;
   }
 
   /** The char at {@code end}, or 0 where the text ends. */

@@ -55,6 +55,15 @@ public interface Detector {
   }
 
   /**
+   * Whether it examines a single-group candidate directly preceded by {@code previous}: {@code
+   * (char) 0} where the text starts, {@code '\u0080'} standing for every non-ASCII char. False only
+   * where {@link #examine} would find nothing whatever the characters.
+   */
+  default boolean examinesPrecededBy(char previous) {
+    return true;
+  }
+
+  /**
    * Whether it examines a candidate whose first char, as written in the text, is {@code first} (a
    * digit, or a letter of either case). False only where {@link #examine} would find nothing
    * whatever the other characters.

@@ -11,12 +11,12 @@ import java.util.Map;
  * right length whose {@link Detector#examinesShape} rejects the grouping, or whose {@link
  * Detector#examinesStartingWith} rejects the first char, is left out, so a UUID part, a version or
  * a date is handed only to the few detectors that can use it, and a candidate nobody wants is never
- * built. A single group is also looked up by the char that follows it ({@link
- * Detector#examinesFollowedBy}: a clock time's "10" only where a colon follows). Each answer holds
- * as well the detectors that need no context word ({@link Detector#needsContext}), for where none
- * stands near. Chars are looked up by class: the chars every detector answers alike for share one.
- * Single groups are looked up in a table; groupings are filtered once and kept in a bounded
- * direct-mapped cache. Thread-safe.
+ * built. A single group is also looked up by the chars around it ({@link
+ * Detector#examinesPrecededBy}, {@link Detector#examinesFollowedBy}: a clock time's "10" only where
+ * a colon follows, and not after another colon). Each answer holds as well the detectors that need
+ * no context word ({@link Detector#needsContext}), for where none stands near. Chars are looked up
+ * by class: the chars every detector answers alike for share one. Single groups are looked up in a
+ * table; groupings are filtered once and kept in a bounded direct-mapped cache. Thread-safe.
  */
 final class Dispatch {
   static final Examiners NONE = new Examiners(new Detector[0], new Detector[0]);
@@ -41,10 +41,12 @@ final class Dispatch {
   private final Detector[][] alnumByLength;
   private final boolean byShape;
   private final byte[] nextClass = new byte[NON_ASCII + 1]; // char after a single group -> class
+  private final byte[] previousClass = new byte[NON_ASCII + 1]; // char before one -> class
   private final byte[] firstClass = new byte[128]; // a candidate's first char -> class
   private final char[] nextOfClass; // a char of each class
+  private final char[] previousOfClass;
   private final char[] firstOfClass;
-  private final Examiners[][] digitSingles; // [length][next class * first classes + first class]
+  private final Examiners[][] digitSingles; // [length][(previous, next, first) class]
   private final Examiners[][] alnumSingles;
   private final Examiners[] digitsUnfiltered; // [length]: every detector, for !byShape
   private final Examiners[] alnumUnfiltered;
@@ -68,8 +70,9 @@ final class Dispatch {
         }
       }
     }
-    this.nextOfClass = classes(nextClass, every, true);
-    this.firstOfClass = classes(firstClass, every, false);
+    this.nextOfClass = classes(nextClass, every, Detector::examinesFollowedBy, true);
+    this.previousOfClass = classes(previousClass, every, Detector::examinesPrecededBy, true);
+    this.firstOfClass = classes(firstClass, every, Detector::examinesStartingWith, false);
     this.digitSingles = singles(digitsByLength);
     this.alnumSingles = singles(alnumByLength);
     this.digitsUnfiltered = unfiltered(digitsByLength);
@@ -78,8 +81,8 @@ final class Dispatch {
 
   /**
    * The detectors for a candidate of {@code length} chars grouped as {@code groups[from, to)},
-   * starting with the char {@code first} and followed by the char {@code next} (0 at the end of the
-   * text).
+   * starting with the char {@code first}, preceded by {@code previous} and followed by {@code next}
+   * (0 beyond the text).
    */
   Examiners of(
       boolean digits,
@@ -89,6 +92,7 @@ final class Dispatch {
       int to,
       char separator,
       char first,
+      char previous,
       char next) {
     if (length > CandidateCutter.MAX_COMPACT) {
       return NONE;
@@ -98,8 +102,10 @@ final class Dispatch {
     }
     int f = first < 128 ? firstClass[first] : 0;
     if (to - from == 1) {
+      int p = previousClass[Math.min(previous, NON_ASCII)];
       int n = nextClass[Math.min(next, NON_ASCII)];
-      return (digits ? digitSingles : alnumSingles)[length][n * firstOfClass.length + f];
+      int at = (p * nextOfClass.length + n) * firstOfClass.length + f;
+      return (digits ? digitSingles : alnumSingles)[length][at];
     }
     Detector[] all = (digits ? digitsByLength : alnumByLength)[length];
     if (all.length == 0) {
@@ -107,7 +113,7 @@ final class Dispatch {
     }
     int sep = SEPARATORS.indexOf(separator);
     if (sep < 0) {
-      return filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f], null);
+      return filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f]);
     }
     long key = key(digits, groups, from, to, sep);
     int slot = (int) (((key + f) * 0x9E3779B97F4A7C15L) >>> 52) & (CACHE - 2);
@@ -121,9 +127,7 @@ final class Dispatch {
     }
     Entry fresh =
         new Entry(
-            key,
-            f,
-            filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f], null));
+            key, f, filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f]));
     // A racing writer stores an equal entry: immutable, so safely published.
     grouped[e == null ? slot : slot + 1] = fresh;
     return fresh.examiners();
@@ -148,16 +152,17 @@ final class Dispatch {
    * char of each class. Next chars are every ASCII char and {@link #NON_ASCII}; first chars are
    * letters and digits (a candidate starts with one), all others in class 0 with the first.
    */
-  private static char[] classes(byte[] classOf, List<Detector> detectors, boolean next) {
+  private static char[] classes(
+      byte[] classOf, List<Detector> detectors, CharQuestion question, boolean anyChar) {
     Map<List<Boolean>, Integer> ids = new HashMap<>();
     StringBuilder members = new StringBuilder();
     for (char c = 0; c < classOf.length; c++) {
-      if (!next && !CandidateCutter.isAlnum(c)) {
+      if (!anyChar && !CandidateCutter.isAlnum(c)) {
         continue;
       }
       List<Boolean> answers = new ArrayList<>(detectors.size());
       for (Detector d : detectors) {
-        answers.add(next ? d.examinesFollowedBy(c) : d.examinesStartingWith(c));
+        answers.add(question.examines(d, c));
       }
       int id = ids.computeIfAbsent(answers, a -> ids.size());
       if (id == members.length()) {
@@ -171,21 +176,40 @@ final class Dispatch {
     return members.toString().toCharArray();
   }
 
+  /** Asks a detector about one char. */
+  @FunctionalInterface
+  private interface CharQuestion {
+    boolean examines(Detector d, char c);
+  }
+
   private Examiners[][] singles(Detector[][] byLength) {
     int firsts = firstOfClass.length;
-    Examiners[][] singles = new Examiners[byLength.length][nextOfClass.length * firsts];
+    int nexts = nextOfClass.length;
+    Examiners[][] singles = new Examiners[byLength.length][previousOfClass.length * nexts * firsts];
     Map<List<Detector>, Examiners> shared = new HashMap<>();
     for (int len = 0; len < byLength.length; len++) {
-      for (int n = 0; n < nextOfClass.length; n++) {
-        for (int f = 0; f < firsts; f++) {
-          Examiners e =
-              filter(byLength[len], new int[] {len}, (char) 0, firstOfClass[f], nextOfClass[n]);
-          singles[len][n * firsts + f] =
-              e.all().length == 0 ? NONE : shared.computeIfAbsent(key(e), k -> e);
+      for (int p = 0; p < previousOfClass.length; p++) {
+        for (int n = 0; n < nexts; n++) {
+          for (int f = 0; f < firsts; f++) {
+            Examiners e =
+                single(byLength[len], len, firstOfClass[f], previousOfClass[p], nextOfClass[n]);
+            singles[len][(p * nexts + n) * firsts + f] =
+                e.all().length == 0 ? NONE : shared.computeIfAbsent(key(e), k -> e);
+          }
         }
       }
     }
     return singles;
+  }
+
+  private static Examiners single(Detector[] all, int len, char first, char previous, char next) {
+    List<Detector> around = new ArrayList<>(all.length);
+    for (Detector d : all) {
+      if (d.examinesPrecededBy(previous) && d.examinesFollowedBy(next)) {
+        around.add(d);
+      }
+    }
+    return filter(around.toArray(Detector[]::new), new int[] {len}, (char) 0, first);
   }
 
   private static Examiners[] unfiltered(Detector[][] byLength) {
@@ -203,15 +227,11 @@ final class Dispatch {
     return key;
   }
 
-  /** {@code next} is null for a grouped candidate, whose following char is not asked about. */
-  private static Examiners filter(
-      Detector[] all, int[] groups, char separator, char first, Character next) {
+  private static Examiners filter(Detector[] all, int[] groups, char separator, char first) {
     List<Detector> kept = new ArrayList<>(all.length);
     List<Detector> alone = new ArrayList<>(all.length);
     for (Detector d : all) {
-      if ((next == null || d.examinesFollowedBy(next))
-          && d.examinesStartingWith(first)
-          && d.examinesShape(groups, separator)) {
+      if (d.examinesStartingWith(first) && d.examinesShape(groups, separator)) {
         kept.add(d);
         if (!d.needsContext(groups, separator)) {
           alone.add(d);

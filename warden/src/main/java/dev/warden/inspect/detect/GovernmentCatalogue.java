@@ -285,7 +285,8 @@ final class GovernmentCatalogue {
             "sozialversicherungsnummer",
             "svnr",
             "versicherungsnummer"),
-        digits("CH_AHV", HIGH, Tags.with(eu, "FADP"), ALONE, "13|3.4.4.2", EuropeanIds::chAhv),
+        digits("CH_AHV", HIGH, Tags.with(eu, "FADP"), ALONE, "13|3.4.4.2", EuropeanIds::chAhv)
+            .startingWith("7"), // 756, the Swiss prefix
         codes(
                 "IE_PPSN",
                 HIGH,
