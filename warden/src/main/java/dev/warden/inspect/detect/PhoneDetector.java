@@ -97,6 +97,9 @@ final class PhoneDetector implements Detector {
     if (!digitFollows(text.text(), start, end)) {
       return; // NUMBER needs a digit right after "+", "(" or "+(": "(#12)" or "(see" is no number
     }
+    if (zeroAfterPlus(text.text(), start, end)) {
+      return; // "+02:00": whatever NUMBER matches, no country code starts with 0 (see below)
+    }
     int to = Math.min(text.length(), start + 24);
     Matcher m = NUMBER.matcher(text.text().substring(start, to));
     if (!m.lookingAt()) {
@@ -161,6 +164,19 @@ final class PhoneDetector implements Detector {
     boolean plusParen = end < s.length() && s.charAt(start) == '+' && s.charAt(end) == '(';
     int first = plusParen ? end + 1 : end;
     return first < s.length() && s.charAt(first) >= '0' && s.charAt(first) <= '9';
+  }
+
+  /**
+   * Whether the keyword is a {@code +} whose first digit (after an optional "("; {@link
+   * #digitFollows} holds) is 0: a number {@link #NUMBER} matches from there starts "+0" or "+(0",
+   * which {@link #countryCodeFollows} refuses, so the expression need not run.
+   */
+  static boolean zeroAfterPlus(String s, int start, int end) {
+    if (s.charAt(start) != '+') {
+      return false;
+    }
+    int first = end < s.length() && s.charAt(end) == '(' ? end + 1 : end;
+    return first < s.length() && s.charAt(first) == '0';
   }
 
   /**
