@@ -180,10 +180,12 @@ final class CandidateCutter {
       char[] compact,
       ContextGate gate,
       Sink sink) {
-    int length = appendUpper(compact, 0, s, start, firstEnd);
-    groups[0] = firstEnd - start;
+    // The compact form is built only for a candidate some detector takes (emitAlnum).
+    int length = firstEnd - start;
+    groups[0] = length;
     if (firstHasDigit) {
       emitAlnum(
+          s,
           start,
           firstEnd,
           s[start],
@@ -211,10 +213,11 @@ final class CandidateCutter {
       if (length + k - end - 1 > MAX_COMPACT) {
         return;
       }
-      length = appendUpper(compact, length, s, end + 1, k);
+      length += k - end - 1;
       groups[count] = k - end - 1;
       end = k;
       emitAlnum(
+          s,
           start,
           end,
           s[start],
@@ -230,6 +233,7 @@ final class CandidateCutter {
   }
 
   private void emitAlnum(
+      char[] s,
       int start,
       int end,
       char first,
@@ -250,8 +254,13 @@ final class CandidateCutter {
             end);
     if (detectors.length > 0) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
-      sink.accept(
-          new Candidate(start, end, new String(compact, 0, length), lengths, sep), detectors);
+      int k = 0;
+      int at = start;
+      for (int g = 0; g < count; g++) {
+        k = appendUpper(compact, k, s, at, at + groups[g]);
+        at += groups[g] + 1; // one space between groups
+      }
+      sink.accept(new Candidate(start, end, new String(compact, 0, k), lengths, sep), detectors);
     }
   }
 
