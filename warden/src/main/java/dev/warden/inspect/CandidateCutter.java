@@ -34,6 +34,24 @@ final class CandidateCutter {
    * words stand, for the detectors that need one.
    */
   void cut(char[] s, int n, ContextGate gate, Sink sink) {
+    cut(s, n, new Out(null, gate, sink));
+  }
+
+  /**
+   * {@link #cut(char[], int, ContextGate, Sink)} over all of {@code s}, which holds the chars of
+   * {@code text}.
+   */
+  void cut(String text, char[] s, ContextGate gate, Sink sink) {
+    cut(s, s.length, new Out(text, gate, sink));
+  }
+
+  /**
+   * Where a scan's candidates go, with what they are checked against: the text itself when known (a
+   * single digit group is then a plain substring of it), the context words, the detectors.
+   */
+  private record Out(String text, ContextGate gate, Sink sink) {}
+
+  private void cut(char[] s, int n, Out out) {
     int[] groups = new int[MAX_GROUPS];
     int[] starts = new int[MAX_GROUPS];
     char[] compact = new char[MAX_COMPACT + 10];
@@ -57,13 +75,13 @@ final class CandidateCutter {
       if (identifier) {
         i = end;
       } else if (digits == len) {
-        i = digitRun(s, n, i, end, groups, starts, gate, sink);
+        i = digitRun(s, n, i, end, groups, starts, out);
       } else {
         boolean spaced = end + 1 < n && s[end] == ' ' && isAlnum(s[end + 1]);
         boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
         // Hashes, UUID parts and words of a length no type has are not worth building.
         if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, n, end)))) {
-          alnumRun(s, n, i, end, digits > 0, groups, compact, gate, sink);
+          alnumRun(s, n, i, end, digits > 0, groups, compact, out);
         }
         i = end;
       }
@@ -71,14 +89,7 @@ final class CandidateCutter {
   }
 
   private int digitRun(
-      char[] s,
-      int n,
-      int start,
-      int firstEnd,
-      int[] groups,
-      int[] starts,
-      ContextGate gate,
-      Sink sink) {
+      char[] s, int n, int start, int firstEnd, int[] groups, int[] starts, Out out) {
     groups[0] = firstEnd - start;
     starts[0] = start;
     int count = 1;
@@ -111,25 +122,17 @@ final class CandidateCutter {
     if (count == 1 && groups[0] < MIN_SINGLE && !colon) {
       return end; // a short bare number (a count, a price part): no type is that short alone
     }
-    emitDigits(s, n, starts, groups, 0, count, sep, gate, sink);
+    emitDigits(s, n, starts, groups, 0, count, sep, out);
     if (count > 1 && sep == ' ') {
       for (int g = 0; g < count; g++) {
-        emitDigits(s, n, starts, groups, g, g + 1, (char) 0, gate, sink);
+        emitDigits(s, n, starts, groups, g, g + 1, (char) 0, out);
       }
     }
     return end;
   }
 
   private void emitDigits(
-      char[] s,
-      int n,
-      int[] starts,
-      int[] groups,
-      int from,
-      int to,
-      char sep,
-      ContextGate gate,
-      Sink sink) {
+      char[] s, int n, int[] starts, int[] groups, int from, int to, char sep, Out out) {
     int total = 0;
     for (int g = from; g < to; g++) {
       total += groups[g];
@@ -148,7 +151,7 @@ final class CandidateCutter {
                 s[starts[from]],
                 previous(s, starts[from]),
                 next),
-            gate,
+            out.gate(),
             starts[from],
             end);
     if (detectors.length == 0) {
@@ -156,7 +159,9 @@ final class CandidateCutter {
     }
     String compact;
     if (to - from == 1) {
-      compact = new String(s, starts[from], total);
+      int at = starts[from];
+      compact =
+          out.text() != null ? out.text().substring(at, at + total) : new String(s, at, total);
     } else {
       char[] buf = new char[total];
       int k = 0;
@@ -167,7 +172,7 @@ final class CandidateCutter {
       compact = new String(buf);
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
-    sink.accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
+    out.sink().accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
   }
 
   private void alnumRun(
@@ -178,8 +183,7 @@ final class CandidateCutter {
       boolean firstHasDigit,
       int[] groups,
       char[] compact,
-      ContextGate gate,
-      Sink sink) {
+      Out out) {
     // The compact form is built only for a candidate some detector takes (emitAlnum).
     int length = firstEnd - start;
     groups[0] = length;
@@ -195,8 +199,7 @@ final class CandidateCutter {
           length,
           groups,
           1,
-          gate,
-          sink);
+          out);
     }
     int end = firstEnd;
     for (int count = 1; count < MAX_GROUPS; count++) {
@@ -227,8 +230,7 @@ final class CandidateCutter {
           length,
           groups,
           count + 1,
-          gate,
-          sink);
+          out);
     }
   }
 
@@ -243,13 +245,12 @@ final class CandidateCutter {
       int length,
       int[] groups,
       int count,
-      ContextGate gate,
-      Sink sink) {
+      Out out) {
     char sep = count == 1 ? 0 : ' ';
     Detector[] detectors =
         examiners(
             dispatch.of(false, length, groups, 0, count, sep, first, previous, next),
-            gate,
+            out.gate(),
             start,
             end);
     if (detectors.length > 0) {
@@ -260,7 +261,8 @@ final class CandidateCutter {
         k = appendUpper(compact, k, s, at, at + groups[g]);
         at += groups[g] + 1; // one space between groups
       }
-      sink.accept(new Candidate(start, end, new String(compact, 0, k), lengths, sep), detectors);
+      out.sink()
+          .accept(new Candidate(start, end, new String(compact, 0, k), lengths, sep), detectors);
     }
   }
 

@@ -173,8 +173,8 @@ public final class DetectionEngine {
       }
     }
     cutter.cut(
+        s,
         chars,
-        chars.length,
         ContextGate.of(text, gateWord, keywordLength),
         (c, examiners) -> {
           for (Detector d : examiners) {
