@@ -57,17 +57,15 @@ final class CandidateCutter {
     char[] compact = new char[MAX_COMPACT + 10];
     int i = 0;
     while (i < n) {
-      char c = s[i];
-      if (!isAlnum(c)) {
+      if (kind(s[i]) == OTHER) {
         i++;
         continue;
       }
       int end = i;
       int digits = 0;
-      while (end < n && isAlnum(s[end])) {
-        if (isDigit(s[end])) {
-          digits++;
-        }
+      int k;
+      while (end < n && (k = kind(s[end])) != OTHER) {
+        digits += k >> 1; // a digit is 2, a letter 1: counted without a branch
         end++;
       }
       boolean identifier = (i > 0 && s[i - 1] == '_') || (end < n && s[end] == '_');
@@ -313,10 +311,17 @@ final class CandidateCutter {
   }
 
   private static final boolean[] ALNUM = new boolean[128];
+  private static final int OTHER = 0;
+  private static final byte[] KIND = new byte[128]; // 0 other, 1 letter, 2 digit
 
   static {
     for (char c = 0; c < 128; c++) {
       ALNUM[c] = isDigit(c) || isLetter(c);
+      KIND[c] = (byte) (isDigit(c) ? 2 : isLetter(c) ? 1 : OTHER);
     }
+  }
+
+  private static int kind(char c) {
+    return c < 128 ? KIND[c] : OTHER;
   }
 }
