@@ -14,7 +14,6 @@ import java.util.List;
  */
 public final class AhoCorasick {
   private static final int ASCII = 128;
-  private static final int MIN_LANE = 256; // shorter text is walked in one lane
 
   private final List<String> keywords;
   private final byte[] classOf = new byte[ASCII]; // folded char -> alphabet class, 0 = no keyword
@@ -23,7 +22,6 @@ public final class AhoCorasick {
   private final int[] next; // row offset (state * width) + class -> row offset of the next state
   private final int firstOutput; // row offset of the first state where a keyword ends
   private final int[][] outputs; // state -> keyword ids ending here (own and by failure links)
-  private final int longest; // length of the longest keyword
 
   /** Receives each keyword occurrence: the keyword's index and the offset just past its end. */
   @FunctionalInterface
@@ -41,7 +39,6 @@ public final class AhoCorasick {
    */
   public AhoCorasick(List<String> keywords, String stops) {
     this.keywords = List.copyOf(keywords);
-    this.longest = this.keywords.stream().mapToInt(String::length).max().orElse(1);
     int classes = 1;
     for (String word : this.keywords) {
       if (word.isEmpty()) {
@@ -108,7 +105,19 @@ public final class AhoCorasick {
 
   /** {@link #scan(CharSequence, Hits)} over the first {@code n} chars of {@code text}. */
   public void scan(char[] text, int n, Hits hits) {
-    scan(text, n, hits, classOf, false);
+    int row = 0;
+    final int[] table = next;
+    final byte[] classes = classOf;
+    final int limit = firstOutput;
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      row = c < ASCII ? table[row + classes[c]] : 0;
+      if (row >= limit) {
+        for (int kw : outputs[row / width]) {
+          hits.hit(kw, i + 1);
+        }
+      }
+    }
   }
 
   /**
@@ -117,97 +126,27 @@ public final class AhoCorasick {
    * caller that must treat such text differently learn it in the same pass.
    */
   public int scanUntilStop(char[] text, int n, Hits hits) {
-    return scan(text, n, hits, stopClassOf, true);
-  }
-
-  private int scan(char[] text, int n, Hits hits, byte[] classes, boolean stopNonAscii) {
-    if (n < 2 * MIN_LANE) {
-      return walk(text, 0, n, 0, 0, hits, classes, stopNonAscii ? -1 : 0);
-    }
-    return scanInLanes(text, n, n / 2, hits, classes, stopNonAscii);
-  }
-
-  /**
-   * Walks {@code text[from, to)} from state {@code row}, reporting the occurrences that end after
-   * {@code reportFrom}; returns the index of the first stop char, or {@code to}. A char of class 0
-   * (no keyword has it) leads every state back to the root, as any non-ASCII char must.
-   */
-  private int walk(
-      char[] text, int from, int to, int row, int reportFrom, Hits hits, byte[] classes, int high) {
+    int row = 0;
     final int[] table = next;
+    final byte[] classes = stopClassOf;
     final int limit = firstOutput;
-    for (int i = from; i < to; i++) {
+    for (int i = 0; i < n; i++) {
       char c = text[i];
-      int cls = c < ASCII ? classes[c] : high;
+      if (c >= ASCII) {
+        return i;
+      }
+      int cls = classes[c];
       if (cls < 0) {
         return i;
       }
       row = table[row + cls];
-      if (row >= limit && i >= reportFrom) {
+      if (row >= limit) {
         for (int kw : outputs[row / width]) {
           hits.hit(kw, i + 1);
         }
       }
     }
-    return to;
-  }
-
-  /**
-   * The same walk in two interleaved lanes: lane A over {@code [0, split)}, lane B from {@code
-   * split - (longest keyword - 1)} (where an occurrence ending after {@code split} starts at the
-   * earliest) to {@code n}. Each step of a walk waits for the table read of the step before; two
-   * independent walks fill each other's wait. Lane B's occurrences are held back until lane A ends,
-   * so they are reported in order of their end, and dropped if lane A meets a stop char.
-   * Package-private for the tests, which split anywhere.
-   */
-  int scanInLanes(char[] text, int n, int split, Hits hits, byte[] classes, boolean stopNonAscii) {
-    final int[] table = next;
-    final int limit = firstOutput;
-    final int high = stopNonAscii ? -1 : 0;
-    final int b = Math.max(0, split - longest + 1);
-    int rowA = 0;
-    int rowB = 0;
-    int[] held = new int[16]; // lane B's hits as (keyword, end) pairs
-    int heldCount = 0;
-    int steps = Math.min(split, n - b);
-    int k = 0;
-    for (; k < steps; k++) {
-      char ca = text[k];
-      char cb = text[b + k];
-      int clsA = ca < ASCII ? classes[ca] : high;
-      int clsB = cb < ASCII ? classes[cb] : high;
-      if ((clsA | clsB) < 0) {
-        break; // a stop char in either lane: each finishes alone from here
-      }
-      rowA = table[rowA + clsA];
-      rowB = table[rowB + clsB];
-      if (rowA >= limit) {
-        for (int kw : outputs[rowA / width]) {
-          hits.hit(kw, k + 1);
-        }
-      }
-      if (rowB >= limit && b + k >= split) {
-        for (int kw : outputs[rowB / width]) {
-          if (heldCount == held.length) {
-            held = Arrays.copyOf(held, held.length * 2);
-          }
-          held[heldCount++] = kw;
-          held[heldCount++] = b + k + 1;
-        }
-      }
-    }
-    int stopA = walk(text, k, split, rowA, 0, hits, classes, high);
-    if (stopA < split) {
-      return stopA;
-    }
-    for (int h = 0; h < heldCount; h += 2) {
-      hits.hit(held[h], held[h + 1]);
-    }
-    return walk(text, b + k, n, rowB, split, hits, classes, high);
-  }
-
-  byte[] classes(boolean stopping) {
-    return stopping ? stopClassOf : classOf;
+    return n;
   }
 
   private static int fold(int c) {

@@ -63,38 +63,6 @@ class AhoCorasickPropertiesTest {
     assertThat(found).isEqualTo(naive(keywords, s.substring(0, first)));
   }
 
-  @Property(tries = 1000)
-  void twoLanesReportWhatOneLaneReports(
-      @ForAll("keywordLists") List<String> keywords,
-      @ForAll("texts") String text,
-      @ForAll int where,
-      @ForAll boolean stopping) {
-    String s = text + text + text; // longer text: more occurrences across the split
-    int split = Math.floorMod(where, s.length() + 1);
-    AhoCorasick ac = new AhoCorasick(keywords, "\\%&");
-    char[] chars = s.toCharArray();
-    List<Long> oneLane = new ArrayList<>();
-    List<Long> twoLanes = new ArrayList<>();
-    AhoCorasick.Hits one = (k, end) -> oneLane.add((long) end << 16 | k);
-    int expected = chars.length;
-    if (stopping) {
-      expected = ac.scanUntilStop(chars, chars.length, one);
-    } else {
-      ac.scan(chars, chars.length, one);
-    }
-    int stopped =
-        ac.scanInLanes(
-            chars,
-            chars.length,
-            split,
-            (k, end) -> twoLanes.add((long) end << 16 | k),
-            ac.classes(stopping),
-            stopping);
-
-    assertThat(stopped).isEqualTo(expected);
-    assertThat(twoLanes).isEqualTo(oneLane); // the same occurrences, in the same order
-  }
-
   @Provide
   Arbitrary<String> stops() {
     return Arbitraries.of("%", "&", "\\", "é", "\u00a0", "%%&");
