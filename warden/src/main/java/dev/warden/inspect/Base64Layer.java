@@ -26,7 +26,8 @@ final class Base64Layer {
     int i = 0;
     while (tokens < MAX_TOKENS && (i = nextRun(s, n, i)) >= 0) {
       int end = runEnd(s, n, i);
-      String decoded = decode(text.substring(i, end));
+      // "trace=<hex>" and the like: '=' inside the run, no decoding can work, so no copies.
+      String decoded = paddingFits(s, i, end) ? decode(text.substring(i, end)) : null;
       if (decoded != null) {
         tokens++;
         for (Finding f : engine.scanNormalized(decoded, false)) {
@@ -94,7 +95,21 @@ final class Base64Layer {
     return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly(s, start, end);
   }
 
-  private static String decode(String token) {
+  /**
+   * What {@link #decode} checks first, read in place: padding only in the last two chars, and a
+   * body whose length leaves no single char over.
+   */
+  static boolean paddingFits(char[] s, int from, int to) {
+    int pad = from;
+    while (pad < to && s[pad] != '=') {
+      pad++;
+    }
+    int length = to - from;
+    int body = pad - from;
+    return body % 4 != 1 && (pad == to || body >= length - 2);
+  }
+
+  static String decode(String token) {
     String t = token.replace('-', '+').replace('_', '/');
     int pad = t.indexOf('=');
     String body = pad < 0 ? t : t.substring(0, pad);

@@ -26,27 +26,46 @@ final class CandidateCutter {
   }
 
   void cut(String s, Sink sink) {
-    cut(s.toCharArray(), s.length(), sink);
+    cut(s.toCharArray(), s.length(), ContextGate.EMPTY, sink);
   }
 
-  /** Cuts the candidates of the first {@code n} chars of {@code s}. */
-  void cut(char[] s, int n, Sink sink) {
+  /**
+   * Cuts the candidates of the first {@code n} chars of {@code s}; {@code gate} tells where context
+   * words stand, for the detectors that need one.
+   */
+  void cut(char[] s, int n, ContextGate gate, Sink sink) {
+    cut(s, n, new Out(null, gate, sink));
+  }
+
+  /**
+   * {@link #cut(char[], int, ContextGate, Sink)} over all of {@code s}, which holds the chars of
+   * {@code text}.
+   */
+  void cut(String text, char[] s, ContextGate gate, Sink sink) {
+    cut(s, s.length, new Out(text, gate, sink));
+  }
+
+  /**
+   * Where a scan's candidates go, with what they are checked against: the text itself when known (a
+   * single digit group is then a plain substring of it), the context words, the detectors.
+   */
+  private record Out(String text, ContextGate gate, Sink sink) {}
+
+  private void cut(char[] s, int n, Out out) {
     int[] groups = new int[MAX_GROUPS];
     int[] starts = new int[MAX_GROUPS];
     char[] compact = new char[MAX_COMPACT + 10];
     int i = 0;
     while (i < n) {
-      char c = s[i];
-      if (!isAlnum(c)) {
+      if (kind(s[i]) == OTHER) {
         i++;
         continue;
       }
       int end = i;
       int digits = 0;
-      while (end < n && isAlnum(s[end])) {
-        if (isDigit(s[end])) {
-          digits++;
-        }
+      int k;
+      while (end < n && (k = kind(s[end])) != OTHER) {
+        digits += k >> 1; // a digit is 2, a letter 1: counted without a branch
         end++;
       }
       boolean identifier = (i > 0 && s[i - 1] == '_') || (end < n && s[end] == '_');
@@ -54,13 +73,13 @@ final class CandidateCutter {
       if (identifier) {
         i = end;
       } else if (digits == len) {
-        i = digitRun(s, n, i, end, groups, starts, sink);
+        i = digitRun(s, n, i, end, groups, starts, out);
       } else {
         boolean spaced = end + 1 < n && s[end] == ' ' && isAlnum(s[end + 1]);
         boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
         // Hashes, UUID parts and words of a length no type has are not worth building.
         if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, n, end)))) {
-          alnumRun(s, n, i, end, digits > 0, groups, compact, sink);
+          alnumRun(s, n, i, end, digits > 0, groups, compact, out);
         }
         i = end;
       }
@@ -68,7 +87,7 @@ final class CandidateCutter {
   }
 
   private int digitRun(
-      char[] s, int n, int start, int firstEnd, int[] groups, int[] starts, Sink sink) {
+      char[] s, int n, int start, int firstEnd, int[] groups, int[] starts, Out out) {
     groups[0] = firstEnd - start;
     starts[0] = start;
     int count = 1;
@@ -101,28 +120,46 @@ final class CandidateCutter {
     if (count == 1 && groups[0] < MIN_SINGLE && !colon) {
       return end; // a short bare number (a count, a price part): no type is that short alone
     }
-    emitDigits(s, starts, groups, 0, count, sep, sink);
+    emitDigits(s, n, starts, groups, 0, count, sep, out);
     if (count > 1 && sep == ' ') {
       for (int g = 0; g < count; g++) {
-        emitDigits(s, starts, groups, g, g + 1, (char) 0, sink);
+        emitDigits(s, n, starts, groups, g, g + 1, (char) 0, out);
       }
     }
     return end;
   }
 
   private void emitDigits(
-      char[] s, int[] starts, int[] groups, int from, int to, char sep, Sink sink) {
+      char[] s, int n, int[] starts, int[] groups, int from, int to, char sep, Out out) {
     int total = 0;
     for (int g = from; g < to; g++) {
       total += groups[g];
     }
-    Detector[] detectors = dispatch.of(true, total, groups, from, to, sep);
+    int end = starts[to - 1] + groups[to - 1];
+    char next = next(s, n, end);
+    Detector[] detectors =
+        examiners(
+            dispatch.of(
+                true,
+                total,
+                groups,
+                from,
+                to,
+                sep,
+                s[starts[from]],
+                previous(s, starts[from]),
+                next),
+            out.gate(),
+            starts[from],
+            end);
     if (detectors.length == 0) {
-      return; // no detector of this length examines this grouping: not worth building
+      return; // no detector examines this grouping here: not worth building
     }
     String compact;
     if (to - from == 1) {
-      compact = new String(s, starts[from], total);
+      int at = starts[from];
+      compact =
+          out.text() != null ? out.text().substring(at, at + total) : new String(s, at, total);
     } else {
       char[] buf = new char[total];
       int k = 0;
@@ -133,8 +170,7 @@ final class CandidateCutter {
       compact = new String(buf);
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
-    int end = starts[to - 1] + groups[to - 1];
-    sink.accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
+    out.sink().accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
   }
 
   private void alnumRun(
@@ -145,11 +181,23 @@ final class CandidateCutter {
       boolean firstHasDigit,
       int[] groups,
       char[] compact,
-      Sink sink) {
-    int length = appendUpper(compact, 0, s, start, firstEnd);
-    groups[0] = firstEnd - start;
+      Out out) {
+    // The compact form is built only for a candidate some detector takes (emitAlnum).
+    int length = firstEnd - start;
+    groups[0] = length;
     if (firstHasDigit) {
-      emitAlnum(start, firstEnd, compact, length, groups, 1, (char) 0, sink);
+      emitAlnum(
+          s,
+          start,
+          firstEnd,
+          s[start],
+          previous(s, start),
+          next(s, n, firstEnd),
+          compact,
+          length,
+          groups,
+          1,
+          out);
     }
     int end = firstEnd;
     for (int count = 1; count < MAX_GROUPS; count++) {
@@ -166,28 +214,70 @@ final class CandidateCutter {
       if (length + k - end - 1 > MAX_COMPACT) {
         return;
       }
-      length = appendUpper(compact, length, s, end + 1, k);
+      length += k - end - 1;
       groups[count] = k - end - 1;
       end = k;
-      emitAlnum(start, end, compact, length, groups, count + 1, ' ', sink);
+      emitAlnum(
+          s,
+          start,
+          end,
+          s[start],
+          previous(s, start),
+          next(s, n, end),
+          compact,
+          length,
+          groups,
+          count + 1,
+          out);
     }
   }
 
   private void emitAlnum(
+      char[] s,
       int start,
       int end,
+      char first,
+      char previous,
+      char next,
       char[] compact,
       int length,
       int[] groups,
       int count,
-      char sep,
-      Sink sink) {
-    Detector[] detectors = dispatch.of(false, length, groups, 0, count, sep);
+      Out out) {
+    char sep = count == 1 ? 0 : ' ';
+    Detector[] detectors =
+        examiners(
+            dispatch.of(false, length, groups, 0, count, sep, first, previous, next),
+            out.gate(),
+            start,
+            end);
     if (detectors.length > 0) {
       int[] lengths = java.util.Arrays.copyOf(groups, count);
-      sink.accept(
-          new Candidate(start, end, new String(compact, 0, length), lengths, sep), detectors);
+      int k = 0;
+      int at = start;
+      for (int g = 0; g < count; g++) {
+        k = appendUpper(compact, k, s, at, at + groups[g]);
+        at += groups[g] + 1; // one space between groups
+      }
+      out.sink()
+          .accept(new Candidate(start, end, new String(compact, 0, k), lengths, sep), detectors);
     }
+  }
+
+  /** The detectors to run: those needing no context word where none stands near. */
+  private static Detector[] examiners(
+      Dispatch.Examiners examiners, ContextGate gate, int start, int end) {
+    return examiners.gated() && !gate.near(start, end) ? examiners.alone() : examiners.all();
+  }
+
+  /** The char before {@code start}, or 0 where the text starts. */
+  private static char previous(char[] s, int start) {
+    return start > 0 ? s[start - 1] : 0;
+  }
+
+  /** The char at {@code end}, or 0 where the text ends. */
+  private static char next(char[] s, int n, int end) {
+    return end < n ? s[end] : 0;
   }
 
   private static boolean spacedDigitFollows(char[] s, int n, int end) {
@@ -221,10 +311,17 @@ final class CandidateCutter {
   }
 
   private static final boolean[] ALNUM = new boolean[128];
+  private static final int OTHER = 0;
+  private static final byte[] KIND = new byte[128]; // 0 other, 1 letter, 2 digit
 
   static {
     for (char c = 0; c < 128; c++) {
       ALNUM[c] = isDigit(c) || isLetter(c);
+      KIND[c] = (byte) (isDigit(c) ? 2 : isLetter(c) ? 1 : OTHER);
     }
+  }
+
+  private static int kind(char c) {
+    return c < 128 ? KIND[c] : OTHER;
   }
 }

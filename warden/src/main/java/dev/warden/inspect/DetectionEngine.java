@@ -27,6 +27,8 @@ public final class DetectionEngine {
   private final boolean[] contextOnly;
   private final CandidateCutter cutter;
   private final Detector[] wholeText;
+  private final boolean[] gateWord; // per keyword: context of a detector of candidates
+  private final int[] keywordLength;
   private final Map<String, Integer> rank = new LinkedHashMap<>();
   private final boolean byShape;
 
@@ -51,6 +53,18 @@ public final class DetectionEngine {
       }
     }
     List<String> words = List.copyOf(keywords.keySet());
+    Set<String> candidateContext = new java.util.HashSet<>();
+    for (Detector d : this.detectors) {
+      if (d.candidateLengths().length > 0) {
+        candidateContext.addAll(d.contextWords());
+      }
+    }
+    this.gateWord = new boolean[words.size()];
+    this.keywordLength = new int[words.size()];
+    for (int k = 0; k < words.size(); k++) {
+      gateWord[k] = candidateContext.contains(words.get(k));
+      keywordLength[k] = words.get(k).length();
+    }
     this.prefilter = new AhoCorasick(words, Normalizer.MARKS);
     this.byKeyword =
         words.stream()
@@ -159,8 +173,9 @@ public final class DetectionEngine {
       }
     }
     cutter.cut(
+        s,
         chars,
-        chars.length,
+        ContextGate.of(text, gateWord, keywordLength),
         (c, examiners) -> {
           for (Detector d : examiners) {
             d.examine(text, c, out);

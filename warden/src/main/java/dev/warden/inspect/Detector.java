@@ -45,6 +45,43 @@ public interface Detector {
     return true;
   }
 
+  /**
+   * Whether it examines a single-group candidate directly followed by {@code next}: {@code (char)
+   * 0} where the text ends, {@code '\u0080'} standing for every non-ASCII char. Like {@link
+   * #examinesShape}, false only where {@link #examine} would find nothing whatever the characters.
+   */
+  default boolean examinesFollowedBy(char next) {
+    return true;
+  }
+
+  /**
+   * Whether it examines a single-group candidate directly preceded by {@code previous}: {@code
+   * (char) 0} where the text starts, {@code '\u0080'} standing for every non-ASCII char. False only
+   * where {@link #examine} would find nothing whatever the characters.
+   */
+  default boolean examinesPrecededBy(char previous) {
+    return true;
+  }
+
+  /**
+   * Whether it examines a candidate whose first char, as written in the text, is {@code first} (a
+   * digit, or a letter of either case). False only where {@link #examine} would find nothing
+   * whatever the other characters.
+   */
+  default boolean examinesStartingWith(char first) {
+    return true;
+  }
+
+  /**
+   * Whether {@link #examine} finds nothing in a candidate grouped like this unless one of {@link
+   * #contextWords()} starts in {@link ScanText#near}'s default window around it (from {@link
+   * ScanText#CONTEXT_BEFORE} before its start to {@link ScanText#CONTEXT_AFTER} after its end). The
+   * engine skips the detector for such candidates where no context word starts in that window.
+   */
+  default boolean needsContext(int[] groups, char separator) {
+    return false;
+  }
+
   /** Examines one candidate of a length it asked for. */
   default void examine(ScanText text, Candidate candidate, List<Finding> out) {}
 

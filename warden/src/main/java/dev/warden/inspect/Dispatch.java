@@ -2,27 +2,55 @@ package dev.warden.inspect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 /**
- * Which detectors examine a candidate, by its length and grouping: a detector of the right length
- * whose {@link Detector#examinesShape} rejects the grouping is left out, so a UUID part, a version
- * or a date is handed only to the few detectors that can use it, and a candidate nobody wants is
- * never built. Single groups are looked up in a table; groupings are filtered once and kept in a
- * bounded cache. Thread-safe.
+ * Which detectors examine a candidate, by its length, grouping and first char: a detector of the
+ * right length whose {@link Detector#examinesShape} rejects the grouping, or whose {@link
+ * Detector#examinesStartingWith} rejects the first char, is left out, so a UUID part, a version or
+ * a date is handed only to the few detectors that can use it, and a candidate nobody wants is never
+ * built. A single group is also looked up by the chars around it ({@link
+ * Detector#examinesPrecededBy}, {@link Detector#examinesFollowedBy}: a clock time's "10" only where
+ * a colon follows, and not after another colon). Each answer holds as well the detectors that need
+ * no context word ({@link Detector#needsContext}), for where none stands near. Chars are looked up
+ * by class: the chars every detector answers alike for share one. Single groups are looked up in a
+ * table; groupings are filtered once and kept in a bounded direct-mapped cache. Thread-safe.
  */
 final class Dispatch {
-  static final Detector[] NONE = {};
-  private static final int MAX_CACHED = 4096;
+  static final Examiners NONE = new Examiners(new Detector[0], new Detector[0]);
+  private static final int CACHE = 4096; // slots of the grouping cache, a power of two
   private static final String SEPARATORS = " -./";
+  private static final char NON_ASCII = '\u0080'; // stands for every char of 128 and above
+
+  /**
+   * The detectors a candidate goes to ({@code all}, never empty but in {@link #NONE}), and those of
+   * them that examine it with no context word near ({@code alone}; the same array when all do).
+   */
+  record Examiners(Detector[] all, Detector[] alone) {
+    boolean gated() {
+      return alone != all;
+    }
+  }
+
+  /** One cached grouping: its key, the class of its first char, and its detectors. */
+  private record Entry(long key, int first, Examiners examiners) {}
 
   private final Detector[][] digitsByLength;
   private final Detector[][] alnumByLength;
-  private final Detector[][] digitSingles;
-  private final Detector[][] alnumSingles;
   private final boolean byShape;
-  private final ConcurrentHashMap<Long, Detector[]> grouped = new ConcurrentHashMap<>();
+  private final byte[] nextClass = new byte[NON_ASCII + 1]; // char after a single group -> class
+  private final byte[] previousClass = new byte[NON_ASCII + 1]; // char before one -> class
+  private final byte[] firstClass = new byte[128]; // a candidate's first char -> class
+  private final char[] nextOfClass; // a char of each class
+  private final char[] previousOfClass;
+  private final char[] firstOfClass;
+  private final Examiners[][] digitSingles; // [length][(previous, next, first) class]
+  private final Examiners[][] alnumSingles;
+  private final Examiners[] digitsUnfiltered; // [length]: every detector, for !byShape
+  private final Examiners[] alnumUnfiltered;
+  private final Entry[] grouped = new Entry[CACHE];
 
   /**
    * @param byShape false to hand every candidate to every detector of its length (the
@@ -32,35 +60,77 @@ final class Dispatch {
     this.digitsByLength = digitsByLength;
     this.alnumByLength = alnumByLength;
     this.byShape = byShape;
-    this.digitSingles = singles(digitsByLength, byShape);
-    this.alnumSingles = singles(alnumByLength, byShape);
+    List<Detector> every = new ArrayList<>();
+    for (Detector[][] table : List.of(digitsByLength, alnumByLength)) {
+      for (Detector[] ds : table) {
+        for (Detector d : ds) {
+          if (!every.contains(d)) {
+            every.add(d);
+          }
+        }
+      }
+    }
+    this.nextOfClass = classes(nextClass, every, Detector::examinesFollowedBy, true);
+    this.previousOfClass = classes(previousClass, every, Detector::examinesPrecededBy, true);
+    this.firstOfClass = classes(firstClass, every, Detector::examinesStartingWith, false);
+    this.digitSingles = singles(digitsByLength);
+    this.alnumSingles = singles(alnumByLength);
+    this.digitsUnfiltered = unfiltered(digitsByLength);
+    this.alnumUnfiltered = unfiltered(alnumByLength);
   }
 
-  /** The detectors for a candidate of {@code length} chars grouped as {@code groups[from, to)}. */
-  Detector[] of(boolean digits, int length, int[] groups, int from, int to, char separator) {
+  /**
+   * The detectors for a candidate of {@code length} chars grouped as {@code groups[from, to)},
+   * starting with the char {@code first}, preceded by {@code previous} and followed by {@code next}
+   * (0 beyond the text).
+   */
+  Examiners of(
+      boolean digits,
+      int length,
+      int[] groups,
+      int from,
+      int to,
+      char separator,
+      char first,
+      char previous,
+      char next) {
     if (length > CandidateCutter.MAX_COMPACT) {
       return NONE;
     }
+    if (!byShape) {
+      return (digits ? digitsUnfiltered : alnumUnfiltered)[length];
+    }
+    int f = first < 128 ? firstClass[first] : 0;
     if (to - from == 1) {
-      return (digits ? digitSingles : alnumSingles)[length];
+      int p = previousClass[Math.min(previous, NON_ASCII)];
+      int n = nextClass[Math.min(next, NON_ASCII)];
+      int at = (p * nextOfClass.length + n) * firstOfClass.length + f;
+      return (digits ? digitSingles : alnumSingles)[length][at];
     }
     Detector[] all = (digits ? digitsByLength : alnumByLength)[length];
-    if (all.length == 0 || !byShape) {
-      return all;
+    if (all.length == 0) {
+      return NONE;
     }
     int sep = SEPARATORS.indexOf(separator);
     if (sep < 0) {
-      return filter(all, Arrays.copyOfRange(groups, from, to), separator);
+      return filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f]);
     }
     long key = key(digits, groups, from, to, sep);
-    Detector[] ds = grouped.get(key);
-    if (ds == null) {
-      ds = filter(all, Arrays.copyOfRange(groups, from, to), separator);
-      if (grouped.size() < MAX_CACHED) {
-        grouped.put(key, ds);
-      }
+    int slot = (int) (((key + f) * 0x9E3779B97F4A7C15L) >>> 52) & (CACHE - 2);
+    Entry e = grouped[slot];
+    if (e != null && e.key() == key && e.first() == f) {
+      return e.examiners();
     }
-    return ds;
+    Entry other = grouped[slot + 1]; // two ways per slot
+    if (other != null && other.key() == key && other.first() == f) {
+      return other.examiners();
+    }
+    Entry fresh =
+        new Entry(
+            key, f, filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f]));
+    // A racing writer stores an equal entry: immutable, so safely published.
+    grouped[e == null ? slot : slot + 1] = fresh;
+    return fresh.examiners();
   }
 
   /**
@@ -77,21 +147,101 @@ final class Dispatch {
     return key;
   }
 
-  private static Detector[][] singles(Detector[][] byLength, boolean byShape) {
-    Detector[][] singles = new Detector[byLength.length][];
+  /**
+   * Fills {@code classOf} so that chars every detector answers alike for share a class; returns a
+   * char of each class. Next chars are every ASCII char and {@link #NON_ASCII}; first chars are
+   * letters and digits (a candidate starts with one), all others in class 0 with the first.
+   */
+  private static char[] classes(
+      byte[] classOf, List<Detector> detectors, CharQuestion question, boolean anyChar) {
+    Map<List<Boolean>, Integer> ids = new HashMap<>();
+    StringBuilder members = new StringBuilder();
+    for (char c = 0; c < classOf.length; c++) {
+      if (!anyChar && !CandidateCutter.isAlnum(c)) {
+        continue;
+      }
+      List<Boolean> answers = new ArrayList<>(detectors.size());
+      for (Detector d : detectors) {
+        answers.add(question.examines(d, c));
+      }
+      int id = ids.computeIfAbsent(answers, a -> ids.size());
+      if (id == members.length()) {
+        members.append(c);
+      }
+      if (id > Byte.MAX_VALUE) {
+        throw new IllegalStateException("too many char classes");
+      }
+      classOf[c] = (byte) id;
+    }
+    return members.toString().toCharArray();
+  }
+
+  /** Asks a detector about one char. */
+  @FunctionalInterface
+  private interface CharQuestion {
+    boolean examines(Detector d, char c);
+  }
+
+  private Examiners[][] singles(Detector[][] byLength) {
+    int firsts = firstOfClass.length;
+    int nexts = nextOfClass.length;
+    Examiners[][] singles = new Examiners[byLength.length][previousOfClass.length * nexts * firsts];
+    Map<List<Detector>, Examiners> shared = new HashMap<>();
     for (int len = 0; len < byLength.length; len++) {
-      singles[len] = byShape ? filter(byLength[len], new int[] {len}, (char) 0) : byLength[len];
+      for (int p = 0; p < previousOfClass.length; p++) {
+        for (int n = 0; n < nexts; n++) {
+          for (int f = 0; f < firsts; f++) {
+            Examiners e =
+                single(byLength[len], len, firstOfClass[f], previousOfClass[p], nextOfClass[n]);
+            singles[len][(p * nexts + n) * firsts + f] =
+                e.all().length == 0 ? NONE : shared.computeIfAbsent(key(e), k -> e);
+          }
+        }
+      }
     }
     return singles;
   }
 
-  private static Detector[] filter(Detector[] all, int[] groups, char separator) {
-    List<Detector> kept = new ArrayList<>(all.length);
+  private static Examiners single(Detector[] all, int len, char first, char previous, char next) {
+    List<Detector> around = new ArrayList<>(all.length);
     for (Detector d : all) {
-      if (d.examinesShape(groups, separator)) {
-        kept.add(d);
+      if (d.examinesPrecededBy(previous) && d.examinesFollowedBy(next)) {
+        around.add(d);
       }
     }
-    return kept.isEmpty() ? NONE : kept.toArray(Detector[]::new);
+    return filter(around.toArray(Detector[]::new), new int[] {len}, (char) 0, first);
+  }
+
+  private static Examiners[] unfiltered(Detector[][] byLength) {
+    Examiners[] all = new Examiners[byLength.length];
+    for (int len = 0; len < byLength.length; len++) {
+      all[len] = byLength[len].length == 0 ? NONE : new Examiners(byLength[len], byLength[len]);
+    }
+    return all;
+  }
+
+  private static List<Detector> key(Examiners e) {
+    List<Detector> key = new ArrayList<>(List.of(e.all()));
+    key.add(null); // a marker between the two lists
+    key.addAll(List.of(e.alone()));
+    return key;
+  }
+
+  private static Examiners filter(Detector[] all, int[] groups, char separator, char first) {
+    List<Detector> kept = new ArrayList<>(all.length);
+    List<Detector> alone = new ArrayList<>(all.length);
+    for (Detector d : all) {
+      if (d.examinesStartingWith(first) && d.examinesShape(groups, separator)) {
+        kept.add(d);
+        if (!d.needsContext(groups, separator)) {
+          alone.add(d);
+        }
+      }
+    }
+    if (kept.isEmpty()) {
+      return NONE;
+    }
+    Detector[] ds = kept.toArray(Detector[]::new);
+    return new Examiners(ds, alone.size() == ds.length ? ds : alone.toArray(Detector[]::new));
   }
 }

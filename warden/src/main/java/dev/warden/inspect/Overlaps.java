@@ -14,9 +14,46 @@ import java.util.TreeMap;
 final class Overlaps {
   private Overlaps() {}
 
+  /**
+   * {@link #byPriority} applied to each cluster of findings that overlap one another: findings in
+   * different clusters never overlap, so what one cluster keeps cannot depend on another, and most
+   * findings are alone in theirs. The findings are sorted by start once (stably, so equal starts
+   * keep their order for the tie-breaks) and only the clusters are ranked.
+   */
   static List<Finding> resolve(List<Finding> found, Map<String, Integer> rank) {
     if (found.size() <= 1) {
       return found;
+    }
+    List<Finding> byStart = new ArrayList<>(found);
+    for (Finding f : byStart) {
+      if (f.length() == 0) {
+        return byPriority(found, rank); // an empty span is ranked against every other
+      }
+    }
+    byStart.sort(Comparator.comparingInt(Finding::start));
+    List<Finding> kept = new ArrayList<>(byStart.size());
+    int i = 0;
+    while (i < byStart.size()) {
+      int end = byStart.get(i).end();
+      int j = i + 1;
+      while (j < byStart.size() && byStart.get(j).start() < end) {
+        end = Math.max(end, byStart.get(j).end());
+        j++;
+      }
+      if (j == i + 1) {
+        kept.add(byStart.get(i));
+      } else {
+        kept.addAll(byPriority(byStart.subList(i, j), rank));
+      }
+      i = j;
+    }
+    return kept;
+  }
+
+  /** The reference: every finding ranked, each kept unless it overlaps one kept before it. */
+  static List<Finding> byPriority(List<Finding> found, Map<String, Integer> rank) {
+    if (found.size() <= 1) {
+      return new ArrayList<>(found);
     }
     List<Finding> order = new ArrayList<>(found);
     order.sort(

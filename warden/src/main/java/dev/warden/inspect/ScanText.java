@@ -124,9 +124,25 @@ public final class ScanText {
    * recall}, {@code rc} in {@code search}), though a camel-case or snake-case key may glue it.
    */
   public boolean wordStartsAt(int i) {
-    if (i == 0 || !Character.isLetter(text.charAt(i - 1)) || !Character.isLetter(text.charAt(i))) {
+    if (i == 0) {
       return true;
     }
-    return Character.isLowerCase(text.charAt(i - 1)) && Character.isUpperCase(text.charAt(i));
+    char before = text.charAt(i - 1);
+    char at = text.charAt(i);
+    if (before < 128 && at < 128) { // ASCII: the same answers without Character's tables
+      boolean lowerBefore = before >= 'a' && before <= 'z';
+      if (!lowerBefore && !(before >= 'A' && before <= 'Z')) {
+        return true;
+      }
+      boolean upperAt = at >= 'A' && at <= 'Z';
+      if (!upperAt && !(at >= 'a' && at <= 'z')) {
+        return true;
+      }
+      return lowerBefore && upperAt;
+    }
+    if (!Character.isLetter(before) || !Character.isLetter(at)) {
+      return true;
+    }
+    return Character.isLowerCase(before) && Character.isUpperCase(at);
   }
 }

@@ -23,6 +23,32 @@ class Base64RunsPropertiesTest {
     assertThat(runs(s, true)).as(text).isEqualTo(runs(s, false));
   }
 
+  @Property(tries = 3000)
+  void paddingCheckRefusesOnlyWhatDecodingRefuses(@ForAll("tokens") String token) {
+    if (!Base64Layer.paddingFits(token.toCharArray(), 0, token.length())) {
+      assertThat(Base64Layer.decode(token)).as(token).isNull();
+    }
+  }
+
+  @Property(tries = 3000)
+  void paddingCheckReadsTheRangeOnly(
+      @ForAll("tokens") String token, @ForAll("tokens") String before) {
+    String text = before + token + before;
+    assertThat(
+            Base64Layer.paddingFits(
+                text.toCharArray(), before.length(), before.length() + token.length()))
+        .isEqualTo(Base64Layer.paddingFits(token.toCharArray(), 0, token.length()));
+  }
+
+  @Provide
+  Arbitrary<String> tokens() {
+    return Arbitraries.strings()
+        .withChars("QUJDRGVmZ2g0NTY3=-_+/")
+        .ofMinLength(0)
+        .ofMaxLength(40)
+        .map(t -> t + "=".repeat(t.length() % 3));
+  }
+
   private static List<Integer> runs(char[] s, boolean skipping) {
     List<Integer> starts = new ArrayList<>();
     int i = 0;

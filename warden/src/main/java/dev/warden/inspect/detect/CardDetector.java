@@ -75,6 +75,11 @@ final class CardDetector implements Detector {
   }
 
   @Override
+  public boolean needsContext(int[] groups, char separator) {
+    return groups.length == 1 && groups[0] <= 13; // bare 12- and 13-digit codes, as examine says
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     String pan = c.compact();
     if (c.formatted() && !groupedLikeACard(c.groups(), c.separator())) {

@@ -79,27 +79,42 @@ final class CryptoDetector implements Detector {
     }
   }
 
+  /** The first chars of legacy, script and testnet addresses the candidate path checks. */
+  private static final String BTC_FIRST = "13mn2";
+
+  private static final boolean[] BASE58 = new boolean[128];
+
+  static {
+    for (int i = 0; i < B58.length(); i++) {
+      BASE58[B58.charAt(i)] = true;
+    }
+  }
+
   @Override
   public boolean examinesShape(int[] groups, char separator) {
     return groups.length == 1;
   }
 
   @Override
+  public boolean examinesStartingWith(char first) {
+    return BTC_FIRST.indexOf(first) >= 0;
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
-    if (c.formatted()) {
+    if (c.formatted() || BTC_FIRST.indexOf(text.charAt(c.start())) < 0) {
       return;
     }
     String v = text.text().substring(c.start(), c.end());
-    char first = v.charAt(0);
-    if ((first == '1' || first == '3' || first == 'm' || first == 'n' || first == '2')
-        && (base58Check(v, -1, 21))) {
+    if (base58Check(v, -1, 21)) {
       out.add(new Finding("CRYPTO_BTC_ADDRESS", c.start(), c.end(), Confidence.HIGH, TAGS));
     }
   }
 
   static boolean base58Check(String v, int version, int payloadLength) {
     for (int i = 0; i < v.length(); i++) {
-      if (B58.indexOf(v.charAt(i)) < 0) {
+      char ch = v.charAt(i);
+      if (ch >= 128 || !BASE58[ch]) {
         return false; // hex ids hold a 0: rejected before any arithmetic
       }
     }

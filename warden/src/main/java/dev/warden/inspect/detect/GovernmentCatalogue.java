@@ -71,7 +71,8 @@ final class GovernmentCatalogue {
             "dl number",
             "license number",
             "license_number"),
-        codes("UK_NINO", HIGH, eu, ALONE, new int[] {9}, EuropeanIds::ukNino),
+        codes("UK_NINO", HIGH, eu, ALONE, new int[] {9}, EuropeanIds::ukNino)
+            .startingWith(NumberDetector.LETTERS),
         digits(
             "UK_NHS_NUMBER",
             HIGH,
@@ -104,14 +105,16 @@ final class GovernmentCatalogue {
   private static List<Detector> part2() {
     return List.of(
         codes(
-            "UK_DRIVING_LICENCE",
-            MEDIUM,
-            eu,
-            ALONE,
-            new int[] {16, 18},
-            v ->
-                Shapes.matches(
-                    v, "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?")),
+                "UK_DRIVING_LICENCE",
+                MEDIUM,
+                eu,
+                ALONE,
+                new int[] {16, 18},
+                v ->
+                    Shapes.matches(
+                        v,
+                        "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?"))
+            .startingWith(NumberDetector.LETTERS + "9"),
         digits(
             "UK_UTR",
             MEDIUM,
@@ -169,29 +172,31 @@ final class GovernmentCatalogue {
   private static List<Detector> part3() {
     return List.of(
         codes(
-            "DE_ID_CARD",
-            HIGH,
-            eu,
-            CONTEXT,
-            new int[] {10},
-            EuropeanIds::deIdCard,
-            "personalausweis",
-            "ausweis",
-            "id card",
-            "id_card",
-            "identity card"),
+                "DE_ID_CARD",
+                HIGH,
+                eu,
+                CONTEXT,
+                new int[] {10},
+                EuropeanIds::deIdCard,
+                "personalausweis",
+                "ausweis",
+                "id card",
+                "id_card",
+                "identity card")
+            .startingWith("CFGHJKLMNPRTVWXYZ"),
         codes(
-            "DE_SOCIAL_INSURANCE",
-            MEDIUM,
-            eu,
-            CONTEXT,
-            new int[] {12},
-            v -> Shapes.matches(v, "[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
-            "sozialversicherung",
-            "rentenversicherung",
-            "svnr",
-            "social insurance",
-            "rvnr"),
+                "DE_SOCIAL_INSURANCE",
+                MEDIUM,
+                eu,
+                CONTEXT,
+                new int[] {12},
+                v -> Shapes.matches(v, "[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
+                "sozialversicherung",
+                "rentenversicherung",
+                "svnr",
+                "social insurance",
+                "rvnr")
+            .startingWith("0123456789"),
         digits("FR_NIR", HIGH, eu, ALONE, "15|1 2 2 2 3 3 2", EuropeanIds::frNir),
         afterWord(
             "FR_PASSPORT",
@@ -202,20 +207,23 @@ final class GovernmentCatalogue {
             "passeport",
             "passport"),
         codes(
-            "ES_DNI_NIF",
-            HIGH,
-            eu,
-            ALONE,
-            new int[] {9},
-            v -> Shapes.matches(v, "[0-9]{8}[A-Z]") && EuropeanIds.esDni(v)),
+                "ES_DNI_NIF",
+                HIGH,
+                eu,
+                ALONE,
+                new int[] {9},
+                v -> Shapes.matches(v, "[0-9]{8}[A-Z]") && EuropeanIds.esDni(v))
+            .startingWith("0123456789"),
         codes(
-            "ES_NIE",
-            HIGH,
-            eu,
-            ALONE,
-            new int[] {9},
-            v -> Shapes.matches(v, "[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v)),
-        codes("IT_CODICE_FISCALE", HIGH, eu, ALONE, new int[] {16}, EuropeanIds::itCodiceFiscale),
+                "ES_NIE",
+                HIGH,
+                eu,
+                ALONE,
+                new int[] {9},
+                v -> Shapes.matches(v, "[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v))
+            .startingWith("XYZ"),
+        codes("IT_CODICE_FISCALE", HIGH, eu, ALONE, new int[] {16}, EuropeanIds::itCodiceFiscale)
+            .startingWith(NumberDetector.LETTERS),
         digits(
             "NL_BSN",
             HIGH,
@@ -277,17 +285,19 @@ final class GovernmentCatalogue {
             "sozialversicherungsnummer",
             "svnr",
             "versicherungsnummer"),
-        digits("CH_AHV", HIGH, Tags.with(eu, "FADP"), ALONE, "13|3.4.4.2", EuropeanIds::chAhv),
+        digits("CH_AHV", HIGH, Tags.with(eu, "FADP"), ALONE, "13|3.4.4.2", EuropeanIds::chAhv)
+            .startingWith("7"), // 756, the Swiss prefix
         codes(
-            "IE_PPSN",
-            HIGH,
-            eu,
-            CONTEXT,
-            new int[] {8, 9},
-            EuropeanIds::iePpsn,
-            "ppsn",
-            "pps",
-            "personal public service"),
+                "IE_PPSN",
+                HIGH,
+                eu,
+                CONTEXT,
+                new int[] {8, 9},
+                EuropeanIds::iePpsn,
+                "ppsn",
+                "pps",
+                "personal public service")
+            .startingWith("0123456789"),
         digits(
             "PT_NIF",
             HIGH,

@@ -39,6 +39,11 @@ final class HkidDetector implements Detector {
   }
 
   @Override
+  public boolean examinesStartingWith(char first) {
+    return Character.isLetter(first); // one or two letters first
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (c.formatted()) {
       return;

@@ -59,6 +59,21 @@ final class NetworkDetector implements Detector {
   }
 
   @Override
+  public boolean examinesFollowedBy(char next) {
+    return next == ':'; // a single group is read only as the start of a colon run
+  }
+
+  @Override
+  public boolean examinesPrecededBy(char previous) {
+    return !startsNoRun(previous);
+  }
+
+  /** Whether a colon run is never read after this char: an ASCII hex digit or a colon. */
+  static boolean startsNoRun(char previous) {
+    return previous < 128 && isHexOrColon(previous);
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (c.groups().length == 1 && c.end() < text.length() && text.charAt(c.end()) == ':') {
       colonRun(text, c.start(), out);
@@ -196,6 +211,16 @@ final class NetworkDetector implements Detector {
     @Override
     public boolean examinesShape(int[] groups, char separator) {
       return groups.length == 1;
+    }
+
+    @Override
+    public boolean examinesFollowedBy(char next) {
+      return next == ':';
+    }
+
+    @Override
+    public boolean examinesPrecededBy(char previous) {
+      return !startsNoRun(previous);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
  *
  * @param formats the accepted groupings, e.g. {@code "3-2-4"} or {@code "3 2 4"}; the separator
  *     between numbers is the one that must be used
+ * @param first the upper-case chars a value can start with, as {@code valid} requires; empty for
+ *     any
  */
 public record NumberDetector(
     String type,
@@ -26,8 +28,11 @@ public record NumberDetector(
     List<String> formats,
     Policy policy,
     Set<String> context,
-    Predicate<String> valid)
+    Predicate<String> valid,
+    String first)
     implements Detector {
+  /** Upper-case letters, for {@link #startingWith}. */
+  public static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   /** A digit type. */
   public static NumberDetector digits(
@@ -47,7 +52,8 @@ public record NumberDetector(
         List.of(formats.split("\\|")),
         policy,
         Set.of(context),
-        valid);
+        valid,
+        "");
   }
 
   /** A letter-and-digit type of the given lengths; spaced groups are accepted too. */
@@ -60,7 +66,21 @@ public record NumberDetector(
       Predicate<String> valid,
       String... context) {
     return new NumberDetector(
-        type, conf, fw, false, lengths, List.of("*"), policy, Set.of(context), valid);
+        type, conf, fw, false, lengths, List.of("*"), policy, Set.of(context), valid, "");
+  }
+
+  /**
+   * This detector, declaring that {@link #valid} accepts only values whose first char (upper-cased)
+   * is one of {@code chars}, so that candidates starting otherwise are not handed to it.
+   */
+  public NumberDetector startingWith(String chars) {
+    return new NumberDetector(
+        type, confidence, frameworks, digits, lengths, formats, policy, context, valid, chars);
+  }
+
+  @Override
+  public boolean examinesStartingWith(char c) {
+    return first.isEmpty() || first.indexOf(Character.toUpperCase(c)) >= 0;
   }
 
   @Override
@@ -86,6 +106,11 @@ public record NumberDetector(
   @Override
   public boolean examinesShape(int[] groups, char separator) {
     return groups.length == 1 || formats.contains("*") || shaped(groups, separator);
+  }
+
+  @Override
+  public boolean needsContext(int[] groups, char separator) {
+    return policy == Policy.CONTEXT || (policy == Policy.FORMATTED && groups.length == 1);
   }
 
   @Override

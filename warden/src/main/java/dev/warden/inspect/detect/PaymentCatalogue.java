@@ -66,12 +66,13 @@ final class PaymentCatalogue {
             "valid thru",
             "expires"),
         NumberDetector.codes(
-            "IBAN",
-            HIGH,
-            Tags.with(Tags.GDPR_SOC2, Tags.PCI),
-            Policy.ALONE,
-            Iban.lengths(),
-            Iban::valid),
+                "IBAN",
+                HIGH,
+                Tags.with(Tags.GDPR_SOC2, Tags.PCI),
+                Policy.ALONE,
+                Iban.lengths(),
+                Iban::valid)
+            .startingWith(NumberDetector.LETTERS),
         afterWord(
             "SWIFT_BIC",
             MEDIUM,

@@ -42,8 +42,9 @@ final class PersonalCatalogue {
             "national provider",
             "provider id",
             "prescriber"),
-        codes("US_DEA", HIGH, h, ALONE, new int[] {9}, AmericanIds::dea),
-        codes("US_MBI", HIGH, h, ALONE, new int[] {11}, AmericanIds::mbi),
+        codes("US_DEA", HIGH, h, ALONE, new int[] {9}, AmericanIds::dea)
+            .startingWith(NumberDetector.LETTERS),
+        codes("US_MBI", HIGH, h, ALONE, new int[] {11}, AmericanIds::mbi).startingWith("123456789"),
         afterWord(
             "US_HICN",
             MEDIUM,
@@ -129,33 +130,35 @@ final class PersonalCatalogue {
             "postal_code",
             "postcode"),
         codes(
-            "UK_POSTCODE",
-            MEDIUM,
-            Set.of(Tags.GDPR),
-            CONTEXT,
-            new int[] {5, 6, 7},
-            v ->
-                Shapes.matches(
-                    v,
-                    "[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2}"),
-            "postcode",
-            "post code",
-            "postal",
-            "address",
-            "zip"),
+                "UK_POSTCODE",
+                MEDIUM,
+                Set.of(Tags.GDPR),
+                CONTEXT,
+                new int[] {5, 6, 7},
+                v ->
+                    Shapes.matches(
+                        v,
+                        "[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2}"),
+                "postcode",
+                "post code",
+                "postal",
+                "address",
+                "zip")
+            .startingWith(NumberDetector.LETTERS),
         codes(
-            "CA_POSTAL_CODE",
-            MEDIUM,
-            Set.of("PIPEDA"),
-            CONTEXT,
-            new int[] {6},
-            v ->
-                Shapes.matches(
-                    v, "[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]"),
-            "postal",
-            "postcode",
-            "address",
-            "zip"),
+                "CA_POSTAL_CODE",
+                MEDIUM,
+                Set.of("PIPEDA"),
+                CONTEXT,
+                new int[] {6},
+                v ->
+                    Shapes.matches(
+                        v, "[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]"),
+                "postal",
+                "postcode",
+                "address",
+                "zip")
+            .startingWith(NumberDetector.LETTERS),
         afterWord(
             "DATE_OF_BIRTH",
             LOW,

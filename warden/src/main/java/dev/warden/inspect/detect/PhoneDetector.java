@@ -9,6 +9,7 @@ import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -96,6 +97,9 @@ final class PhoneDetector implements Detector {
     if (!digitFollows(text.text(), start, end)) {
       return; // NUMBER needs a digit right after "+", "(" or "+(": "(#12)" or "(see" is no number
     }
+    if (zeroAfterPlus(text.text(), start, end)) {
+      return; // "+02:00": whatever NUMBER matches, no country code starts with 0 (see below)
+    }
     int to = Math.min(text.length(), start + 24);
     Matcher m = NUMBER.matcher(text.text().substring(start, to));
     if (!m.lookingAt()) {
@@ -118,6 +122,14 @@ final class PhoneDetector implements Detector {
       // Test and fictional ranges (UK 07700 900xxx) are not "valid" yet are phone numbers.
       out.add(new Finding("PHONE_NUMBER", start, stop, Confidence.MEDIUM, TAGS));
     }
+  }
+
+  /** Without a phone word, only the groupings examine reads as phone numbers are examined. */
+  @Override
+  public boolean needsContext(int[] groups, char separator) {
+    boolean national = Arrays.equals(groups, new int[] {3, 3, 4}) && separator != '/';
+    boolean spaced = groups.length > 1 && groups.length <= 4 && separator == ' ';
+    return !national && !spaced;
   }
 
   @Override
@@ -152,6 +164,19 @@ final class PhoneDetector implements Detector {
     boolean plusParen = end < s.length() && s.charAt(start) == '+' && s.charAt(end) == '(';
     int first = plusParen ? end + 1 : end;
     return first < s.length() && s.charAt(first) >= '0' && s.charAt(first) <= '9';
+  }
+
+  /**
+   * Whether the keyword is a {@code +} whose first digit (after an optional "("; {@link
+   * #digitFollows} holds) is 0: a number {@link #NUMBER} matches from there starts "+0" or "+(0",
+   * which {@link #countryCodeFollows} refuses, so the expression need not run.
+   */
+  static boolean zeroAfterPlus(String s, int start, int end) {
+    if (s.charAt(start) != '+') {
+      return false;
+    }
+    int first = end < s.length() && s.charAt(end) == '(' ? end + 1 : end;
+    return first < s.length() && s.charAt(first) == '0';
   }
 
   /**

@@ -76,6 +76,11 @@ final class VatDetector implements Detector {
   }
 
   @Override
+  public boolean examinesStartingWith(char first) {
+    return Character.isLetter(first); // a country code first
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     String s = c.compact();
     if (c.groups().length > 2

@@ -83,20 +83,24 @@ final class WorldCatalogue {
             "licence number"),
         digits("NZ_IRD", MEDIUM, soc, CONTEXT, "8|9|2-3-3|3-3-3", AsiaPacificIds::nzIrd, "ird"),
         codes(
-            "NZ_NHI",
-            HIGH,
-            Tags.HEALTH,
-            CONTEXT,
-            new int[] {7},
-            v -> Shapes.matches(v, "[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
-            "nhi"),
+                "NZ_NHI",
+                HIGH,
+                Tags.HEALTH,
+                CONTEXT,
+                new int[] {7},
+                v ->
+                    Shapes.matches(
+                        v, "[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
+                "nhi")
+            .startingWith(NumberDetector.LETTERS),
         codes(
-            "SG_NRIC_FIN",
-            HIGH,
-            Tags.with(soc, "PDPA"),
-            ALONE,
-            new int[] {9},
-            AsiaPacificIds::sgNric));
+                "SG_NRIC_FIN",
+                HIGH,
+                Tags.with(soc, "PDPA"),
+                ALONE,
+                new int[] {9},
+                AsiaPacificIds::sgNric)
+            .startingWith("STFGM"));
   }
 
   private static List<Detector> part2() {
@@ -112,7 +116,8 @@ final class WorldCatalogue {
             "aadhar",
             "uidai",
             "uid"),
-        codes("IN_PAN", HIGH, Tags.with(soc, "DPDP"), ALONE, new int[] {10}, AsiaPacificIds::inPan),
+        codes("IN_PAN", HIGH, Tags.with(soc, "DPDP"), ALONE, new int[] {10}, AsiaPacificIds::inPan)
+            .startingWith(NumberDetector.LETTERS),
         afterWord(
             "IN_VOTER_EPIC",
             MEDIUM,
@@ -140,7 +145,8 @@ final class WorldCatalogue {
             List.of("6 8 4"),
             ALONE,
             Set.of(),
-            AsiaPacificIds::cnResidentId),
+            AsiaPacificIds::cnResidentId,
+            ""),
         codes(
             "CN_RESIDENT_ID",
             HIGH,
@@ -149,7 +155,8 @@ final class WorldCatalogue {
             new int[] {18},
             AsiaPacificIds::cnResidentId),
         new HkidDetector(),
-        codes("TW_NATIONAL_ID", HIGH, soc, ALONE, new int[] {10}, AsiaPacificIds::twId),
+        codes("TW_NATIONAL_ID", HIGH, soc, ALONE, new int[] {10}, AsiaPacificIds::twId)
+            .startingWith(NumberDetector.LETTERS),
         digits(
             "JP_MY_NUMBER",
             HIGH,
@@ -227,7 +234,8 @@ final class WorldCatalogue {
             AmericanIds::brCnpj,
             "cnpj"),
         codes("MX_CURP", HIGH, soc, ALONE, new int[] {18}, AmericanIds::mxCurp),
-        codes("MX_RFC", HIGH, soc, ALONE, new int[] {12, 13}, AmericanIds::mxRfc),
+        codes("MX_RFC", HIGH, soc, ALONE, new int[] {12, 13}, AmericanIds::mxRfc)
+            .startingWith(NumberDetector.LETTERS),
         digits(
             "AR_CUIT_CUIL", HIGH, soc, FORMATTED, "2-8-1|11", AmericanIds::arCuit, "cuit", "cuil"));
   }

@@ -109,7 +109,16 @@ public final class CheckDigits {
   }
 
   public static boolean allSame(String s) {
-    return s.chars().distinct().count() == 1;
+    if (s.isEmpty()) {
+      return false;
+    }
+    char first = s.charAt(0);
+    for (int i = 1; i < s.length(); i++) {
+      if (s.charAt(i) != first) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static boolean validDate(int yy, int mm, int dd) {

@@ -30,6 +30,17 @@ class PhonePrecheckPropertiesTest {
     }
   }
 
+  @Property(tries = 3000)
+  void aZeroAfterThePlusIsANumberTheDetectorRefuses(@ForAll("international") String s) {
+    if (!PhoneDetector.digitFollows(s, 0, 1) || !PhoneDetector.zeroAfterPlus(s, 0, 1)) {
+      return;
+    }
+    Matcher m = PhoneDetector.NUMBER.matcher(s);
+    if (m.lookingAt()) {
+      assertThat(PhoneDetector.countryCodeFollows(m.group())).as(s).isFalse();
+    }
+  }
+
   @Property(tries = 500)
   void keepsEveryValidInternationalNumber(@ForAll("valid") String number) {
     assertThat(PhoneDetector.countryCodeFollows(number)).as(number).isTrue();

@@ -108,6 +108,8 @@ class AhoCorasickPropertiesTest {
 
   @Provide
   Arbitrary<String> texts() {
-    return Arbitraries.strings().withChars("abcABC_-:/.+0 zé\u212a\u017f\u0130").ofMaxLength(80);
+    return Arbitraries.strings()
+        .withChars("abcABC_-:/.+0 zé\u212a\u017f\u0130%&\\")
+        .ofMaxLength(80);
   }
 }
