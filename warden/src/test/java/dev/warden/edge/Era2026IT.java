@@ -1,5 +1,6 @@
 package dev.warden.edge;
 
+import static dev.warden.testing.Eventually.waitFor;
 import static dev.warden.testing.GatewayHarness.agent;
 import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -380,15 +380,5 @@ class Era2026IT {
 
   private static List<String> texts(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-  }
-
-  private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.warden.edge;
 
+import static dev.warden.testing.Eventually.waitFor;
 import static dev.warden.testing.GatewayHarness.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,6 @@ import dev.warden.testing.StatelessMcp;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,14 +107,6 @@ class ListenResourceSubscriptionsIT {
       assertThat(other.messages())
           .extracting(m -> m.path("method").asText())
           .containsExactly("notifications/subscriptions/acknowledged");
-    }
-  }
-
-  private static void waitFor(BooleanSupplier condition, String what) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(50);
     }
   }
 }

@@ -1,11 +1,8 @@
 package dev.warden.gateway;
 
+import static dev.warden.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.config.DataProtectionConfig;
-import dev.warden.config.DataProtectionConfig.Action;
-import dev.warden.config.DataProtectionConfig.DataRule;
-import dev.warden.config.DataProtectionConfig.Direction;
 import dev.warden.config.Limits;
 import dev.warden.config.ServerConfig;
 import dev.warden.config.WardenConfig;
@@ -13,7 +10,6 @@ import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
 import dev.warden.testing.SdkUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,11 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,8 +40,6 @@ class RelayIT {
 
   /** Streams answers as they come: requests go on the call's own event stream. */
   private static GatewayHarness streaming;
-
-  private static final CountDownLatch slowStarted = new CountDownLatch(1);
 
   @BeforeAll
   static void start() throws Exception {
@@ -86,36 +77,8 @@ class RelayIT {
         "list_roots",
         (exchange, args) ->
             "roots " + exchange.listRoots().roots().stream().map(McpSchema.Root::uri).toList());
-    addSlowTool();
+    upstream.addSlowTool();
     startGateways();
-  }
-
-  private static void addSlowTool() {
-    upstream
-        .mcp()
-        .addTool(
-            new SyncToolSpecification(
-                McpSchema.Tool.builder()
-                    .name("slow")
-                    .description("Reports progress until told to stop")
-                    .inputSchema(Map.of("type", "object"))
-                    .build(),
-                (exchange, request) -> {
-                  Object token =
-                      request.meta() == null ? null : request.meta().get("progressToken");
-                  int steps = ((Number) request.arguments().getOrDefault("steps", 100)).intValue();
-                  int loud = ((Number) request.arguments().getOrDefault("loud", steps)).intValue();
-                  slowStarted.countDown();
-                  for (int i = 1; i <= steps; i++) {
-                    if (token != null && i <= loud) {
-                      exchange.progressNotification(
-                          new McpSchema.ProgressNotification(
-                              token, i, (double) steps, "step " + i));
-                    }
-                    sleep(100);
-                  }
-                  return McpSchema.CallToolResult.builder().addTextContent("done").build();
-                }));
   }
 
   private static void startGateways() throws Exception {
@@ -125,23 +88,10 @@ class RelayIT {
             List.of(GatewayHarness.persona("p", "helper__*")),
             List.of(GatewayHarness.agent("bot", KEY, "p")));
     gateway = GatewayHarness.start(config);
-    DataRule allowAnswers =
-        new DataRule(
-            "answers-pass",
-            List.of(),
-            List.of(),
-            Direction.RESPONSE,
-            List.of(),
-            List.of(),
-            Action.ALLOW,
-            4);
     streaming =
         GatewayHarness.start(
             GatewayHarness.withLimits(
-                GatewayHarness.withDataProtection(
-                    config,
-                    new DataProtectionConfig(
-                        Optional.empty(), List.of(allowAnswers), DataProtectionConfig.Trust.NONE)),
+                GatewayHarness.withStreamedAnswers(config),
                 new Limits(
                     Limits.DEFAULTS.maxBodyBytes(),
                     Limits.DEFAULTS.maxJsonDepth(),
@@ -381,22 +331,5 @@ class RelayIT {
 
   private static void within10s(java.util.function.BooleanSupplier condition) {
     within(Duration.ofSeconds(10), condition);
-  }
-
-  private static void within(Duration limit, java.util.function.BooleanSupplier condition) {
-    long end = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within " + limit).isLessThan(end);
-      sleep(50);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
