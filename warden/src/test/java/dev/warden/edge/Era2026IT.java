@@ -1,13 +1,11 @@
 package dev.warden.edge;
 
 import static dev.warden.testing.Eventually.waitFor;
-import static dev.warden.testing.GatewayHarness.agent;
 import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.config.ServerConfig;
 import dev.warden.testing.EventStream;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp.Reply;
@@ -58,9 +56,9 @@ class Era2026IT {
     harness =
         GatewayHarness.start(
             GatewayHarness.config(
-                List.of(ServerConfig.streamableHttp("echo", echo.url())),
-                List.of(persona("alpha", "echo__echo", "echo__chatty", "echo__late*")),
-                List.of(agent("bot", "key-bot", "alpha"))));
+                List.of(echo.server()),
+                persona("alpha", "echo__echo", "echo__chatty", "echo__late*"),
+                "key-bot"));
   }
 
   @AfterAll
@@ -337,9 +335,7 @@ class Era2026IT {
     GatewayHarness own =
         GatewayHarness.start(
             GatewayHarness.config(
-                List.of(ServerConfig.streamableHttp("echo", echo.url())),
-                List.of(persona("alpha", "echo__echo")),
-                List.of(agent("bot", "key-bot", "alpha"))));
+                List.of(echo.server()), persona("alpha", "echo__echo"), "key-bot"));
     EventStream stream;
     try {
       stream =

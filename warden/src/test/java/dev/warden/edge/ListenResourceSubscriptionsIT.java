@@ -1,12 +1,10 @@
 package dev.warden.edge;
 
 import static dev.warden.testing.Eventually.waitFor;
-import static dev.warden.testing.GatewayHarness.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.config.PersonaConfig;
-import dev.warden.config.ServerConfig;
 import dev.warden.testing.EventStream;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.SdkUpstream;
@@ -38,11 +36,7 @@ class ListenResourceSubscriptionsIT {
     PersonaConfig reader =
         new PersonaConfig("reader", "Reads the readme", List.of(), List.of(), List.of(README));
     harness =
-        GatewayHarness.start(
-            GatewayHarness.config(
-                List.of(ServerConfig.streamableHttp("docs", docs.url())),
-                List.of(reader),
-                List.of(agent("bot", "key-reader", "reader"))));
+        GatewayHarness.start(GatewayHarness.config(List.of(docs.server()), reader, "key-reader"));
   }
 
   @AfterAll

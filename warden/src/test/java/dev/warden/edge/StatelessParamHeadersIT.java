@@ -1,13 +1,8 @@
 package dev.warden.edge;
 
-import static dev.warden.testing.GatewayHarness.agent;
-import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.config.ServerConfig;
-import dev.warden.config.UpstreamProtocol;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
 import dev.warden.testing.SdkUpstream;
@@ -15,7 +10,6 @@ import dev.warden.testing.StatelessMcp;
 import dev.warden.testing.StatelessUpstream;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class StatelessParamHeadersIT {
   private static final String KEY = "param-key-0123456789";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static SdkUpstream sdk;
   private static StatelessUpstream modern;
   private static GatewayHarness harness;
@@ -56,14 +49,7 @@ class StatelessParamHeadersIT {
                         .build()));
     modern = StatelessUpstream.start();
     harness =
-        GatewayHarness.start(
-            GatewayHarness.config(
-                List.of(
-                    ServerConfig.streamableHttp("sdk", sdk.url()),
-                    ServerConfig.streamableHttp("modern", modern.url())
-                        .withProtocol(UpstreamProtocol.STATELESS)),
-                List.of(persona("p", "sdk__*", "modern__*")),
-                List.of(agent("bot", KEY, "p"))));
+        GatewayHarness.start(GatewayHarness.config(KEY, sdk.server(), modern.server("modern")));
   }
 
   @AfterAll
@@ -178,13 +164,7 @@ class StatelessParamHeadersIT {
 
   private static RawMcp.Reply call(
       String tool, Map<String, ?> arguments, Map<String, String> paramHeaders) {
-    StatelessMcp client = new StatelessMcp(harness.raw("p", KEY));
-    ObjectNode params = JSON.createObjectNode();
-    params.put("name", tool);
-    params.set("arguments", JSON.valueToTree(arguments));
-    Map<String, String> headers = client.headers("tools/call", tool);
-    headers.putAll(paramHeaders);
-    return client.raw().post(headers, client.body("tools/call", params));
+    return new StatelessMcp(harness.raw("p", KEY)).callTool(tool, arguments, paramHeaders);
   }
 
   /** The headers of the route call the 2026-07-28 upstream received for {@code region}. */

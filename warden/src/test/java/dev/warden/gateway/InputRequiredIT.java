@@ -72,16 +72,10 @@ class InputRequiredIT {
                       .build());
           return "model said " + ((McpSchema.TextContent) r.content()).text();
         });
-    ServerConfig helper = ServerConfig.streamableHttp("helper", upstream.url());
-    gateway = GatewayHarness.start(config(helper));
-    impatient = GatewayHarness.start(config(helper.withTimeout(Duration.ofSeconds(2))));
-  }
-
-  private static dev.warden.config.WardenConfig config(ServerConfig helper) {
-    return GatewayHarness.config(
-        List.of(helper),
-        List.of(GatewayHarness.persona("p", "helper__*")),
-        List.of(GatewayHarness.agent("bot", KEY, "p")));
+    ServerConfig helper = upstream.server();
+    gateway = GatewayHarness.start(GatewayHarness.config(KEY, helper));
+    impatient =
+        GatewayHarness.start(GatewayHarness.config(KEY, helper.withTimeout(Duration.ofSeconds(2))));
   }
 
   @AfterAll

@@ -4,7 +4,6 @@ import static dev.warden.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.config.Limits;
-import dev.warden.config.ServerConfig;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
@@ -82,11 +81,7 @@ class RelayIT {
   }
 
   private static void startGateways() throws Exception {
-    WardenConfig config =
-        GatewayHarness.config(
-            List.of(ServerConfig.streamableHttp("helper", upstream.url())),
-            List.of(GatewayHarness.persona("p", "helper__*")),
-            List.of(GatewayHarness.agent("bot", KEY, "p")));
+    WardenConfig config = GatewayHarness.config(KEY, upstream.server());
     gateway = GatewayHarness.start(config);
     streaming =
         GatewayHarness.start(

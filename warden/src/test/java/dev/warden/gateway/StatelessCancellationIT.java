@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.config.ServerConfig;
-import dev.warden.config.UpstreamProtocol;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
@@ -15,7 +13,6 @@ import dev.warden.testing.SdkUpstream;
 import dev.warden.testing.StatelessMcp;
 import dev.warden.testing.StatelessUpstream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -43,14 +40,7 @@ class StatelessCancellationIT {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
     upstream.addSlowTool();
     modern = StatelessUpstream.start();
-    WardenConfig config =
-        GatewayHarness.config(
-            List.of(
-                ServerConfig.streamableHttp("helper", upstream.url()),
-                ServerConfig.streamableHttp("modern", modern.url())
-                    .withProtocol(UpstreamProtocol.STATELESS)),
-            List.of(GatewayHarness.persona("p", "helper__*", "modern__*")),
-            List.of(GatewayHarness.agent("bot", KEY, "p")));
+    WardenConfig config = GatewayHarness.config(KEY, upstream.server(), modern.server("modern"));
     inspecting = GatewayHarness.start(config);
     streaming = GatewayHarness.start(GatewayHarness.withStreamedAnswers(config));
   }

@@ -55,6 +55,23 @@ public final class GatewayHarness implements AutoCloseable {
         DataProtectionConfig.DEFAULT);
   }
 
+  /**
+   * A configuration with these servers, the persona {@code p} offering all their tools and the
+   * agent {@code bot} presenting {@code key} for it.
+   */
+  public static WardenConfig config(String key, ServerConfig... servers) {
+    String[] tools =
+        java.util.Arrays.stream(servers).map(s -> s.id() + "__*").toArray(String[]::new);
+    return config(List.of(servers), persona("p", tools), key);
+  }
+
+  /**
+   * A configuration with these servers, one persona and the agent {@code bot} holding {@code key}.
+   */
+  public static WardenConfig config(List<ServerConfig> servers, PersonaConfig persona, String key) {
+    return config(servers, List.of(persona), List.of(agent("bot", key, persona.id())));
+  }
+
   /** {@code config} that also allows these browser Origins. */
   public static WardenConfig withAllowedOrigins(WardenConfig config, List<String> origins) {
     return copy(config, config.limits(), origins, config.dataProtection());
