@@ -7,6 +7,7 @@ import dev.warden.config.Limits;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
+import dev.warden.testing.RelayTools;
 import dev.warden.testing.SdkUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -43,40 +44,13 @@ class RelayIT {
   @BeforeAll
   static void start() throws Exception {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
-    upstream.addTool(
-        "ask_model",
-        (exchange, args) -> {
-          McpSchema.CreateMessageResult r =
-              exchange.createMessage(
-                  McpSchema.CreateMessageRequest.builder()
-                      .messages(
-                          List.of(
-                              new McpSchema.SamplingMessage(
-                                  McpSchema.Role.USER, new McpSchema.TextContent("2+2?"))))
-                      .maxTokens(10)
-                      .build());
-          return "model said " + ((McpSchema.TextContent) r.content()).text();
-        });
-    upstream.addTool(
-        "ask_user",
-        (exchange, args) -> {
-          McpSchema.ElicitResult r =
-              exchange.createElicitation(
-                  McpSchema.ElicitFormRequest.builder(
-                          "Your name?",
-                          Map.of(
-                              "type",
-                              "object",
-                              "properties",
-                              Map.of("name", Map.of("type", "string"))))
-                      .build());
-          return "user " + r.action() + " " + r.content();
-        });
+    RelayTools.askModel(upstream);
+    RelayTools.askUser(upstream);
     upstream.addTool(
         "list_roots",
         (exchange, args) ->
             "roots " + exchange.listRoots().roots().stream().map(McpSchema.Root::uri).toList());
-    upstream.addSlowTool();
+    RelayTools.slow(upstream);
     startGateways();
   }
 

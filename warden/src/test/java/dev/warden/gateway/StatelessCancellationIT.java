@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
+import dev.warden.testing.RelayTools;
 import dev.warden.testing.SdkUpstream;
 import dev.warden.testing.StatelessMcp;
 import dev.warden.testing.StatelessUpstream;
@@ -38,7 +39,7 @@ class StatelessCancellationIT {
   @BeforeAll
   static void start() throws Exception {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
-    upstream.addSlowTool();
+    RelayTools.slow(upstream);
     modern = StatelessUpstream.start();
     WardenConfig config = GatewayHarness.config(KEY, upstream.server(), modern.server("modern"));
     inspecting = GatewayHarness.start(config);

@@ -237,34 +237,6 @@ public final class SdkUpstream implements AutoCloseable {
   }
 
   /**
-   * Adds the tool {@code slow}: {@code steps} (argument, default 100) steps of 100 ms each, with a
-   * progress notification ("step i") for each of the first {@code loud} steps (argument, default
-   * all) when the call carries a progress token; answers "done". For cancellation and progress.
-   */
-  public void addSlowTool() {
-    mcp.addTool(
-        new SyncToolSpecification(
-            McpSchema.Tool.builder()
-                .name("slow")
-                .description("Takes 100 ms per step, reporting progress")
-                .inputSchema(Map.of("type", "object"))
-                .build(),
-            (exchange, request) -> {
-              Object token = request.meta() == null ? null : request.meta().get("progressToken");
-              int steps = ((Number) request.arguments().getOrDefault("steps", 100)).intValue();
-              int loud = ((Number) request.arguments().getOrDefault("loud", steps)).intValue();
-              for (int i = 1; i <= steps; i++) {
-                if (token != null && i <= loud) {
-                  exchange.progressNotification(
-                      new McpSchema.ProgressNotification(token, i, (double) steps, "step " + i));
-                }
-                Eventually.sleep(100);
-              }
-              return McpSchema.CallToolResult.builder().addTextContent("done").build();
-            }));
-  }
-
-  /**
    * Adds a tool that answers with structured content (and the same object as JSON text, as the spec
    * asks for compatibility).
    */
