@@ -127,13 +127,7 @@ class RelayIT {
     McpSchema.CallToolResult r =
         client.callTool(new McpSchema.CallToolRequest("helper__ask_model", Map.of()));
     assertThat(text(r)).isEqualTo("model said four");
-    McpSchema.CallToolResult slow =
-        client.callTool(
-            McpSchema.CallToolRequest.builder()
-                .name("helper__slow")
-                .arguments(Map.of("steps", 2))
-                .progressToken("tok-s")
-                .build());
+    McpSchema.CallToolResult slow = slow(client, 2, "tok-s");
     assertThat(text(slow)).isEqualTo("done");
     assertThat(progress).extracting(McpSchema.ProgressNotification::message).contains("step 2");
   }
@@ -191,13 +185,7 @@ class RelayIT {
   void progressReachesTheClientsProgressConsumer() {
     List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
     McpSyncClient client = capableClient(progress);
-    McpSchema.CallToolResult r =
-        client.callTool(
-            McpSchema.CallToolRequest.builder()
-                .name("helper__slow")
-                .arguments(Map.of("steps", 3))
-                .progressToken("tok-1")
-                .build());
+    McpSchema.CallToolResult r = slow(client, 3, "tok-1");
     assertThat(text(r)).isEqualTo("done");
     assertThat(progress)
         .extracting(McpSchema.ProgressNotification::progressToken)
@@ -209,9 +197,7 @@ class RelayIT {
   void clientCancellationIsForwardedToTheUpstream() {
     RawMcp raw = gateway.raw("p", KEY);
     String session = raw.initialize();
-    String call =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"cancel-me-1\",\"method\":\"tools/call\",\"params\":"
-            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":30}}}";
+    String call = slowCall("cancel-me-1", "{\"steps\":30}", null);
     CompletableFuture<RawMcp.Reply> running =
         CompletableFuture.supplyAsync(() -> raw.post(session, call));
     within10s(() -> bodyWith("cancel-me-1", "tools/call"));
@@ -227,29 +213,18 @@ class RelayIT {
 
   @Test
   void clientThatDisconnectsMidCallCancelsTheUpstreamCall() throws Exception {
-    RawMcp raw = streaming.raw("p", KEY);
-    String session = raw.initialize();
-    String call =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"drop-me-1\",\"method\":\"tools/call\",\"params\":"
-            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":300},"
-            + "\"_meta\":{\"progressToken\":\"p-drop\"}}}";
     // the first progress event: the call runs upstream; then the client closes its connection
-    postAndReadUntil(raw, session, call, "p-drop");
+    postAndReadUntil(slowCall("drop-me-1", "{\"steps\":300}", "p-drop"), "p-drop");
     // The call runs 30 s upstream: a cancellation within 20 s came while it was still running.
     within(Duration.ofSeconds(20), () -> bodyWith("drop-me-1", "notifications/cancelled"));
   }
 
   @Test
   void clientThatLeavesASilentCallCancelsItWithinAKeepAlivePeriod() throws Exception {
-    RawMcp raw = streaming.raw("p", KEY);
-    String session = raw.initialize();
     // One progress event opens the answer's stream, then the upstream says nothing for 30 s: only
     // the keep-alive can find that the client left.
-    String call =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"silent-drop-1\",\"method\":\"tools/call\",\"params\":"
-            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":300,\"loud\":1},"
-            + "\"_meta\":{\"progressToken\":\"p-silent\"}}}";
-    postAndReadUntil(raw, session, call, "p-silent", ": keep-alive");
+    String call = slowCall("silent-drop-1", "{\"steps\":300,\"loud\":1}", "p-silent");
+    postAndReadUntil(call, "p-silent", ": keep-alive");
     long left = System.nanoTime();
     within(Duration.ofSeconds(10), () -> bodyWith("silent-drop-1", "notifications/cancelled"));
     assertThat(Duration.ofNanos(System.nanoTime() - left))
@@ -267,12 +242,34 @@ class RelayIT {
     assertThat(r.errorMessage()).contains("warden-s-999999").contains("waiting");
   }
 
+  /** Calls {@code helper__slow} through an SDK client, {@code steps} steps with progress. */
+  private static McpSchema.CallToolResult slow(McpSyncClient client, int steps, String token) {
+    return client.callTool(
+        McpSchema.CallToolRequest.builder()
+            .name("helper__slow")
+            .arguments(Map.of("steps", steps))
+            .progressToken(token)
+            .build());
+  }
+
+  /** A raw tools/call of {@code helper__slow}; {@code token} null: no progress token. */
+  private static String slowCall(String id, String arguments, String token) {
+    String meta = token == null ? "" : ",\"_meta\":{\"progressToken\":\"" + token + "\"}";
+    return "{\"jsonrpc\":\"2.0\",\"id\":\""
+        + id
+        + "\",\"method\":\"tools/call\",\"params\":{\"name\":\"helper__slow\",\"arguments\":"
+        + arguments
+        + meta
+        + "}}";
+  }
+
   /**
-   * Posts {@code call} on a connection of its own to the streaming gateway, reads its answer until
-   * every one of {@code marks} was seen, then closes the connection.
+   * Opens a session on the streaming gateway, posts {@code call} in it on a connection of its own,
+   * reads its answer until every one of {@code marks} was seen, then closes the connection.
    */
-  private static void postAndReadUntil(RawMcp raw, String session, String call, String... marks)
-      throws Exception {
+  private static void postAndReadUntil(String call, String... marks) throws Exception {
+    RawMcp raw = streaming.raw("p", KEY);
+    String session = raw.initialize();
     try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
       OutputStream out = socket.getOutputStream();
       byte[] body = call.getBytes(StandardCharsets.UTF_8);
