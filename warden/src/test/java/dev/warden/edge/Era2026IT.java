@@ -1,12 +1,11 @@
 package dev.warden.edge;
 
-import static dev.warden.testing.GatewayHarness.agent;
+import static dev.warden.testing.Eventually.waitFor;
 import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.config.ServerConfig;
 import dev.warden.testing.EventStream;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp.Reply;
@@ -24,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,9 +56,9 @@ class Era2026IT {
     harness =
         GatewayHarness.start(
             GatewayHarness.config(
-                List.of(ServerConfig.streamableHttp("echo", echo.url())),
-                List.of(persona("alpha", "echo__echo", "echo__chatty", "echo__late*")),
-                List.of(agent("bot", "key-bot", "alpha"))));
+                List.of(echo.server()),
+                persona("alpha", "echo__echo", "echo__chatty", "echo__late*"),
+                "key-bot"));
   }
 
   @AfterAll
@@ -337,9 +335,7 @@ class Era2026IT {
     GatewayHarness own =
         GatewayHarness.start(
             GatewayHarness.config(
-                List.of(ServerConfig.streamableHttp("echo", echo.url())),
-                List.of(persona("alpha", "echo__echo")),
-                List.of(agent("bot", "key-bot", "alpha"))));
+                List.of(echo.server()), persona("alpha", "echo__echo"), "key-bot"));
     EventStream stream;
     try {
       stream =
@@ -380,15 +376,5 @@ class Era2026IT {
 
   private static List<String> texts(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-  }
-
-  private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
-    }
   }
 }

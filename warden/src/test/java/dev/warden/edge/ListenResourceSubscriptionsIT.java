@@ -1,11 +1,10 @@
 package dev.warden.edge;
 
-import static dev.warden.testing.GatewayHarness.agent;
+import static dev.warden.testing.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.config.PersonaConfig;
-import dev.warden.config.ServerConfig;
 import dev.warden.testing.EventStream;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.SdkUpstream;
@@ -13,7 +12,6 @@ import dev.warden.testing.StatelessMcp;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +36,7 @@ class ListenResourceSubscriptionsIT {
     PersonaConfig reader =
         new PersonaConfig("reader", "Reads the readme", List.of(), List.of(), List.of(README));
     harness =
-        GatewayHarness.start(
-            GatewayHarness.config(
-                List.of(ServerConfig.streamableHttp("docs", docs.url())),
-                List.of(reader),
-                List.of(agent("bot", "key-reader", "reader"))));
+        GatewayHarness.start(GatewayHarness.config(List.of(docs.server()), reader, "key-reader"));
   }
 
   @AfterAll
@@ -107,14 +101,6 @@ class ListenResourceSubscriptionsIT {
       assertThat(other.messages())
           .extracting(m -> m.path("method").asText())
           .containsExactly("notifications/subscriptions/acknowledged");
-    }
-  }
-
-  private static void waitFor(BooleanSupplier condition, String what) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(50);
     }
   }
 }

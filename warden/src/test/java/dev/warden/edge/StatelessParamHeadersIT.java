@@ -1,13 +1,8 @@
 package dev.warden.edge;
 
-import static dev.warden.testing.GatewayHarness.agent;
-import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.config.ServerConfig;
-import dev.warden.config.UpstreamProtocol;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
 import dev.warden.testing.SdkUpstream;
@@ -15,7 +10,7 @@ import dev.warden.testing.StatelessMcp;
 import dev.warden.testing.StatelessUpstream;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class StatelessParamHeadersIT {
   private static final String KEY = "param-key-0123456789";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The arguments the mismatched headers are checked against. */
+  private static final Map<String, Object> MISMATCH = Map.of("region", "mismatch-zone", "limit", 5);
+
   private static SdkUpstream sdk;
   private static StatelessUpstream modern;
   private static GatewayHarness harness;
@@ -56,14 +54,7 @@ class StatelessParamHeadersIT {
                         .build()));
     modern = StatelessUpstream.start();
     harness =
-        GatewayHarness.start(
-            GatewayHarness.config(
-                List.of(
-                    ServerConfig.streamableHttp("sdk", sdk.url()),
-                    ServerConfig.streamableHttp("modern", modern.url())
-                        .withProtocol(UpstreamProtocol.STATELESS)),
-                List.of(persona("p", "sdk__*", "modern__*")),
-                List.of(agent("bot", KEY, "p"))));
+        GatewayHarness.start(GatewayHarness.config(KEY, sdk.server(), modern.server("modern")));
   }
 
   @AfterAll
@@ -79,7 +70,10 @@ class StatelessParamHeadersIT {
         call(
             "sdk__query",
             Map.of("region", "us-west1", "limit", 5, "query", "select"),
-            Map.of("Mcp-Param-Region", "us-west1", "mcp-param-limit", "5"));
+            "Mcp-Param-Region",
+            "us-west1",
+            "mcp-param-limit",
+            "5");
     assertThat(r.status()).isEqualTo(200);
     assertThat(text(r)).isEqualTo("query in us-west1");
   }
@@ -87,18 +81,12 @@ class StatelessParamHeadersIT {
   @Test
   void aHeaderThatDoesNotMatchIsRefusedAndTheCallNeverReachesTheUpstream() {
     RawMcp.Reply r =
-        call(
-            "sdk__query",
-            Map.of("region", "mismatch-zone", "limit", 5),
-            Map.of("Mcp-Param-Region", "eu-west1", "Mcp-Param-Limit", "5"));
+        call("sdk__query", MISMATCH, "Mcp-Param-Region", "eu-west1", "Mcp-Param-Limit", "5");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.errorCode()).isEqualTo(-32020);
     assertThat(r.errorMessage()).contains("Mcp-Param-Region").contains("does not match");
     RawMcp.Reply number =
-        call(
-            "sdk__query",
-            Map.of("region", "mismatch-zone", "limit", 5),
-            Map.of("Mcp-Param-Region", "mismatch-zone", "Mcp-Param-Limit", "6"));
+        call("sdk__query", MISMATCH, "Mcp-Param-Region", "mismatch-zone", "Mcp-Param-Limit", "6");
     assertThat(number.status()).isEqualTo(400);
     assertThat(number.errorMessage()).contains("Mcp-Param-Limit");
     assertThat(sdk.calls()).noneMatch(c -> "mismatch-zone".equals(c.arguments().get("region")));
@@ -107,34 +95,24 @@ class StatelessParamHeadersIT {
   @Test
   void aMissingHeaderOrOneWithoutItsArgumentIsRefused() {
     RawMcp.Reply missing =
-        call(
-            "sdk__query", Map.of("region", "us-east1", "limit", 5), Map.of("Mcp-Param-Limit", "5"));
+        call("sdk__query", Map.of("region", "us-east1", "limit", 5), "Mcp-Param-Limit", "5");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.errorCode()).isEqualTo(-32020);
     assertThat(missing.errorMessage()).contains("Mcp-Param-Region header is missing");
 
-    RawMcp.Reply extra =
-        call(
-            "sdk__query",
-            Map.of("region", "us-east1"),
-            Map.of("Mcp-Param-Region", "us-east1", "Mcp-Param-Limit", "5"));
+    RawMcp.Reply extra = inRegion("sdk__query", "us-east1", "Mcp-Param-Limit", "5");
     assertThat(extra.status()).isEqualTo(400);
     assertThat(extra.errorMessage()).contains("Mcp-Param-Limit").contains("arguments.limit");
   }
 
   @Test
   void nonAsciiValuesTravelInTheBase64Form() {
-    RawMcp.Reply r =
-        call(
-            "sdk__query",
-            Map.of("region", "Zürich"),
-            Map.of("Mcp-Param-Region", StatelessMcp.headerValue("Zürich")));
+    RawMcp.Reply r = inRegion("sdk__query", "Zürich");
     assertThat(r.status()).isEqualTo(200);
     assertThat(text(r)).isEqualTo("query in Zürich");
 
     RawMcp.Reply malformed =
-        call(
-            "sdk__query", Map.of("region", "Zürich"), Map.of("Mcp-Param-Region", "=?base64?%%%?="));
+        call("sdk__query", Map.of("region", "Zürich"), "Mcp-Param-Region", "=?base64?%%%?=");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.errorCode()).isEqualTo(-32020);
     assertThat(malformed.errorMessage()).contains("malformed");
@@ -142,11 +120,7 @@ class StatelessParamHeadersIT {
 
   @Test
   void a2026UpstreamGetsTheHeadersBuiltFromTheArgumentsAndUnknownOnesPassedOn() {
-    RawMcp.Reply r =
-        call(
-            "modern__route",
-            Map.of("region", "eu-north"),
-            Map.of("Mcp-Param-Region", "eu-north", "Mcp-Param-Tenant", "acme"));
+    RawMcp.Reply r = inRegion("modern__route", "eu-north", "Mcp-Param-Tenant", "acme");
     assertThat(r.status()).isEqualTo(200);
     assertThat(text(r)).isEqualTo("routed to eu-north");
     Map<String, String> sent = routeHeaders("eu-north");
@@ -157,11 +131,7 @@ class StatelessParamHeadersIT {
 
   @Test
   void a2026UpstreamGetsNonAsciiValuesInTheBase64Form() {
-    RawMcp.Reply r =
-        call(
-            "modern__route",
-            Map.of("region", "Zürich"),
-            Map.of("Mcp-Param-Region", StatelessMcp.headerValue("Zürich")));
+    RawMcp.Reply r = inRegion("modern__route", "Zürich");
     assertThat(text(r)).isEqualTo("routed to Zürich");
     assertThat(routeHeaders("Zürich").get("Mcp-Param-Region")).isEqualTo("=?base64?WsO8cmljaA==?=");
   }
@@ -176,15 +146,25 @@ class StatelessParamHeadersIT {
     assertThat(routeHeaders("ap-south").get("Mcp-Param-Region")).isEqualTo("ap-south");
   }
 
-  private static RawMcp.Reply call(
-      String tool, Map<String, ?> arguments, Map<String, String> paramHeaders) {
-    StatelessMcp client = new StatelessMcp(harness.raw("p", KEY));
-    ObjectNode params = JSON.createObjectNode();
-    params.put("name", tool);
-    params.set("arguments", JSON.valueToTree(arguments));
-    Map<String, String> headers = client.headers("tools/call", tool);
-    headers.putAll(paramHeaders);
-    return client.raw().post(headers, client.body("tools/call", params));
+  /**
+   * Calls {@code tool} with {@code region} as its argument, sending the Mcp-Param-Region header as
+   * a well-behaved client does and then the {@code headers} given as name, value, name, value….
+   */
+  private static RawMcp.Reply inRegion(String tool, String region, String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Mcp-Param-Region";
+    all[1] = StatelessMcp.headerValue(region);
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return call(tool, Map.of("region", region), all);
+  }
+
+  /** Calls {@code tool} sending the {@code headers} given as name, value, name, value…. */
+  private static RawMcp.Reply call(String tool, Map<String, ?> arguments, String... headers) {
+    Map<String, String> sent = new LinkedHashMap<>();
+    for (int i = 0; i < headers.length; i += 2) {
+      sent.put(headers[i], headers[i + 1]);
+    }
+    return new StatelessMcp(harness.raw("p", KEY)).callTool(tool, arguments, sent);
   }
 
   /** The headers of the route call the 2026-07-28 upstream received for {@code region}. */

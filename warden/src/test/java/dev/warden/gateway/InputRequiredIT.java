@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.ServerConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
+import dev.warden.testing.RelayTools;
 import dev.warden.testing.SdkUpstream;
 import dev.warden.testing.StatelessMcp;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,50 +38,12 @@ class InputRequiredIT {
   @BeforeAll
   static void start() throws Exception {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
-    upstream.addTool(
-        "ask_user",
-        (exchange, args) -> {
-          try {
-            McpSchema.ElicitResult r =
-                exchange.createElicitation(
-                    McpSchema.ElicitFormRequest.builder(
-                            "Your name?",
-                            Map.of(
-                                "type",
-                                "object",
-                                "properties",
-                                Map.of("name", Map.of("type", "string"))))
-                        .build());
-            return "user " + r.action() + " " + r.content();
-          } catch (RuntimeException e) {
-            upstreamFailures.add(String.valueOf(e.getMessage()));
-            throw e;
-          }
-        });
-    upstream.addTool(
-        "ask_model",
-        (exchange, args) -> {
-          McpSchema.CreateMessageResult r =
-              exchange.createMessage(
-                  McpSchema.CreateMessageRequest.builder()
-                      .messages(
-                          List.of(
-                              new McpSchema.SamplingMessage(
-                                  McpSchema.Role.USER, new McpSchema.TextContent("2+2?"))))
-                      .maxTokens(10)
-                      .build());
-          return "model said " + ((McpSchema.TextContent) r.content()).text();
-        });
-    ServerConfig helper = ServerConfig.streamableHttp("helper", upstream.url());
-    gateway = GatewayHarness.start(config(helper));
-    impatient = GatewayHarness.start(config(helper.withTimeout(Duration.ofSeconds(2))));
-  }
-
-  private static dev.warden.config.WardenConfig config(ServerConfig helper) {
-    return GatewayHarness.config(
-        List.of(helper),
-        List.of(GatewayHarness.persona("p", "helper__*")),
-        List.of(GatewayHarness.agent("bot", KEY, "p")));
+    RelayTools.askUser(upstream, upstreamFailures::add);
+    RelayTools.askModel(upstream);
+    ServerConfig helper = upstream.server();
+    gateway = GatewayHarness.start(GatewayHarness.config(KEY, helper));
+    impatient =
+        GatewayHarness.start(GatewayHarness.config(KEY, helper.withTimeout(Duration.ofSeconds(2))));
   }
 
   @AfterAll

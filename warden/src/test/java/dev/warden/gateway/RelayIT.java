@@ -1,19 +1,15 @@
 package dev.warden.gateway;
 
+import static dev.warden.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.config.DataProtectionConfig;
-import dev.warden.config.DataProtectionConfig.Action;
-import dev.warden.config.DataProtectionConfig.DataRule;
-import dev.warden.config.DataProtectionConfig.Direction;
 import dev.warden.config.Limits;
-import dev.warden.config.ServerConfig;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
+import dev.warden.testing.RelayTools;
 import dev.warden.testing.SdkUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,11 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,100 +41,26 @@ class RelayIT {
   /** Streams answers as they come: requests go on the call's own event stream. */
   private static GatewayHarness streaming;
 
-  private static final CountDownLatch slowStarted = new CountDownLatch(1);
-
   @BeforeAll
   static void start() throws Exception {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
-    upstream.addTool(
-        "ask_model",
-        (exchange, args) -> {
-          McpSchema.CreateMessageResult r =
-              exchange.createMessage(
-                  McpSchema.CreateMessageRequest.builder()
-                      .messages(
-                          List.of(
-                              new McpSchema.SamplingMessage(
-                                  McpSchema.Role.USER, new McpSchema.TextContent("2+2?"))))
-                      .maxTokens(10)
-                      .build());
-          return "model said " + ((McpSchema.TextContent) r.content()).text();
-        });
-    upstream.addTool(
-        "ask_user",
-        (exchange, args) -> {
-          McpSchema.ElicitResult r =
-              exchange.createElicitation(
-                  McpSchema.ElicitFormRequest.builder(
-                          "Your name?",
-                          Map.of(
-                              "type",
-                              "object",
-                              "properties",
-                              Map.of("name", Map.of("type", "string"))))
-                      .build());
-          return "user " + r.action() + " " + r.content();
-        });
+    RelayTools.askModel(upstream);
+    RelayTools.askUser(upstream);
     upstream.addTool(
         "list_roots",
         (exchange, args) ->
             "roots " + exchange.listRoots().roots().stream().map(McpSchema.Root::uri).toList());
-    addSlowTool();
+    RelayTools.slow(upstream);
     startGateways();
   }
 
-  private static void addSlowTool() {
-    upstream
-        .mcp()
-        .addTool(
-            new SyncToolSpecification(
-                McpSchema.Tool.builder()
-                    .name("slow")
-                    .description("Reports progress until told to stop")
-                    .inputSchema(Map.of("type", "object"))
-                    .build(),
-                (exchange, request) -> {
-                  Object token =
-                      request.meta() == null ? null : request.meta().get("progressToken");
-                  int steps = ((Number) request.arguments().getOrDefault("steps", 100)).intValue();
-                  int loud = ((Number) request.arguments().getOrDefault("loud", steps)).intValue();
-                  slowStarted.countDown();
-                  for (int i = 1; i <= steps; i++) {
-                    if (token != null && i <= loud) {
-                      exchange.progressNotification(
-                          new McpSchema.ProgressNotification(
-                              token, i, (double) steps, "step " + i));
-                    }
-                    sleep(100);
-                  }
-                  return McpSchema.CallToolResult.builder().addTextContent("done").build();
-                }));
-  }
-
   private static void startGateways() throws Exception {
-    WardenConfig config =
-        GatewayHarness.config(
-            List.of(ServerConfig.streamableHttp("helper", upstream.url())),
-            List.of(GatewayHarness.persona("p", "helper__*")),
-            List.of(GatewayHarness.agent("bot", KEY, "p")));
+    WardenConfig config = GatewayHarness.config(KEY, upstream.server());
     gateway = GatewayHarness.start(config);
-    DataRule allowAnswers =
-        new DataRule(
-            "answers-pass",
-            List.of(),
-            List.of(),
-            Direction.RESPONSE,
-            List.of(),
-            List.of(),
-            Action.ALLOW,
-            4);
     streaming =
         GatewayHarness.start(
             GatewayHarness.withLimits(
-                GatewayHarness.withDataProtection(
-                    config,
-                    new DataProtectionConfig(
-                        Optional.empty(), List.of(allowAnswers), DataProtectionConfig.Trust.NONE)),
+                GatewayHarness.withStreamedAnswers(config),
                 new Limits(
                     Limits.DEFAULTS.maxBodyBytes(),
                     Limits.DEFAULTS.maxJsonDepth(),
@@ -208,13 +127,7 @@ class RelayIT {
     McpSchema.CallToolResult r =
         client.callTool(new McpSchema.CallToolRequest("helper__ask_model", Map.of()));
     assertThat(text(r)).isEqualTo("model said four");
-    McpSchema.CallToolResult slow =
-        client.callTool(
-            McpSchema.CallToolRequest.builder()
-                .name("helper__slow")
-                .arguments(Map.of("steps", 2))
-                .progressToken("tok-s")
-                .build());
+    McpSchema.CallToolResult slow = slow(client, 2, "tok-s");
     assertThat(text(slow)).isEqualTo("done");
     assertThat(progress).extracting(McpSchema.ProgressNotification::message).contains("step 2");
   }
@@ -272,13 +185,7 @@ class RelayIT {
   void progressReachesTheClientsProgressConsumer() {
     List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
     McpSyncClient client = capableClient(progress);
-    McpSchema.CallToolResult r =
-        client.callTool(
-            McpSchema.CallToolRequest.builder()
-                .name("helper__slow")
-                .arguments(Map.of("steps", 3))
-                .progressToken("tok-1")
-                .build());
+    McpSchema.CallToolResult r = slow(client, 3, "tok-1");
     assertThat(text(r)).isEqualTo("done");
     assertThat(progress)
         .extracting(McpSchema.ProgressNotification::progressToken)
@@ -290,9 +197,7 @@ class RelayIT {
   void clientCancellationIsForwardedToTheUpstream() {
     RawMcp raw = gateway.raw("p", KEY);
     String session = raw.initialize();
-    String call =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"cancel-me-1\",\"method\":\"tools/call\",\"params\":"
-            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":30}}}";
+    String call = slowCall("cancel-me-1", "{\"steps\":30}", null);
     CompletableFuture<RawMcp.Reply> running =
         CompletableFuture.supplyAsync(() -> raw.post(session, call));
     within10s(() -> bodyWith("cancel-me-1", "tools/call"));
@@ -308,29 +213,18 @@ class RelayIT {
 
   @Test
   void clientThatDisconnectsMidCallCancelsTheUpstreamCall() throws Exception {
-    RawMcp raw = streaming.raw("p", KEY);
-    String session = raw.initialize();
-    String call =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"drop-me-1\",\"method\":\"tools/call\",\"params\":"
-            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":300},"
-            + "\"_meta\":{\"progressToken\":\"p-drop\"}}}";
     // the first progress event: the call runs upstream; then the client closes its connection
-    postAndReadUntil(raw, session, call, "p-drop");
+    postAndReadUntil(slowCall("drop-me-1", "{\"steps\":300}", "p-drop"), "p-drop");
     // The call runs 30 s upstream: a cancellation within 20 s came while it was still running.
     within(Duration.ofSeconds(20), () -> bodyWith("drop-me-1", "notifications/cancelled"));
   }
 
   @Test
   void clientThatLeavesASilentCallCancelsItWithinAKeepAlivePeriod() throws Exception {
-    RawMcp raw = streaming.raw("p", KEY);
-    String session = raw.initialize();
     // One progress event opens the answer's stream, then the upstream says nothing for 30 s: only
     // the keep-alive can find that the client left.
-    String call =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"silent-drop-1\",\"method\":\"tools/call\",\"params\":"
-            + "{\"name\":\"helper__slow\",\"arguments\":{\"steps\":300,\"loud\":1},"
-            + "\"_meta\":{\"progressToken\":\"p-silent\"}}}";
-    postAndReadUntil(raw, session, call, "p-silent", ": keep-alive");
+    String call = slowCall("silent-drop-1", "{\"steps\":300,\"loud\":1}", "p-silent");
+    postAndReadUntil(call, "p-silent", ": keep-alive");
     long left = System.nanoTime();
     within(Duration.ofSeconds(10), () -> bodyWith("silent-drop-1", "notifications/cancelled"));
     assertThat(Duration.ofNanos(System.nanoTime() - left))
@@ -348,12 +242,34 @@ class RelayIT {
     assertThat(r.errorMessage()).contains("warden-s-999999").contains("waiting");
   }
 
+  /** Calls {@code helper__slow} through an SDK client, {@code steps} steps with progress. */
+  private static McpSchema.CallToolResult slow(McpSyncClient client, int steps, String token) {
+    return client.callTool(
+        McpSchema.CallToolRequest.builder()
+            .name("helper__slow")
+            .arguments(Map.of("steps", steps))
+            .progressToken(token)
+            .build());
+  }
+
+  /** A raw tools/call of {@code helper__slow}; {@code token} null: no progress token. */
+  private static String slowCall(String id, String arguments, String token) {
+    String meta = token == null ? "" : ",\"_meta\":{\"progressToken\":\"" + token + "\"}";
+    return "{\"jsonrpc\":\"2.0\",\"id\":\""
+        + id
+        + "\",\"method\":\"tools/call\",\"params\":{\"name\":\"helper__slow\",\"arguments\":"
+        + arguments
+        + meta
+        + "}}";
+  }
+
   /**
-   * Posts {@code call} on a connection of its own to the streaming gateway, reads its answer until
-   * every one of {@code marks} was seen, then closes the connection.
+   * Opens a session on the streaming gateway, posts {@code call} in it on a connection of its own,
+   * reads its answer until every one of {@code marks} was seen, then closes the connection.
    */
-  private static void postAndReadUntil(RawMcp raw, String session, String call, String... marks)
-      throws Exception {
+  private static void postAndReadUntil(String call, String... marks) throws Exception {
+    RawMcp raw = streaming.raw("p", KEY);
+    String session = raw.initialize();
     try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
       OutputStream out = socket.getOutputStream();
       byte[] body = call.getBytes(StandardCharsets.UTF_8);
@@ -381,22 +297,5 @@ class RelayIT {
 
   private static void within10s(java.util.function.BooleanSupplier condition) {
     within(Duration.ofSeconds(10), condition);
-  }
-
-  private static void within(Duration limit, java.util.function.BooleanSupplier condition) {
-    long end = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within " + limit).isLessThan(end);
-      sleep(50);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

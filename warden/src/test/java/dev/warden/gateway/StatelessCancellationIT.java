@@ -1,30 +1,21 @@
 package dev.warden.gateway;
 
+import static dev.warden.testing.Eventually.sleep;
+import static dev.warden.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.config.DataProtectionConfig;
-import dev.warden.config.DataProtectionConfig.Action;
-import dev.warden.config.DataProtectionConfig.DataRule;
-import dev.warden.config.DataProtectionConfig.Direction;
-import dev.warden.config.ServerConfig;
-import dev.warden.config.UpstreamProtocol;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
+import dev.warden.testing.RelayTools;
 import dev.warden.testing.SdkUpstream;
 import dev.warden.testing.StatelessMcp;
 import dev.warden.testing.StatelessUpstream;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,54 +39,11 @@ class StatelessCancellationIT {
   @BeforeAll
   static void start() throws Exception {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
-    upstream
-        .mcp()
-        .addTool(
-            new SyncToolSpecification(
-                McpSchema.Tool.builder()
-                    .name("slow")
-                    .description("Takes 100 ms per step")
-                    .inputSchema(Map.of("type", "object"))
-                    .build(),
-                (exchange, request) -> {
-                  Object token =
-                      request.meta() == null ? null : request.meta().get("progressToken");
-                  int steps = ((Number) request.arguments().getOrDefault("steps", 100)).intValue();
-                  for (int i = 1; i <= steps; i++) {
-                    if (token != null) {
-                      exchange.progressNotification(
-                          new McpSchema.ProgressNotification(token, i, (double) steps, "step"));
-                    }
-                    sleep(100);
-                  }
-                  return McpSchema.CallToolResult.builder().addTextContent("done").build();
-                }));
+    RelayTools.slow(upstream);
     modern = StatelessUpstream.start();
-    WardenConfig config =
-        GatewayHarness.config(
-            List.of(
-                ServerConfig.streamableHttp("helper", upstream.url()),
-                ServerConfig.streamableHttp("modern", modern.url())
-                    .withProtocol(UpstreamProtocol.STATELESS)),
-            List.of(GatewayHarness.persona("p", "helper__*", "modern__*")),
-            List.of(GatewayHarness.agent("bot", KEY, "p")));
+    WardenConfig config = GatewayHarness.config(KEY, upstream.server(), modern.server("modern"));
     inspecting = GatewayHarness.start(config);
-    DataRule pass =
-        new DataRule(
-            "answers-pass",
-            List.of(),
-            List.of(),
-            Direction.RESPONSE,
-            List.of(),
-            List.of(),
-            Action.ALLOW,
-            4);
-    streaming =
-        GatewayHarness.start(
-            GatewayHarness.withDataProtection(
-                config,
-                new DataProtectionConfig(
-                    Optional.empty(), List.of(pass), DataProtectionConfig.Trust.NONE)));
+    streaming = GatewayHarness.start(GatewayHarness.withStreamedAnswers(config));
   }
 
   @AfterAll
@@ -216,23 +164,6 @@ class StatelessCancellationIT {
       return (ObjectNode) JSON.readTree(json);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void within(Duration limit, BooleanSupplier condition) {
-    long end = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within " + limit).isLessThan(end);
-      sleep(50);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

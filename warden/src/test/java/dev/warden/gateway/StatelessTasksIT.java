@@ -38,7 +38,7 @@ class StatelessTasksIT {
   @Test
   void announcesTheExtensionOnlyWhereAServerOfThePersonaRunsTasks() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = GatewayHarness.start(config(jobs, plain))) {
       for (String persona : List.of("all", "quick-only")) {
         JsonNode caps = discover(harness, persona).path("capabilities");
@@ -53,7 +53,7 @@ class StatelessTasksIT {
   @Test
   void startsPollsAndFinishesATaskWithItsResultRedacted() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = GatewayHarness.start(config(jobs, plain))) {
       StatelessMcp client = client(harness, "all", KEY);
       JsonNode created = startTask(client, "card");
@@ -88,7 +88,7 @@ class StatelessTasksIT {
   @Test
   void aCallWithoutTheExtensionIsNoTaskAndATaskOnlyToolSaysWhatIsMissing() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = GatewayHarness.start(config(jobs, plain))) {
       StatelessMcp client = client(harness, "all", KEY);
       RawMcp.Reply direct = client.callTool("jobs__slow", Map.of("text", "now"));
@@ -115,7 +115,7 @@ class StatelessTasksIT {
   @Test
   void anotherAgentOrPersonaAndATamperedIdFindNoTask() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = GatewayHarness.start(config(jobs, plain))) {
       String task = startTask(client(harness, "all", KEY), "mine").path("taskId").asText();
       char last = task.charAt(task.length() - 2);
@@ -148,7 +148,7 @@ class StatelessTasksIT {
   @Test
   void cancelReachesTheUpstreamAndUpdateIsAcknowledged() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = GatewayHarness.start(config(jobs, plain))) {
       StatelessMcp client = client(harness, "all", KEY);
       String task = startTask(client, "bye").path("taskId").asText();
@@ -172,7 +172,7 @@ class StatelessTasksIT {
   @Test
   void tasksResultAndListAreNotMethodsOfThisEra() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = GatewayHarness.start(config(jobs, plain))) {
       StatelessMcp client = client(harness, "all", KEY);
       String task = startTask(client, "x").path("taskId").asText();
@@ -186,7 +186,7 @@ class StatelessTasksIT {
   @Test
   void anotherReplicaWithTheSameKeyServesThePoll() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness a = GatewayHarness.start(config(jobs, plain).withSessions(keys()));
         GatewayHarness b = GatewayHarness.start(config(jobs, plain).withSessions(keys()))) {
       String task = startTask(client(a, "all", KEY), "moved").path("taskId").asText();
@@ -202,7 +202,7 @@ class StatelessTasksIT {
   @Test
   void bridgesTheExtensionOfA2026UpstreamInItsOwnTerms() throws Exception {
     try (StatelessUpstream modern = StatelessUpstream.startWithTasks();
-        HttpStub plain = plain();
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness =
             GatewayHarness.start(
                 GatewayHarness.config(
@@ -270,22 +270,11 @@ class StatelessTasksIT {
         Optional.empty());
   }
 
-  private static HttpStub plain() throws Exception {
-    return HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
-  }
-
-  private static WardenConfig config(TaskUpstream jobs, HttpStub plain) throws Exception {
-    return GatewayHarness.config(
-        List.of(
-            ServerConfig.streamableHttp("jobs", jobs.url()),
-            ServerConfig.streamableHttp("plain", plain.url())),
-        List.of(
-            persona("all", "*"),
-            persona("quick-only", "jobs__quick"),
-            persona("plain-only", "plain__*")),
-        List.of(
-            agent("bot", KEY, "all", "quick-only", "plain-only"),
-            agent("other", OTHER_KEY, "all")));
+  private static WardenConfig config(TaskUpstream jobs, HttpStub plain) {
+    return jobs.config(
+        plain,
+        agent("bot", KEY, "all", "quick-only", "plain-only"),
+        agent("other", OTHER_KEY, "all"));
   }
 
   private static StatelessMcp client(GatewayHarness harness, String persona, String key) {

@@ -1,7 +1,6 @@
 package dev.warden.gateway;
 
 import static dev.warden.testing.GatewayHarness.agent;
-import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +9,6 @@ import dev.warden.config.DataProtectionConfig.Action;
 import dev.warden.config.DataProtectionConfig.DataRule;
 import dev.warden.config.DataProtectionConfig.Direction;
 import dev.warden.config.DataProtectionConfig.Trust;
-import dev.warden.config.ServerConfig;
 import dev.warden.config.WardenConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.HttpStub;
@@ -19,7 +17,6 @@ import dev.warden.testing.TaskUpstream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,8 +34,7 @@ class TasksIT {
   @Test
   void relaysTasksUnderSessionBoundIds() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain =
-            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = harness(jobs, plain)) {
       RawMcp raw = harness.raw("all", KEY);
       JsonNode init = raw.initializeReply(RawMcp.VERSION).result();
@@ -94,8 +90,7 @@ class TasksIT {
   @Test
   void refusesForeignAndGuessedTaskIdsWithoutReachingTheUpstream() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain =
-            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = harness(jobs, plain)) {
       RawMcp owner = harness.raw("all", KEY);
       String ownerSession = owner.initialize();
@@ -126,8 +121,7 @@ class TasksIT {
   @Test
   void aToolOutsideThePersonaCannotBeStartedAsATask() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain =
-            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = harness(jobs, plain)) {
       RawMcp raw = harness.raw("quick-only", KEY);
       RawMcp.Reply refused =
@@ -143,8 +137,7 @@ class TasksIT {
   @Test
   void announcesTasksOnlyWhenAServerOfThePersonaOffersThem() throws Exception {
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain =
-            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness = harness(jobs, plain)) {
       JsonNode plainCaps =
           harness
@@ -166,23 +159,9 @@ class TasksIT {
 
   @Test
   void inspectsATaskResultLikeAToolResult() throws Exception {
-    DataProtectionConfig dp =
-        new DataProtectionConfig(
-            Optional.empty(),
-            List.of(
-                new DataRule(
-                    "emails-back",
-                    List.of(),
-                    List.of("jobs"),
-                    Direction.RESPONSE,
-                    List.of("EMAIL_ADDRESS"),
-                    List.of(),
-                    Action.BLOCK,
-                    4)),
-            Trust.NONE);
+    DataProtectionConfig dp = onJobsAnswers("emails-back", List.of("EMAIL_ADDRESS"), Action.BLOCK);
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain =
-            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness =
             GatewayHarness.start(GatewayHarness.withDataProtection(config(jobs, plain), dp))) {
       RawMcp raw = harness.raw("all", KEY);
@@ -198,23 +177,9 @@ class TasksIT {
   /** With no response inspection for the server, the upstream's event stream is relayed live. */
   @Test
   void rewritesTaskIdsInALiveRelayedEventStream() throws Exception {
-    DataProtectionConfig dp =
-        new DataProtectionConfig(
-            Optional.empty(),
-            List.of(
-                new DataRule(
-                    "trust-jobs",
-                    List.of(),
-                    List.of("jobs"),
-                    Direction.RESPONSE,
-                    List.of(),
-                    List.of(),
-                    Action.ALLOW,
-                    4)),
-            Trust.NONE);
+    DataProtectionConfig dp = onJobsAnswers("trust-jobs", List.of(), Action.ALLOW);
     try (TaskUpstream jobs = TaskUpstream.start();
-        HttpStub plain =
-            HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+        HttpStub plain = TaskUpstream.plain();
         GatewayHarness harness =
             GatewayHarness.start(GatewayHarness.withDataProtection(config(jobs, plain), dp))) {
       RawMcp raw = harness.raw("all", KEY);
@@ -246,16 +211,26 @@ class TasksIT {
     return GatewayHarness.start(config(jobs, plain));
   }
 
-  private static WardenConfig config(TaskUpstream jobs, HttpStub plain) throws Exception {
-    return (GatewayHarness.config(
+  private static WardenConfig config(TaskUpstream jobs, HttpStub plain) {
+    return jobs.config(plain, agent("bot", KEY, "all", "quick-only", "plain-only"));
+  }
+
+  /** Data protection with one rule for the answers of the server {@code jobs}. */
+  private static DataProtectionConfig onJobsAnswers(
+      String rule, List<String> detectors, Action action) {
+    return new DataProtectionConfig(
+        Optional.empty(),
         List.of(
-            ServerConfig.streamableHttp("jobs", jobs.url()),
-            ServerConfig.streamableHttp("plain", plain.url())),
-        List.of(
-            persona("all", "*"),
-            persona("quick-only", "jobs__quick"),
-            persona("plain-only", "plain__*")),
-        List.of(agent("bot", KEY, "all", "quick-only", "plain-only"))));
+            new DataRule(
+                rule,
+                List.of(),
+                List.of("jobs"),
+                Direction.RESPONSE,
+                detectors,
+                List.of(),
+                action,
+                4)),
+        Trust.NONE);
   }
 
   /** Starts the tool {@code jobs__slow} as a task; returns the task id the client was given. */

@@ -4,6 +4,9 @@ import dev.warden.config.AdminConfig;
 import dev.warden.config.AgentConfig;
 import dev.warden.config.AuditConfig;
 import dev.warden.config.DataProtectionConfig;
+import dev.warden.config.DataProtectionConfig.Action;
+import dev.warden.config.DataProtectionConfig.DataRule;
+import dev.warden.config.DataProtectionConfig.Direction;
 import dev.warden.config.HostPort;
 import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
@@ -18,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** Starts a real gateway on a random loopback port from a configuration built in code. */
@@ -51,6 +55,23 @@ public final class GatewayHarness implements AutoCloseable {
         DataProtectionConfig.DEFAULT);
   }
 
+  /**
+   * A configuration with these servers, the persona {@code p} offering all their tools and the
+   * agent {@code bot} presenting {@code key} for it.
+   */
+  public static WardenConfig config(String key, ServerConfig... servers) {
+    String[] tools =
+        java.util.Arrays.stream(servers).map(s -> s.id() + "__*").toArray(String[]::new);
+    return config(List.of(servers), persona("p", tools), key);
+  }
+
+  /**
+   * A configuration with these servers, one persona and the agent {@code bot} holding {@code key}.
+   */
+  public static WardenConfig config(List<ServerConfig> servers, PersonaConfig persona, String key) {
+    return config(servers, List.of(persona), List.of(agent("bot", key, persona.id())));
+  }
+
   /** {@code config} that also allows these browser Origins. */
   public static WardenConfig withAllowedOrigins(WardenConfig config, List<String> origins) {
     return copy(config, config.limits(), origins, config.dataProtection());
@@ -64,6 +85,26 @@ public final class GatewayHarness implements AutoCloseable {
   /** {@code config} with a data-protection section. */
   public static WardenConfig withDataProtection(WardenConfig config, DataProtectionConfig dp) {
     return copy(config, config.limits(), config.allowedOrigins(), dp);
+  }
+
+  /**
+   * {@code config} whose answers are streamed as they come: one data-protection rule lets every
+   * answer pass, so none is read whole to be inspected.
+   */
+  public static WardenConfig withStreamedAnswers(WardenConfig config) {
+    DataRule pass =
+        new DataRule(
+            "answers-pass",
+            List.of(),
+            List.of(),
+            Direction.RESPONSE,
+            List.of(),
+            List.of(),
+            Action.ALLOW,
+            4);
+    return withDataProtection(
+        config,
+        new DataProtectionConfig(Optional.empty(), List.of(pass), DataProtectionConfig.Trust.NONE));
   }
 
   /**

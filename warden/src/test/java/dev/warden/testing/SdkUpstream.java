@@ -1,5 +1,6 @@
 package dev.warden.testing;
 
+import dev.warden.config.ServerConfig;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -37,6 +38,7 @@ public final class SdkUpstream implements AutoCloseable {
   /** An HTTP request as the upstream received it; header names are lower-case. */
   public record Received(String method, Map<String, String> headers) {}
 
+  private final String name;
   private final Server server;
   private final McpSyncServer mcp;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -51,6 +53,7 @@ public final class SdkUpstream implements AutoCloseable {
   private SdkUpstream(
       String name, Map<String, Function<Map<String, Object>, String>> tools, List<String> resources)
       throws Exception {
+    this.name = name;
     HttpServletStreamableServerTransportProvider transport =
         HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
     List<SyncToolSpecification> specs = new ArrayList<>();
@@ -142,6 +145,11 @@ public final class SdkUpstream implements AutoCloseable {
         "http://127.0.0.1:"
             + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
             + "/mcp");
+  }
+
+  /** This upstream as a streamable-http server of the gateway's registry, under its own name. */
+  public ServerConfig server() {
+    return ServerConfig.streamableHttp(name, url());
   }
 
   public List<Call> calls() {

@@ -91,10 +91,18 @@ public final class StatelessMcp {
   }
 
   public RawMcp.Reply callTool(String tool, Map<String, ?> arguments) {
+    return callTool(tool, arguments, Map.of());
+  }
+
+  /** A tools/call that also sends {@code extraHeaders} (Mcp-Param-* ones, say). */
+  public RawMcp.Reply callTool(
+      String tool, Map<String, ?> arguments, Map<String, String> extraHeaders) {
     ObjectNode params = JSON.createObjectNode();
     params.put("name", tool);
     params.set("arguments", JSON.valueToTree(arguments));
-    return call("tools/call", tool, params);
+    Map<String, String> headers = headers("tools/call", tool);
+    headers.putAll(extraHeaders);
+    return raw.post(headers, body("tools/call", params));
   }
 
   /** Opens a subscriptions/listen stream with this filter; read on a background thread. */

@@ -3,6 +3,8 @@ package dev.warden.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.config.ServerConfig;
+import dev.warden.config.UpstreamProtocol;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -76,6 +78,11 @@ public final class StatelessUpstream implements AutoCloseable {
     u.server.setHandler(u.new Endpoint());
     u.server.start();
     return u;
+  }
+
+  /** This upstream as a 2026-07-28 server of the gateway's registry, named {@code name}. */
+  public ServerConfig server(String name) {
+    return ServerConfig.streamableHttp(name, url()).withProtocol(UpstreamProtocol.STATELESS);
   }
 
   public URI url() {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.config.AgentConfig;
+import dev.warden.config.ServerConfig;
+import dev.warden.config.WardenConfig;
 import dev.warden.testing.HttpStub.Answer;
 import dev.warden.testing.HttpStub.Received;
 import java.io.IOException;
@@ -38,6 +41,28 @@ public final class TaskUpstream implements AutoCloseable {
 
   private TaskUpstream() throws Exception {
     this.stub = HttpStub.start(this::answer);
+  }
+
+  /** A plain server without tasks (one tool, {@code echo}), to sit beside a task upstream. */
+  public static HttpStub plain() throws Exception {
+    return HttpStub.mcp(Map.of("echo", (id, r) -> HttpStub.result(id, "{\"content\":[]}")));
+  }
+
+  /**
+   * The gateway the task tests run: this upstream as {@code jobs} and {@code plain} beside it, with
+   * the personas {@code all} (every tool), {@code quick-only} ({@code jobs__quick}) and {@code
+   * plain-only} (the plain server's tools), and these agents.
+   */
+  public WardenConfig config(HttpStub plain, AgentConfig... agents) {
+    return GatewayHarness.config(
+        List.of(
+            ServerConfig.streamableHttp("jobs", url()),
+            ServerConfig.streamableHttp("plain", plain.url())),
+        List.of(
+            GatewayHarness.persona("all", "*"),
+            GatewayHarness.persona("quick-only", "jobs__quick"),
+            GatewayHarness.persona("plain-only", "plain__*")),
+        List.of(agents));
   }
 
   public static TaskUpstream start() throws Exception {
