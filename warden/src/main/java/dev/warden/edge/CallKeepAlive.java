@@ -27,7 +27,7 @@ final class CallKeepAlive {
 
   private final long periodNanos;
   private final Set<Watch> open = ConcurrentHashMap.newKeySet();
-  private volatile Thread watcher;
+  private Thread watcher; // guarded by this
 
   CallKeepAlive(Duration period) {
     this.periodNanos = period.toNanos();
@@ -42,9 +42,7 @@ final class CallKeepAlive {
   Watch watch(OutputStream out, Runnable gone) {
     Watch w = new Watch(out, gone);
     open.add(w);
-    if (watcher == null) {
-      startWatcher();
-    }
+    startWatcher(); // under the lock the watcher ends with, so a stream is never left unwatched
     return w;
   }
 
