@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.ServerConfig;
+import dev.warden.testing.Eventually;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
 import dev.warden.testing.RelayTools;
 import dev.warden.testing.SdkUpstream;
 import dev.warden.testing.StatelessMcp;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +41,29 @@ class InputRequiredIT {
   /** The same upstream with a 2 s call timeout, which bounds how long a call stays parked. */
   private static GatewayHarness impatient;
 
+  /** The same upstream with answers streamed through unread, so a client can drop mid-answer. */
+  private static GatewayHarness streaming;
+
   @BeforeAll
   static void start() throws Exception {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
     RelayTools.askUser(upstream, upstreamFailures::add);
     RelayTools.askModel(upstream);
+    RelayTools.askThenSlow(upstream);
     ServerConfig helper = upstream.server();
     gateway = GatewayHarness.start(GatewayHarness.config(KEY, helper));
     impatient =
         GatewayHarness.start(GatewayHarness.config(KEY, helper.withTimeout(Duration.ofSeconds(2))));
+    streaming =
+        GatewayHarness.start(
+            GatewayHarness.withStreamedAnswers(GatewayHarness.config(KEY, helper)));
   }
 
   @AfterAll
   static void stop() throws Exception {
     gateway.close();
     impatient.close();
+    streaming.close();
     upstream.close();
   }
 
@@ -101,6 +115,58 @@ class InputRequiredIT {
     assertThat(text(retry)).isEqualTo("user ACCEPT {name=Ada}");
     assertThat(retry.response().path("id").asText())
         .isNotEqualTo(first.response().path("id").asText());
+  }
+
+  @Test
+  void aClientThatDropsTheResumedCallCancelsItUnderTheIdTheServerKnows() throws Exception {
+    StatelessMcp client = new StatelessMcp(streaming.raw("p", KEY));
+    ObjectNode params = call("helper__ask_then_slow", "elicitation", null, null);
+    ((ObjectNode) params.get("_meta")).put("progressToken", "p-resumed");
+    RawMcp.Reply first = send(client, "helper__ask_then_slow", params);
+    String firstId = first.response().path("id").asText();
+    String state = first.result().path("requestState").asText();
+    assertThat(first.result().path("resultType").asText()).isEqualTo("input_required");
+
+    ObjectNode retry =
+        call(
+            "helper__ask_then_slow",
+            "elicitation",
+            StatelessMcp.object().put("action", "accept"),
+            state);
+    ((ObjectNode) retry.get("_meta")).put("progressToken", "p-resumed");
+    String body = client.body("tools/call", retry);
+    String retryId =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("id").asText();
+    assertThat(retryId).isNotEqualTo(firstId);
+    URI endpoint = streaming.raw("p", KEY).endpoint();
+    try (Socket socket = new Socket("127.0.0.1", endpoint.getPort())) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder("POST " + endpoint.getPath() + " HTTP/1.1\r\n");
+      client
+          .headers("tools/call", "helper__ask_then_slow")
+          .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("Host: 127.0.0.1\r\nContent-Length: ").append(bytes.length).append("\r\n\r\n");
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String seen = "";
+      while (!seen.contains("p-resumed")) { // a progress event: the resumed call runs upstream
+        byte[] chunk = new byte[4096];
+        int n = in.read(chunk);
+        assertThat(n).as("answer so far: " + seen).isPositive();
+        seen += new String(chunk, 0, n, StandardCharsets.UTF_8);
+      }
+    }
+    Eventually.within(
+        Duration.ofSeconds(20),
+        () ->
+            upstream.bodies().stream()
+                .anyMatch(
+                    b ->
+                        b.contains("notifications/cancelled")
+                            && b.contains("\"requestId\":\"" + firstId + "\"")));
   }
 
   @Test

@@ -64,6 +64,38 @@ public final class RelayTools {
   }
 
   /**
+   * Adds {@code ask_then_slow}: asks the user "Go on?", then runs 300 steps of 100 ms, with a
+   * progress notification for each when the call carries a progress token; answers "done".
+   */
+  public static void askThenSlow(SdkUpstream upstream) {
+    upstream
+        .mcp()
+        .addTool(
+            new SyncToolSpecification(
+                McpSchema.Tool.builder()
+                    .name("ask_then_slow")
+                    .description("Asks the user, then runs long, reporting progress")
+                    .inputSchema(Map.of("type", "object"))
+                    .build(),
+                (exchange, request) -> {
+                  exchange.createElicitation(
+                      McpSchema.ElicitFormRequest.builder(
+                              "Go on?", Map.of("type", "object", "properties", Map.of()))
+                          .build());
+                  Object token =
+                      request.meta() == null ? null : request.meta().get("progressToken");
+                  for (int i = 1; i <= 300; i++) {
+                    if (token != null) {
+                      exchange.progressNotification(
+                          new McpSchema.ProgressNotification(token, i, 300.0, "step " + i));
+                    }
+                    Eventually.sleep(100);
+                  }
+                  return McpSchema.CallToolResult.builder().addTextContent("done").build();
+                }));
+  }
+
+  /**
    * Adds {@code slow}: {@code steps} (argument, default 100) steps of 100 ms each, with a progress
    * notification ("step i") for each of the first {@code loud} steps (argument, default all) when
    * the call carries a progress token; answers "done".
