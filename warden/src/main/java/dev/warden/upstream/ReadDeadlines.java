@@ -2,13 +2,15 @@ package dev.warden.upstream;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read timeouts for upstream connections without timed parks. A virtual thread blocked in a socket
  * read with {@code SO_TIMEOUT} parks with a timer that is armed and cancelled on every read, which
  * measurably costs a thread wake-up per read under load. Instead each connection publishes the
  * deadline of the read it is blocked in, and one watcher thread closes the sockets whose deadline
- * passed; the blocked read then fails and the connection reports a timeout.
+ * passed; the blocked read then fails and the connection reports a timeout. While no connection is
+ * open the watcher sleeps.
  */
 final class ReadDeadlines {
   /** How often deadlines are checked: the precision of upstream read timeouts. */
@@ -26,13 +28,15 @@ final class ReadDeadlines {
   private static final ReadDeadlines SHARED = new ReadDeadlines();
 
   private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+  private final Thread watcher;
 
   private ReadDeadlines() {
-    Thread.ofPlatform().daemon().name("warden-read-deadlines").start(this::watch);
+    watcher = Thread.ofPlatform().daemon().name("warden-read-deadlines").start(this::watch);
   }
 
   static void watch(Watched w) {
     SHARED.watched.add(w);
+    LockSupport.unpark(SHARED.watcher); // in case it sleeps for want of connections
   }
 
   static void forget(Watched w) {
@@ -41,6 +45,10 @@ final class ReadDeadlines {
 
   private void watch() {
     while (true) {
+      if (watched.isEmpty()) {
+        LockSupport.park(this); // until a connection is watched (its unpark may come first)
+        continue;
+      }
       try {
         Thread.sleep(TICK_MILLIS);
       } catch (InterruptedException e) {
