@@ -21,7 +21,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * period of the client leaving.
  */
 final class CallKeepAlive {
-  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PROBE = ":\n\n".getBytes(StandardCharsets.US_ASCII);
   private static final long PROBE_DELAY_NANOS = 50_000_000L;
 
@@ -103,7 +102,7 @@ final class CallKeepAlive {
 
     private void keepAlive() {
       try {
-        if (comment(KEEP_ALIVE)) {
+        if (comment(EventStreams.KEEP_ALIVE)) {
           LockSupport.parkNanos(PROBE_DELAY_NANOS);
           comment(PROBE);
         }

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * keep-alive period keeps proxies from closing an idle stream and notices a vanished client.
  */
 final class EventStreams {
-  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+  /** The comment an idle event stream gets (clients ignore comments). */
+  static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+
   private static final int MAX_QUEUED = 1024;
 
   private final Duration keepAlive;

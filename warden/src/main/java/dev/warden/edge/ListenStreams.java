@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 final class ListenStreams {
   static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
   private static final String UPDATED = "notifications/resources/updated";
-  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Duration keepAlive;
 
@@ -47,7 +46,7 @@ final class ListenStreams {
         byte[] message = sink.queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
         session.touch(); // a listened session is in use, even when quiet
         if (message == null) {
-          out.write(KEEP_ALIVE);
+          out.write(EventStreams.KEEP_ALIVE);
           out.flush();
         } else if (message.length > 0) {
           ObjectNode tagged = tag(message, id, methods, uris);

@@ -52,11 +52,8 @@ final class CancellableCall implements Consumer<String> {
    */
   UpstreamReply send(UpstreamSession upstream, byte[] request, Map<String, String> headers)
       throws UpstreamException {
-    ScopedValue.Carrier bound = ScopedValue.where(CallStop.CURRENT, stop);
-    if (!headers.isEmpty()) {
-      bound = bound.where(ParamHeaders.CURRENT, headers);
-    }
-    return bound.call(() -> upstream.send(request));
+    return ScopedValue.where(CallStop.CURRENT, stop)
+        .call(() -> ParamHeaders.send(upstream, request, headers));
   }
 
   /**
@@ -64,7 +61,7 @@ final class CancellableCall implements Consumer<String> {
    * that resumes a parked call names the id the upstream knows that call by.
    */
   void started(UpstreamReply upstream) {
-    this.upstreamId = InputRequired.upstreamId(upstream, upstreamId);
+    this.upstreamId = upstream.upstreamId(upstreamId);
     this.reply = upstream;
     if (cancelled) {
       upstream.abort();

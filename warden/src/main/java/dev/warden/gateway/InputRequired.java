@@ -145,11 +145,6 @@ final class InputRequired {
             new UpstreamReply(UpstreamReply.Framing.SSE, next, next::abort, -1, c.upstreamId())));
   }
 
-  /** The id the upstream knows a call by: the client's first id, across retries. */
-  static JsonNode upstreamId(UpstreamReply reply, JsonNode clientId) {
-    return reply.upstreamId(clientId);
-  }
-
   int size() {
     return pending.size();
   }

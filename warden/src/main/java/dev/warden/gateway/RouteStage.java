@@ -113,14 +113,6 @@ final class RouteStage implements Stage {
     };
   }
 
-  private static UpstreamReply send(
-      UpstreamSession upstream, byte[] request, Map<String, String> headers)
-      throws UpstreamException {
-    return headers.isEmpty()
-        ? upstream.send(request)
-        : ScopedValue.where(ParamHeaders.CURRENT, headers).call(() -> upstream.send(request));
-  }
-
   /** A 2026-07-28 call's reply, which the client's cancellation aborts from now on. */
   private static Reply started(CancellableCall call, Reply.Relay relay) {
     call.started(relay.upstream());
@@ -376,7 +368,7 @@ final class RouteStage implements Stage {
       UpstreamReply reply =
           stateless
               ? cancellable.send(upstreamSession, request, headers)
-              : send(upstreamSession, request, headers);
+              : ParamHeaders.send(upstreamSession, request, headers);
       return stateless
           ? started(
               cancellable,

@@ -30,6 +30,15 @@ public final class ParamHeaders {
   /** The Mcp-Param headers of the call being sent on this thread, by header name. */
   public static final ScopedValue<Map<String, String>> CURRENT = ScopedValue.newInstance();
 
+  /** Sends {@code request} with {@code headers} (none: sent as it is) bound for the transport. */
+  public static UpstreamReply send(
+      UpstreamSession upstream, byte[] request, Map<String, String> headers)
+      throws UpstreamException {
+    return headers.isEmpty()
+        ? upstream.send(request)
+        : ScopedValue.where(CURRENT, headers).call(() -> upstream.send(request));
+  }
+
   /** One mirrored parameter: the argument's property and the name part of its header. */
   public record Param(String property, String name) {
     /** The header's name as it arrives, lower-cased. */
