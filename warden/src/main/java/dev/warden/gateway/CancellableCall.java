@@ -53,7 +53,7 @@ final class CancellableCall implements Consumer<String> {
   UpstreamReply send(UpstreamSession upstream, byte[] request, Map<String, String> headers)
       throws UpstreamException {
     return ScopedValue.where(CallStop.CURRENT, stop)
-        .call(() -> ParamHeaders.send(upstream, request, headers));
+        .call(() -> ParamHeaders.sending(headers, () -> upstream.send(request)));
   }
 
   /**

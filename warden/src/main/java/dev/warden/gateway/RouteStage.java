@@ -368,7 +368,7 @@ final class RouteStage implements Stage {
       UpstreamReply reply =
           stateless
               ? cancellable.send(upstreamSession, request, headers)
-              : ParamHeaders.send(upstreamSession, request, headers);
+              : ParamHeaders.sending(headers, () -> upstreamSession.send(request));
       return stateless
           ? started(
               cancellable,

@@ -30,13 +30,13 @@ public final class ParamHeaders {
   /** The Mcp-Param headers of the call being sent on this thread, by header name. */
   public static final ScopedValue<Map<String, String>> CURRENT = ScopedValue.newInstance();
 
-  /** Sends {@code request} with {@code headers} (none: sent as it is) bound for the transport. */
-  public static UpstreamReply send(
-      UpstreamSession upstream, byte[] request, Map<String, String> headers)
-      throws UpstreamException {
-    return headers.isEmpty()
-        ? upstream.send(request)
-        : ScopedValue.where(CURRENT, headers).call(() -> upstream.send(request));
+  /**
+   * Runs {@code send} with {@code headers} bound for the transport to add (none: nothing bound, at
+   * no cost).
+   */
+  public static <T, X extends Throwable> T sending(
+      Map<String, String> headers, ScopedValue.CallableOp<T, X> send) throws X {
+    return headers.isEmpty() ? send.call() : ScopedValue.where(CURRENT, headers).call(send);
   }
 
   /** One mirrored parameter: the argument's property and the name part of its header. */

@@ -230,11 +230,7 @@ final class InputRounds extends EventFeed {
       params.set("requestState", roundResult.get("requestState"));
     }
     try {
-      UpstreamReply reply =
-          paramHeaders.isEmpty()
-              ? session.exchange(again)
-              : ScopedValue.where(ParamHeaders.CURRENT, paramHeaders)
-                  .call(() -> session.exchange(again));
+      UpstreamReply reply = ParamHeaders.sending(paramHeaders, () -> session.exchange(again));
       follow(reply);
       if (reply.framing() == UpstreamReply.Framing.JSON) {
         try (reply) {
