@@ -34,9 +34,15 @@ final class ConfigBinder {
           "alerts",
           "sessions");
   private static final List<String> LIMIT_KEYS =
-      List.of("max-body", "max-json-depth", "session-idle-timeout", "stream-keep-alive");
+      List.of(
+          "max-body",
+          "max-json-depth",
+          "session-idle-timeout",
+          "stream-keep-alive",
+          "connection-threads");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
   private static final int MAX_JSON_DEPTH = 1000;
+  private static final int MAX_CONNECTION_THREADS = 10_000;
   private static final Pattern STORAGE = Pattern.compile("(sqlite:|postgresql://).+");
   private static final String TOKEN_ADVICE = "put the token in ${env:…} or ${file:…}";
 
@@ -139,20 +145,31 @@ final class ConfigBinder {
                   s.parsed("session-idle-timeout", Durations::parse).orElse(d.sessionIdleTimeout());
               Duration keepAlive =
                   s.parsed("stream-keep-alive", Durations::parse).orElse(d.streamKeepAlive());
-              return new Limits(maxBody, maxDepth, idle, keepAlive);
+              int threads =
+                  s.parsed("connection-threads", ConfigBinder::connectionThreads)
+                      .orElse(d.connectionThreads());
+              return new Limits(maxBody, maxDepth, idle, keepAlive, threads);
             });
   }
 
   private static int depth(String text) {
+    return wholeNumber(text, 1, MAX_JSON_DEPTH);
+  }
+
+  private static int connectionThreads(String text) {
+    return wholeNumber(text, 0, MAX_CONNECTION_THREADS);
+  }
+
+  private static int wholeNumber(String text, int min, int max) {
     try {
-      int depth = Integer.parseInt(text.strip());
-      if (depth >= 1 && depth <= MAX_JSON_DEPTH) {
-        return depth;
+      int n = Integer.parseInt(text.strip());
+      if (n >= min && n <= max) {
+        return n;
       }
     } catch (NumberFormatException e) {
       // falls through to the one message below
     }
-    throw new IllegalArgumentException("must be a whole number from 1 to " + MAX_JSON_DEPTH);
+    throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
   }
 
   private Optional<AdminConfig> admin(YamlNode node) {

@@ -10,15 +10,28 @@ import java.time.Duration;
  * @param sessionIdleTimeout a downstream session unused this long is closed
  * @param streamKeepAlive an event stream silent this long gets a comment, which keeps proxies from
  *     closing it and finds a client that left
+ * @param connectionThreads agent connections served on platform threads at most; connections beyond
+ *     get virtual threads (0: every connection on a virtual thread)
  */
 public record Limits(
-    long maxBodyBytes, int maxJsonDepth, Duration sessionIdleTimeout, Duration streamKeepAlive) {
+    long maxBodyBytes,
+    int maxJsonDepth,
+    Duration sessionIdleTimeout,
+    Duration streamKeepAlive,
+    int connectionThreads) {
   public static final Duration STREAM_KEEP_ALIVE = Duration.ofSeconds(15);
+  public static final int CONNECTION_THREADS = 256;
   public static final Limits DEFAULTS =
       new Limits(4L * 1024 * 1024, 64, Duration.ofMinutes(30), STREAM_KEEP_ALIVE);
 
   /** Limits with the default stream keep-alive. */
   public Limits(long maxBodyBytes, int maxJsonDepth, Duration sessionIdleTimeout) {
     this(maxBodyBytes, maxJsonDepth, sessionIdleTimeout, STREAM_KEEP_ALIVE);
+  }
+
+  /** Limits with the default number of connection threads. */
+  public Limits(
+      long maxBodyBytes, int maxJsonDepth, Duration sessionIdleTimeout, Duration streamKeepAlive) {
+    this(maxBodyBytes, maxJsonDepth, sessionIdleTimeout, streamKeepAlive, CONNECTION_THREADS);
   }
 }

@@ -131,7 +131,10 @@ public final class Gateway implements AutoCloseable {
             pipeline, new OriginGuard(config.allowedOrigins(), loopback), config.limits());
     this.server =
         HttpServer.start(
-            config.listen().host(), config.listen().port(), endpoint, HttpServer.Options.DEFAULTS);
+            config.listen().host(),
+            config.listen().port(),
+            endpoint,
+            HttpServer.Options.DEFAULTS.withConnectionThreads(config.limits().connectionThreads()));
     this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reapIdleSessions);
     Thread.ofVirtual().name("catalog-warmup").start(this::warmUp);
   }

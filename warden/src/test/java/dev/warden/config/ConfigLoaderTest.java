@@ -33,6 +33,7 @@ class ConfigLoaderTest {
               max-json-depth: 32
               session-idle-timeout: 5m
               stream-keep-alive: 5s
+              connection-threads: 64
             admin:
               listen: 127.0.0.1:9091
               tokens: ["${env:WARDEN_ADMIN_TOKEN}"]
@@ -65,7 +66,7 @@ class ConfigLoaderTest {
     assertThat(config.listen()).isEqualTo(new HostPort("0.0.0.0", 9090));
     assertThat(config.allowedOrigins()).containsExactly("https://console.example.com", "*");
     assertThat(config.limits())
-        .isEqualTo(new Limits(1 << 20, 32, Duration.ofMinutes(5), Duration.ofSeconds(5)));
+        .isEqualTo(new Limits(1 << 20, 32, Duration.ofMinutes(5), Duration.ofSeconds(5), 64));
     assertThat(config.admin().listen()).isEqualTo(new HostPort("127.0.0.1", 9091));
     assertThat(config.admin().tokens()).containsExactly(Secret.of("adm", "env:WARDEN_ADMIN_TOKEN"));
     assertThat(config.storage()).isEqualTo("postgresql://warden@db/warden");
@@ -241,11 +242,13 @@ class ConfigLoaderTest {
                   max-body: 4 megabytes
                   max-json-depth: deep
                   session-idle-timeout: 30min
+                  connection-threads: -1
                 """))
         .containsExactly(
             "conf/warden.yaml:3: limits.max-body: " + ByteSizes.FORMS,
             "conf/warden.yaml:4: limits.max-json-depth: must be a whole number from 1 to 1000",
-            "conf/warden.yaml:5: limits.session-idle-timeout: " + Durations.FORMS);
+            "conf/warden.yaml:5: limits.session-idle-timeout: " + Durations.FORMS,
+            "conf/warden.yaml:6: limits.connection-threads: must be a whole number from 0 to 10000");
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection, served by its own virtual thread from the first byte to the last: it reads
- * a request's head, frames its body, runs the handler, completes the response and reads the next
+ * One client connection, served by its own thread from the first byte to the last: it reads a
+ * request's head, frames its body, runs the handler, completes the response and reads the next
  * request on the same connection. No hand-off between threads happens on the way, which is what
  * makes this cheaper per request than a selector dispatching to a pool.
  */

@@ -2,7 +2,7 @@ package dev.warden.edge.http;
 
 import java.io.IOException;
 
-/** Answers one request; runs on the connection's virtual thread and may block. */
+/** Answers one request; runs on the connection's thread and may block. */
 @FunctionalInterface
 public interface HttpHandler {
   /**

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warden's HTTP/1.1 server for the agent-facing port: a virtual thread per connection that reads
- * its own socket (ADR 0005). It serves one {@link HttpHandler}; TLS, when wanted, is terminated in
- * front of it.
+ * Warden's HTTP/1.1 server for the agent-facing port: a thread per connection that reads its own
+ * socket (ADR 0005), a pooled platform thread for the first {@code connectionThreads} connections
+ * and a virtual thread for any beyond (ADR 0006). It serves one {@link HttpHandler}; TLS, when
+ * wanted, is terminated in front of it.
  *
  * <p>Limits: a request head of at most {@code maxHeadBytes} (431 beyond), at most {@code
  * maxConnections} open connections (a connection beyond that gets 503 and is closed), and {@code
@@ -27,9 +28,25 @@ public final class HttpServer implements AutoCloseable {
       ("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII);
 
-  /** How the server is bounded. */
-  public record Options(int maxHeadBytes, int maxConnections, Duration idleTimeout) {
+  /**
+   * How the server is bounded and threaded.
+   *
+   * @param connectionThreads connections served on platform threads at most (0: all virtual)
+   */
+  public record Options(
+      int maxHeadBytes, int maxConnections, Duration idleTimeout, int connectionThreads) {
+    public static final int CONNECTION_THREADS = 256;
     public static final Options DEFAULTS = new Options(16 * 1024, 10_000, Duration.ofMinutes(5));
+
+    /** Options with the default number of platform connection threads. */
+    public Options(int maxHeadBytes, int maxConnections, Duration idleTimeout) {
+      this(maxHeadBytes, maxConnections, idleTimeout, CONNECTION_THREADS);
+    }
+
+    /** These options with {@code threads} platform connection threads. */
+    public Options withConnectionThreads(int threads) {
+      return new Options(maxHeadBytes, maxConnections, idleTimeout, threads);
+    }
   }
 
   private final ServerSocket listener;
@@ -37,12 +54,14 @@ public final class HttpServer implements AutoCloseable {
   private final Options options;
   private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
+  private final ConnectionThreads threads;
   private volatile boolean stopping;
 
   private HttpServer(ServerSocket listener, HttpHandler handler, Options options) {
     this.listener = listener;
     this.handler = handler;
     this.options = options;
+    this.threads = new ConnectionThreads(options.connectionThreads());
     this.acceptor = Thread.ofVirtual().name("warden-accept").unstarted(this::accept);
   }
 
@@ -95,7 +114,7 @@ public final class HttpServer implements AutoCloseable {
       }
       HttpConnection c = new HttpConnection(socket, handler, this);
       connections.add(c);
-      Thread.ofVirtual().name("warden-conn").start(c);
+      threads.start(c);
     }
   }
 
@@ -157,6 +176,12 @@ public final class HttpServer implements AutoCloseable {
       }
     }
     connections.forEach(HttpConnection::close);
+    threads.shutdown();
+  }
+
+  /** Connections served on platform threads now. */
+  int platformConnections() {
+    return threads.platformBusy();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.warden.edge.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.testing.Eventually;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,12 @@ class HttpServerTest {
         await();
         response.send(200, "text/plain", "late".getBytes(StandardCharsets.UTF_8));
       }
+      case "/thread" ->
+          response.send(
+              200,
+              "text/plain",
+              (Thread.currentThread().isVirtual() ? "virtual" : "platform")
+                  .getBytes(StandardCharsets.UTF_8));
       case "/inject" -> response.header("X-Echo", request.header("X-In")).status(204);
       case "/flood" -> {
         OutputStream out = response.body();
@@ -316,6 +323,44 @@ class HttpServerTest {
     try (RawHttp c = client()) {
       c.send("GET /flood HTTP/1.1\r\nHost: h\r\n\r\n"); // and never read the answer
       assertThat(writeFailed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void connectionsBeyondThePlatformThreadsAreServedOnVirtualThreads() throws Exception {
+    server.close();
+    server =
+        HttpServer.start(
+            "127.0.0.1",
+            0,
+            this::handle,
+            new HttpServer.Options(4096, 8, Duration.ofSeconds(5)).withConnectionThreads(1));
+    String get = "GET /thread HTTP/1.1\r\nHost: h\r\n\r\n";
+    try (RawHttp first = client();
+        RawHttp second = client()) {
+      assertThat(first.send(get).read().body()).isEqualTo("platform");
+      assertThat(second.send(get).read().body()).isEqualTo("virtual");
+      assertThat(first.send(get).read().body()).isEqualTo("platform"); // kept for its connection
+      assertThat(server.platformConnections()).isEqualTo(1);
+    }
+    Eventually.within(Duration.ofSeconds(5), () -> server.platformConnections() == 0);
+    try (RawHttp third = client()) {
+      assertThat(third.send(get).read().body()).isEqualTo("platform"); // the thread came back
+    }
+  }
+
+  @Test
+  void noPlatformThreadsServesEveryConnectionOnAVirtualThread() throws IOException {
+    server.close();
+    server =
+        HttpServer.start(
+            "127.0.0.1",
+            0,
+            this::handle,
+            new HttpServer.Options(4096, 8, Duration.ofSeconds(5)).withConnectionThreads(0));
+    try (RawHttp c = client()) {
+      assertThat(c.send("GET /thread HTTP/1.1\r\nHost: h\r\n\r\n").read().body())
+          .isEqualTo("virtual");
     }
   }
 }
