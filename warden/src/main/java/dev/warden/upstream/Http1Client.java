@@ -101,31 +101,31 @@ public final class Http1Client implements AutoCloseable {
   private static Http1Connection open(URI uri, Duration connectTimeout) throws IOException {
     boolean tls = "https".equalsIgnoreCase(uri.getScheme());
     Socket socket = new Socket();
-    try {
-      socket.setTcpNoDelay(true);
+    // Untimed connect and handshake, bounded by the deadline watcher: a socket that never had a
+    // timeout stays in blocking mode, which a platform thread reads with one system call.
+    try (ConnectDeadline bound = ConnectDeadline.start(socket, connectTimeout)) {
       try {
-        socket.connect(
-            new InetSocketAddress(uri.getHost(), port(uri)), (int) connectTimeout.toMillis());
-      } catch (java.net.SocketTimeoutException e) {
-        throw new java.net.ConnectException("connect timed out after " + connectTimeout);
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(uri.getHost(), port(uri)));
+        if (tls) {
+          SSLSocket ssl =
+              (SSLSocket)
+                  ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                      .createSocket(socket, uri.getHost(), port(uri), true);
+          SSLParameters params = ssl.getSSLParameters();
+          params.setEndpointIdentificationAlgorithm("HTTPS");
+          ssl.setSSLParameters(params);
+          ssl.startHandshake();
+          socket = ssl;
+        }
+        return new Http1Connection(socket);
+      } catch (IOException e) {
+        socket.close();
+        if (bound.expired()) {
+          throw new java.net.ConnectException("connect timed out after " + connectTimeout);
+        }
+        throw e;
       }
-      if (tls) {
-        SSLSocket ssl =
-            (SSLSocket)
-                ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                    .createSocket(socket, uri.getHost(), port(uri), true);
-        SSLParameters params = ssl.getSSLParameters();
-        params.setEndpointIdentificationAlgorithm("HTTPS");
-        ssl.setSSLParameters(params);
-        ssl.setSoTimeout((int) connectTimeout.toMillis());
-        ssl.startHandshake();
-        ssl.setSoTimeout(0); // reads are bounded by ReadDeadlines, not by a timed park
-        socket = ssl;
-      }
-      return new Http1Connection(socket);
-    } catch (IOException e) {
-      socket.close();
-      throw e;
     }
   }
 

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.io.Content;
@@ -216,6 +221,42 @@ class Http1ClientTest {
           new Http1Client.Request("POST", URI.create("http://127.0.0.1:1/mcp"), List.of(), null);
       assertThatThrownBy(() -> client.send(request, SECOND, SECOND))
           .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void aConnectThatIsNeverAnsweredTimesOut() throws Exception {
+    // A listener that never accepts, with its accept queue full: the kernel drops further SYNs.
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Http1Client client = new Http1Client(Duration.ofSeconds(10))) {
+      List<Socket> queued = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          Socket s = new Socket();
+          queued.add(s);
+          try {
+            s.connect(full.getLocalSocketAddress(), 200);
+          } catch (SocketTimeoutException queueFull) {
+            break;
+          }
+        }
+        var request =
+            new Http1Client.Request(
+                "POST",
+                URI.create("http://127.0.0.1:" + full.getLocalPort() + "/mcp"),
+                List.of(),
+                null);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.send(request, Duration.ofMillis(300), SECOND))
+            .isInstanceOf(ConnectException.class)
+            .hasMessage("connect timed out after PT0.3S");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .isBetween(Duration.ofMillis(290), Duration.ofSeconds(3));
+      } finally {
+        for (Socket s : queued) {
+          s.close();
+        }
+      }
     }
   }
 
