@@ -50,7 +50,11 @@ record JsonPeek(boolean valid, String method, JsonNode id, boolean hasOutcome) {
   }
 
   static JsonPeek of(byte[] json) {
-    try (JsonParser p = FACTORY.createParser(json)) {
+    return of(json, 0, json.length);
+  }
+
+  static JsonPeek of(byte[] json, int off, int len) {
+    try (JsonParser p = FACTORY.createParser(json, off, len)) {
       return read(p);
     } catch (IOException e) {
       return INVALID;

@@ -14,9 +14,7 @@ import dev.warden.mcp.UpstreamReply;
 import dev.warden.pipeline.Denial;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
@@ -207,17 +205,16 @@ final class ReplyWriter {
   private static long relayJson(
       HttpResponse response, Exchange exchange, String server, UpstreamReply upstream)
       throws IOException {
+    long declared = upstream.length();
+    boolean known = declared >= 0 && declared <= MAX_EVENT;
+    if (known && !Era2026.stateless(exchange)) {
+      return relayDeclared(response, exchange, server, upstream, (int) declared);
+    }
     byte[] body;
     try {
-      long declared = upstream.length();
-      body =
-          declared >= 0 && declared <= MAX_EVENT
-              ? exactly(upstream.body(), (int) declared)
-              : upstream.body().readNBytes(MAX_EVENT + 1);
+      body = upstream.readWhole(MAX_EVENT);
     } catch (IOException e) {
-      return exchange.cancelled()
-          ? cancelled(response, exchange)
-          : json(response, 200, upstreamError(exchange, server, Broken.of(e)));
+      return brokenOff(response, exchange, server, e);
     }
     if (body.length > MAX_EVENT || !JsonPeek.of(body).answers(exchange.message().id())) {
       return json(response, 200, upstreamError(exchange, server, Broken.NOT_A_RESPONSE));
@@ -226,17 +223,31 @@ final class ReplyWriter {
   }
 
   /**
-   * Reads a body of a declared length straight into one array of that length: the default {@code
-   * readNBytes(int)} reads into 16 KB pieces and copies them together, which for a large result
-   * costs a second copy of every byte.
+   * A JSON answer of a declared length, relayed as it is: read straight into one array behind room
+   * for the response head, which then leaves with it in one write without a copy.
    */
-  private static byte[] exactly(InputStream in, int length) throws IOException {
-    byte[] body = new byte[length];
-    int n = in.readNBytes(body, 0, length);
-    if (n < length) {
-      throw new EOFException("the upstream's answer ended after " + n + " of " + length + " bytes");
+  private static long relayDeclared(
+      HttpResponse response, Exchange exchange, String server, UpstreamReply upstream, int length)
+      throws IOException {
+    int off = HttpResponse.HEAD_ROOM;
+    byte[] framed = new byte[off + length];
+    try {
+      upstream.readFully(framed, off, length);
+    } catch (IOException e) {
+      return brokenOff(response, exchange, server, e);
     }
-    return body;
+    if (!JsonPeek.of(framed, off, length).answers(exchange.message().id())) {
+      return json(response, 200, upstreamError(exchange, server, Broken.NOT_A_RESPONSE));
+    }
+    response.send(200, JSON, framed, off, length);
+    return length;
+  }
+
+  private static long brokenOff(
+      HttpResponse response, Exchange exchange, String server, IOException e) throws IOException {
+    return exchange.cancelled()
+        ? cancelled(response, exchange)
+        : json(response, 200, upstreamError(exchange, server, Broken.of(e)));
   }
 
   /**

@@ -78,7 +78,7 @@ final class TaskReplies {
   /** {@code reply} with its task ids rewritten; same framing. */
   UpstreamReply rewrite(UpstreamReply reply) throws IOException {
     if (reply.framing() == UpstreamReply.Framing.JSON) {
-      byte[] body = reply.body().readNBytes(MAX_MESSAGE + 1);
+      byte[] body = reply.readWhole(MAX_MESSAGE);
       reply.close();
       byte[] out =
           body.length > MAX_MESSAGE

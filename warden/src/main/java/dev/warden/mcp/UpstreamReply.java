@@ -1,6 +1,7 @@
 package dev.warden.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -46,6 +47,28 @@ public final class UpstreamReply implements AutoCloseable {
   /** The id the upstream knows the call by: {@code requestId} unless the call was resumed. */
   public JsonNode upstreamId(JsonNode requestId) {
     return calledAs != null ? calledAs : requestId;
+  }
+
+  /**
+   * The body whole: read straight into one array of its declared length when that is at most {@code
+   * max} (the default {@code readNBytes(int)} reads into 16 KB pieces and copies them together),
+   * else up to {@code max + 1} bytes, so that a longer result shows as too large.
+   */
+  public byte[] readWhole(int max) throws IOException {
+    if (length < 0 || length > max) {
+      return body.readNBytes(max + 1);
+    }
+    byte[] whole = new byte[(int) length];
+    readFully(whole, 0, whole.length);
+    return whole;
+  }
+
+  /** Reads exactly {@code len} bytes of the body into {@code b} from {@code off}. */
+  public void readFully(byte[] b, int off, int len) throws IOException {
+    int n = body.readNBytes(b, off, len);
+    if (n < len) {
+      throw new EOFException("the upstream's answer ended after " + n + " of " + len + " bytes");
+    }
   }
 
   /** The body's declared length, or -1 when the upstream did not declare it. */

@@ -71,7 +71,7 @@ final class InputRounds extends EventFeed {
     if (reply.framing() == UpstreamReply.Framing.JSON) {
       byte[] body;
       try (reply) {
-        body = reply.body().readNBytes(ReplyReader.MAX_MESSAGE + 1);
+        body = reply.readWhole(ReplyReader.MAX_MESSAGE);
       } catch (IOException e) {
         throw new UpstreamException(
             session.server(), UpstreamException.Kind.UNREACHABLE, "broke off its answer", e);
@@ -234,7 +234,7 @@ final class InputRounds extends EventFeed {
       follow(reply);
       if (reply.framing() == UpstreamReply.Framing.JSON) {
         try (reply) {
-          single = parse(reply.body().readNBytes(ReplyReader.MAX_MESSAGE + 1));
+          single = parse(reply.readWhole(ReplyReader.MAX_MESSAGE));
         }
         if (single == null) {
           fail("did not answer the retried request with JSON-RPC");

@@ -37,7 +37,7 @@ final class ReplyReader {
       throws UpstreamException {
     try (reply) {
       if (reply.framing() == UpstreamReply.Framing.JSON) {
-        ObjectNode message = parse(server, reply.body().readNBytes(MAX_MESSAGE + 1));
+        ObjectNode message = parse(server, reply.readWhole(MAX_MESSAGE));
         return requireResponse(server, message);
       }
       SseReader events = new SseReader(reply.body(), MAX_MESSAGE);

@@ -91,15 +91,32 @@ final class HttpOutput {
    * client reads the answer in one go instead of waking up for its first piece.
    */
   void writeAndFlush(byte[] b) throws IOException {
-    int len = b.length;
-    if (count > 0 && count + len > buf.length && count + len <= MAX_JOINED) {
-      byte[] all = Arrays.copyOf(buf, count + len);
-      System.arraycopy(b, 0, all, count, len);
-      count = 0;
-      socketWrite(all, 0, all.length);
-      return;
+    writeAndFlush(b, 0, b.length);
+  }
+
+  /**
+   * {@link #writeAndFlush(byte[])} for {@code b[off, off + len)}, where the {@code off} bytes in
+   * front are the caller's spare room: when what is buffered fits there, it is copied in front of
+   * the body and the whole leaves in one write, without copying the body.
+   */
+  void writeAndFlush(byte[] b, int off, int len) throws IOException {
+    if (count > 0 && count + len > buf.length) {
+      if (count <= off) {
+        int start = off - count;
+        System.arraycopy(buf, 0, b, start, count);
+        count = 0;
+        socketWrite(b, start, off + len - start);
+        return;
+      }
+      if (count + len <= MAX_JOINED) {
+        byte[] all = Arrays.copyOf(buf, count + len);
+        System.arraycopy(b, off, all, count, len);
+        count = 0;
+        socketWrite(all, 0, all.length);
+        return;
+      }
     }
-    write(b, 0, len);
+    write(b, off, len);
     drain();
   }
 

@@ -16,6 +16,9 @@ import java.util.Locale;
 public final class HttpResponse {
   private static final int CHUNK = 8 * 1024;
 
+  /** Room to leave in front of a body for {@link #send(int, String, byte[], int, int)}'s head. */
+  public static final int HEAD_ROOM = 1024;
+
   private final HttpOutput out;
   private final boolean http11;
   private final boolean head;
@@ -81,15 +84,26 @@ public final class HttpResponse {
 
   /** Sends the whole answer at once and flushes it; the response is then complete. */
   public void send(int status, String contentType, byte[] body) throws IOException {
+    send(status, contentType, body, 0, body.length);
+  }
+
+  /**
+   * Sends {@code array[off, off + len)} as the whole answer. The {@code off} bytes in front of it
+   * may be overwritten: a head that fits there leaves with the body in one write without a copy of
+   * the body ({@link #HEAD_ROOM} fits the heads of JSON answers); a larger head is joined by
+   * copying, as {@link #send(int, String, byte[])} does.
+   */
+  public void send(int status, String contentType, byte[] array, int off, int len)
+      throws IOException {
     status(status);
     if (contentType != null) {
       header("Content-Type", contentType);
     }
-    commit(body.length);
+    commit(len);
     if (head) {
       out.flush();
     } else {
-      out.writeAndFlush(body);
+      out.writeAndFlush(array, off, len);
     }
   }
 

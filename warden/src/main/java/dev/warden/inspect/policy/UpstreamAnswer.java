@@ -47,7 +47,7 @@ record UpstreamAnswer(
       if (reply.framing() == UpstreamReply.Framing.JSON) {
         byte[] body;
         try {
-          body = reply.body().readNBytes(MAX_MESSAGE + 1);
+          body = reply.readWhole(MAX_MESSAGE);
         } catch (IOException e) {
           return failed(List.of(), false, Broken.of(e));
         }

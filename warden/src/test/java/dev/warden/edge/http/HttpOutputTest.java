@@ -15,6 +15,7 @@ class HttpOutputTest {
   /** Remembers the size of each write the output makes, and what it wrote. */
   private static final class Recording extends OutputStream {
     final List<Integer> writes = new ArrayList<>();
+    final List<byte[]> arrays = new ArrayList<>();
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     @Override
@@ -26,6 +27,7 @@ class HttpOutputTest {
     @Override
     public void write(byte[] b, int off, int len) {
       writes.add(len);
+      arrays.add(b);
       bytes.write(b, off, len);
     }
   }
@@ -69,5 +71,44 @@ class HttpOutputTest {
     out.writeAndFlush(big);
     assertThat(huge.writes).hasSizeGreaterThan(1);
     assertThat(huge.writes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(6 + big.length);
+  }
+
+  @Test
+  void aHeadThatFitsInFrontOfTheBodyIsWrittenThereAndTheBodyIsNotCopied() throws IOException {
+    Recording socket = new Recording();
+    HttpOutput out = new HttpOutput(socket, 16 * 1024);
+    byte[] body = body(64 * 1024);
+    byte[] framed = new byte[1024 + body.length];
+    System.arraycopy(body, 0, framed, 1024, body.length);
+    String head = "HTTP/1.1 200 OK\r\nContent-Length: 65536\r\n\r\n";
+
+    out.ascii(head);
+    out.writeAndFlush(framed, 1024, body.length);
+
+    assertThat(socket.writes).containsExactly(head.length() + body.length);
+    assertThat(socket.arrays.getFirst()).isSameAs(framed); // no joined copy
+    byte[] sent = socket.bytes.toByteArray();
+    assertThat(new String(sent, 0, head.length(), StandardCharsets.US_ASCII)).isEqualTo(head);
+    assertThat(java.util.Arrays.copyOfRange(sent, head.length(), sent.length)).isEqualTo(body);
+  }
+
+  @Test
+  void aHeadLargerThanTheRoomInFrontIsJoinedByCopying() throws IOException {
+    Recording socket = new Recording();
+    HttpOutput out = new HttpOutput(socket, 16 * 1024);
+    byte[] body = body(32 * 1024);
+    byte[] framed = new byte[8 + body.length];
+    System.arraycopy(body, 0, framed, 8, body.length);
+    String head = "HTTP/1.1 200 OK\r\nContent-Length: 32768\r\n\r\n";
+
+    out.ascii(head);
+    out.writeAndFlush(framed, 8, body.length);
+
+    assertThat(socket.writes).containsExactly(head.length() + body.length);
+    assertThat(socket.arrays.getFirst()).isNotSameAs(framed);
+    byte[] sent = socket.bytes.toByteArray();
+    assertThat(new String(sent, 0, head.length(), StandardCharsets.US_ASCII)).isEqualTo(head);
+    assertThat(java.util.Arrays.copyOfRange(sent, head.length(), sent.length)).isEqualTo(body);
+    assertThat(java.util.Arrays.copyOfRange(framed, 0, 8)).containsOnly(0); // room left alone
   }
 }
