@@ -229,7 +229,9 @@ final class ReplyWriter {
   private static long relayDeclared(
       HttpResponse response, Exchange exchange, String server, UpstreamReply upstream, int length)
       throws IOException {
-    int off = HttpResponse.HEAD_ROOM;
+    // A body the output buffer holds leaves with the head in one write anyway; only a larger one
+    // gets the room in front, where the head is then written.
+    int off = length > HttpResponse.JOINED_IN_BUFFER ? HttpResponse.HEAD_ROOM : 0;
     byte[] framed = new byte[off + length];
     try {
       upstream.readFully(framed, off, length);

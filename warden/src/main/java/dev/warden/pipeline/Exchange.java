@@ -234,6 +234,9 @@ public final class Exchange {
 
   /** Every detection with how often it occurred. */
   public synchronized Map<Detection, Integer> detections() {
+    if (detections.isEmpty()) {
+      return Map.of();
+    }
     return Collections.unmodifiableMap(new LinkedHashMap<>(detections));
   }
 

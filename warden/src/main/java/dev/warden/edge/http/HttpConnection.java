@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpConnection implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(HttpConnection.class);
-  private static final int OUTPUT_BUFFER = 16 * 1024;
+  static final int OUTPUT_BUFFER = 16 * 1024;
 
   /** An unread request body up to this size is skipped to keep the connection; longer closes it. */
   private static final long DRAIN_LEFTOVER = 256 * 1024;

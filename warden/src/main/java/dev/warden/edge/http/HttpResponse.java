@@ -19,6 +19,9 @@ public final class HttpResponse {
   /** Room to leave in front of a body for {@link #send(int, String, byte[], int, int)}'s head. */
   public static final int HEAD_ROOM = 1024;
 
+  /** A body up to this size is joined with its head in the connection's buffer, without room. */
+  public static final int JOINED_IN_BUFFER = HttpConnection.OUTPUT_BUFFER - HEAD_ROOM;
+
   private final HttpOutput out;
   private final boolean http11;
   private final boolean head;
