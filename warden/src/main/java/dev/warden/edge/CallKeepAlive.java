@@ -1,5 +1,6 @@
 package dev.warden.edge;
 
+import dev.warden.edge.http.HttpResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,44 @@ final class CallKeepAlive {
     long run() throws IOException;
   }
 
+  /** Where a watch writes its comments. */
+  private interface Sink {
+    void comment(byte[] text) throws IOException;
+  }
+
   /** Watches {@code out} until closed; {@code gone} runs once if the client is found gone. */
   Watch watch(OutputStream out, Runnable gone) {
-    Watch w = new Watch(out, gone);
+    return watch(
+        text -> {
+          out.write(text);
+          out.flush();
+        },
+        gone);
+  }
+
+  /**
+   * Watches a request whose answer has not begun, until closed: once it has waited a keep-alive
+   * period, its response turns into an event stream whose first comment is the keep-alive ({@link
+   * HttpResponse#beginEventStream}), and comments follow as on a call stream. {@code gone} runs
+   * once if the client is found gone. Closing the watch hands the response back to the request's
+   * thread, as a plain response or the event stream it became.
+   */
+  Watch pending(HttpResponse response, Runnable gone) {
+    return watch(
+        text -> {
+          if (response.lateStream()) {
+            OutputStream events = response.body();
+            events.write(text);
+            events.flush();
+          } else {
+            response.beginEventStream(text);
+          }
+        },
+        gone);
+  }
+
+  private Watch watch(Sink sink, Runnable gone) {
+    Watch w = new Watch(sink, gone);
     open.add(w);
     startWatcher(); // under the lock the watcher ends with, so a stream is never left unwatched
     return w;
@@ -77,15 +113,15 @@ final class CallKeepAlive {
   /** One open call stream. Writers hold its lock for a whole event, so comments go between. */
   final class Watch implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
-    private final OutputStream out;
+    private final Sink sink;
     private final Runnable gone;
     private volatile long lastWrite = System.nanoTime();
     private volatile boolean busy;
     private volatile boolean closed;
     private volatile boolean clientGone;
 
-    private Watch(OutputStream out, Runnable gone) {
-      this.out = out;
+    private Watch(Sink sink, Runnable gone) {
+      this.sink = sink;
       this.gone = gone;
     }
 
@@ -122,8 +158,7 @@ final class CallKeepAlive {
         if (closed) {
           return false;
         }
-        out.write(text);
-        out.flush();
+        sink.comment(text);
         lastWrite = System.nanoTime();
         return true;
       } finally {

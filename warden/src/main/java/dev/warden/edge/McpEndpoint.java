@@ -35,18 +35,17 @@ public final class McpEndpoint implements HttpHandler {
   private final Limits limits;
   private final JsonRpcCodec codec;
   private final ReplyWriter writer;
+  private final SlowAnswers slow;
 
   public McpEndpoint(Pipeline pipeline, OriginGuard origins, Limits limits) {
     this.pipeline = pipeline;
     this.origins = origins;
     this.limits = limits;
     this.codec = new JsonRpcCodec(limits.maxJsonDepth());
-    Duration keepAlive = limits.streamKeepAlive();
-    this.writer =
-        new ReplyWriter(
-            new EventStreams(keepAlive),
-            new ListenStreams(keepAlive),
-            new CallKeepAlive(keepAlive));
+    Duration period = limits.streamKeepAlive();
+    CallKeepAlive keepAlive = new CallKeepAlive(period);
+    this.writer = new ReplyWriter(new EventStreams(period), new ListenStreams(period), keepAlive);
+    this.slow = new SlowAnswers(keepAlive);
   }
 
   @Override
@@ -122,7 +121,7 @@ public final class McpEndpoint implements HttpHandler {
 
   private void run(HttpRequest request, HttpResponse response, Exchange exchange)
       throws IOException {
-    Reply reply = pipeline.run(exchange);
+    Reply reply = slow.run(pipeline, exchange, response);
     long written = 0;
     try {
       written = writer.write(request, response, exchange, reply);

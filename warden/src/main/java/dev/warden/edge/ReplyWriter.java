@@ -26,8 +26,8 @@ final class ReplyWriter {
   static final String EVENT_STREAM = "text/event-stream";
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_EVENT = 64 * 1024 * 1024;
-  private static final String DISCONNECTED = "the client disconnected";
-  private static final String CLIENT_GONE = "client:disconnected";
+  static final String DISCONNECTED = "the client disconnected";
+  static final String CLIENT_GONE = "client:disconnected";
   private static final String CANCELLED = "client:cancelled";
 
   private final EventStreams streams;

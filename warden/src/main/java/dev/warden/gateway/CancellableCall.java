@@ -28,7 +28,7 @@ final class CancellableCall implements Consumer<String> {
   private final String server;
   private volatile JsonNode upstreamId;
   private volatile UpstreamReply reply;
-  private final CallStop stop = new CallStop();
+  private final CallStop stop = CallStop.nested();
   private volatile boolean cancelled;
 
   private CancellableCall(Exchange exchange, String server, JsonNode upstreamId) {

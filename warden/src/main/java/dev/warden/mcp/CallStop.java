@@ -10,8 +10,26 @@ public final class CallStop {
   /** The stop of the call being sent on this thread. */
   public static final ScopedValue<CallStop> CURRENT = ScopedValue.newInstance();
 
+  private final CallStop outer;
   private Runnable stopper;
   private boolean stopped;
+
+  public CallStop() {
+    this(null);
+  }
+
+  private CallStop(CallStop outer) {
+    this.outer = outer;
+  }
+
+  /**
+   * A stop of its own that also registers what it is given with the one bound now, if any: a call
+   * that is stoppable for a reason of its own (a 2026-07-28 cancellation) stays stoppable by its
+   * request's (a client that left).
+   */
+  public static CallStop nested() {
+    return new CallStop(CURRENT.isBound() ? CURRENT.get() : null);
+  }
 
   /**
    * Registers what stops the exchange now in progress for the current call, if one is bound; run at
@@ -24,6 +42,9 @@ public final class CallStop {
   }
 
   private void set(Runnable stop) {
+    if (outer != null) {
+      outer.set(stop);
+    }
     synchronized (this) {
       if (!stopped) {
         stopper = stop;

@@ -41,6 +41,11 @@ class RelayIT {
   /** Streams answers as they come: requests go on the call's own event stream. */
   private static GatewayHarness streaming;
 
+  /**
+   * Reads answers whole, with the short keep-alive: calls whose answer has not begun are watched.
+   */
+  private static GatewayHarness watching;
+
   @BeforeAll
   static void start() throws Exception {
     upstream = SdkUpstream.start("helper", Map.of("echo", args -> "echo"));
@@ -57,21 +62,23 @@ class RelayIT {
   private static void startGateways() throws Exception {
     WardenConfig config = GatewayHarness.config(KEY, upstream.server());
     gateway = GatewayHarness.start(config);
+    Limits quickKeepAlive =
+        new Limits(
+            Limits.DEFAULTS.maxBodyBytes(),
+            Limits.DEFAULTS.maxJsonDepth(),
+            Limits.DEFAULTS.sessionIdleTimeout(),
+            STREAM_KEEP_ALIVE);
     streaming =
         GatewayHarness.start(
-            GatewayHarness.withLimits(
-                GatewayHarness.withStreamedAnswers(config),
-                new Limits(
-                    Limits.DEFAULTS.maxBodyBytes(),
-                    Limits.DEFAULTS.maxJsonDepth(),
-                    Limits.DEFAULTS.sessionIdleTimeout(),
-                    STREAM_KEEP_ALIVE)));
+            GatewayHarness.withLimits(GatewayHarness.withStreamedAnswers(config), quickKeepAlive));
+    watching = GatewayHarness.start(GatewayHarness.withLimits(config, quickKeepAlive));
   }
 
   @AfterAll
   static void stop() throws Exception {
     gateway.close();
     streaming.close();
+    watching.close();
     upstream.close();
   }
 
@@ -214,7 +221,7 @@ class RelayIT {
   @Test
   void clientThatDisconnectsMidCallCancelsTheUpstreamCall() throws Exception {
     // the first progress event: the call runs upstream; then the client closes its connection
-    postAndReadUntil(slowCall("drop-me-1", "{\"steps\":300}", "p-drop"), "p-drop");
+    postAndReadUntil(streaming, slowCall("drop-me-1", "{\"steps\":300}", "p-drop"), "p-drop");
     // The call runs 30 s upstream: a cancellation within 20 s came while it was still running.
     within(Duration.ofSeconds(20), () -> bodyWith("drop-me-1", "notifications/cancelled"));
   }
@@ -224,12 +231,35 @@ class RelayIT {
     // One progress event opens the answer's stream, then the upstream says nothing for 30 s: only
     // the keep-alive can find that the client left.
     String call = slowCall("silent-drop-1", "{\"steps\":300,\"loud\":1}", "p-silent");
-    postAndReadUntil(call, "p-silent", ": keep-alive");
+    postAndReadUntil(streaming, call, "p-silent", ": keep-alive");
     long left = System.nanoTime();
     within(Duration.ofSeconds(10), () -> bodyWith("silent-drop-1", "notifications/cancelled"));
     assertThat(Duration.ofNanos(System.nanoTime() - left))
         .as("cancelled within a few keep-alive periods of the client leaving")
         .isLessThan(STREAM_KEEP_ALIVE.multipliedBy(10));
+  }
+
+  @Test
+  void clientThatLeavesACallWhoseAnswerHasNotBegunCancelsIt() throws Exception {
+    // No progress token: the server sends nothing for 30 s, and the answer is to be read whole.
+    String call = slowCall("unbegun-drop-1", "{\"steps\":300}", null);
+    postAndReadUntil(watching, call, "text/event-stream", ": keep-alive");
+    long left = System.nanoTime();
+    within(Duration.ofSeconds(10), () -> bodyWith("unbegun-drop-1", "notifications/cancelled"));
+    assertThat(Duration.ofNanos(System.nanoTime() - left))
+        .as("cancelled within a few keep-alive periods of the client leaving")
+        .isLessThan(STREAM_KEEP_ALIVE.multipliedBy(10));
+  }
+
+  @Test
+  void aSlowAnswerComesAsOneEventAfterKeepAlives() throws Exception {
+    // 1.2 s of silence upstream, four keep-alive periods: the answer becomes an event stream.
+    String call = slowCall("late-answer-1", "{\"steps\":12}", null);
+    String seen = postAndReadUntil(watching, call, "\r\n0\r\n\r\n");
+    assertThat(seen).startsWith("HTTP/1.1 200").contains("Content-Type: text/event-stream");
+    assertThat(seen).contains(": keep-alive");
+    assertThat(seen).containsPattern("\ndata: \\{.*\"id\":\"late-answer-1\".*\"done\"");
+    assertThat(bodyWith("late-answer-1", "notifications/cancelled")).isFalse();
   }
 
   @Test
@@ -264,13 +294,15 @@ class RelayIT {
   }
 
   /**
-   * Opens a session on the streaming gateway, posts {@code call} in it on a connection of its own,
-   * reads its answer until every one of {@code marks} was seen, then closes the connection.
+   * Opens a session on {@code gateway}, posts {@code call} in it on a connection of its own, reads
+   * its answer until every one of {@code marks} was seen, then closes the connection; returns what
+   * it read.
    */
-  private static void postAndReadUntil(String call, String... marks) throws Exception {
-    RawMcp raw = streaming.raw("p", KEY);
+  private static String postAndReadUntil(GatewayHarness gateway, String call, String... marks)
+      throws Exception {
+    RawMcp raw = gateway.raw("p", KEY);
     String session = raw.initialize();
-    try (Socket socket = new Socket("127.0.0.1", streaming.gateway().port())) {
+    try (Socket socket = new Socket("127.0.0.1", gateway.gateway().port())) {
       OutputStream out = socket.getOutputStream();
       byte[] body = call.getBytes(StandardCharsets.UTF_8);
       StringBuilder head = new StringBuilder("POST /personas/p/mcp HTTP/1.1\r\n");
@@ -287,6 +319,7 @@ class RelayIT {
         assertThat(n).as("the answer so far: " + seen).isPositive();
         seen += new String(chunk, 0, n, StandardCharsets.UTF_8);
       }
+      return seen;
     }
   }
 

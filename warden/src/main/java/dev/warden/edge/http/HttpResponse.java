@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public final class HttpResponse {
   private static final int CHUNK = 8 * 1024;
+  private static final byte[] EVENT_MESSAGE =
+      "event: message\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] DATA = "data: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   /** Room to leave in front of a body for {@link #send(int, String, byte[], int, int)}'s head. */
   public static final int HEAD_ROOM = 1024;
@@ -33,6 +36,9 @@ public final class HttpResponse {
   private boolean close;
   private BodyStream stream;
 
+  /** Turned into an event stream before its handler chose a form ({@link #beginEventStream}). */
+  private boolean lateStream;
+
   HttpResponse(HttpOutput out, boolean http11, boolean head, boolean close) {
     this.out = out;
     this.http11 = http11;
@@ -48,6 +54,9 @@ public final class HttpResponse {
     if (status < 200 || status > 599) {
       throw new IllegalArgumentException("final status expected: " + status);
     }
+    if (lateStream) {
+      return this; // the event stream's 200 went out already
+    }
     this.status = status;
     return this;
   }
@@ -59,6 +68,9 @@ public final class HttpResponse {
         || lower.equals("transfer-encoding")
         || lower.equals("connection")) {
       throw new IllegalArgumentException(name + " is set by the server");
+    }
+    if (lateStream) {
+      return this; // the event stream's head went out already
     }
     for (int i = 0; i < names.size(); i++) {
       if (names.get(i).equalsIgnoreCase(name)) {
@@ -98,6 +110,10 @@ public final class HttpResponse {
    */
   public void send(int status, String contentType, byte[] array, int off, int len)
       throws IOException {
+    if (lateStream) {
+      message(array, off, len);
+      return;
+    }
     status(status);
     if (contentType != null) {
       header("Content-Type", contentType);
@@ -119,6 +135,55 @@ public final class HttpResponse {
       stream = new BodyStream();
     }
     return stream;
+  }
+
+  /**
+   * Turns the response into an event stream at once, for an answer that is slow to come: 200 with
+   * {@code text/event-stream}, committed and flushed with {@code comment} (an SSE comment, which
+   * keeps proxies from closing the connection and tells whether the client is still there). From
+   * then on the handler's status and header fields are ignored, a whole answer it sends leaves as
+   * one {@code message} event that ends the stream, and {@link #body()} continues the stream.
+   */
+  public void beginEventStream(byte[] comment) throws IOException {
+    if (committed) {
+      throw new IllegalStateException("response already committed");
+    }
+    names.clear();
+    values.clear();
+    status = 200;
+    header("Content-Type", "text/event-stream");
+    header("Cache-Control", "no-cache");
+    header("X-Accel-Buffering", "no");
+    lateStream = true;
+    OutputStream events = body();
+    events.write(comment);
+    events.flush();
+  }
+
+  /** Whether {@link #beginEventStream} turned this response into an event stream. */
+  public boolean lateStream() {
+    return lateStream;
+  }
+
+  /** A whole answer as the one SSE event that ends a late stream: a data line per line of it. */
+  private void message(byte[] array, int off, int len) throws IOException {
+    OutputStream events = body();
+    events.write(EVENT_MESSAGE);
+    int start = off;
+    int end = off + len;
+    for (int i = off; i <= end; i++) {
+      if (i == end || array[i] == '\n' || array[i] == '\r') {
+        events.write(DATA);
+        events.write(array, start, i - start);
+        events.write('\n');
+        if (i + 1 < end && array[i] == '\r' && array[i + 1] == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    events.write('\n');
+    events.close();
   }
 
   /** Asks the server to close the connection after this response. */

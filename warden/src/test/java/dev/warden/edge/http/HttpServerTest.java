@@ -53,6 +53,12 @@ class HttpServerTest {
               "text/plain",
               (Thread.currentThread().isVirtual() ? "virtual" : "platform")
                   .getBytes(StandardCharsets.UTF_8));
+      case "/late" -> {
+        response.beginEventStream(": wait\n\n".getBytes(StandardCharsets.UTF_8));
+        response.status(500).header("X-Ignored", "yes"); // the stream's head went out already
+        response.send(
+            500, "application/json", "{\"a\":1}\r\n{\"b\":2}".getBytes(StandardCharsets.UTF_8));
+      }
       case "/inject" -> response.header("X-Echo", request.header("X-In")).status(204);
       case "/flood" -> {
         OutputStream out = response.body();
@@ -361,6 +367,20 @@ class HttpServerTest {
     try (RawHttp c = client()) {
       assertThat(c.send("GET /thread HTTP/1.1\r\nHost: h\r\n\r\n").read().body())
           .isEqualTo("virtual");
+    }
+  }
+
+  @Test
+  void aResponseTurnedIntoAnEventStreamSendsItsAnswerAsOneMessageEvent() throws IOException {
+    try (RawHttp c = client()) {
+      RawHttp.Answer a = c.send("GET /late HTTP/1.1\r\nHost: h\r\n\r\n").read();
+      assertThat(a.status()).isEqualTo(200);
+      assertThat(a.headers()).containsEntry("content-type", "text/event-stream");
+      assertThat(a.headers()).doesNotContainKey("x-ignored");
+      assertThat(a.body())
+          .isEqualTo(": wait\n\nevent: message\ndata: {\"a\":1}\ndata: {\"b\":2}\n\n");
+      c.send("GET /next HTTP/1.1\r\nHost: h\r\n\r\n"); // the stream ended; the connection goes on
+      assertThat(c.read().status()).isEqualTo(200);
     }
   }
 }
