@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,7 +28,11 @@ final class CallKeepAlive {
 
   private final long periodNanos;
   private final Set<Watch> open = ConcurrentHashMap.newKeySet();
-  private Thread watcher; // guarded by this
+
+  /**
+   * Whether a watcher thread runs; claimed with a compare-and-set, so adding a watch takes no lock.
+   */
+  private final AtomicBoolean watching = new AtomicBoolean();
 
   CallKeepAlive(Duration period) {
     this.periodNanos = period.toNanos();
@@ -77,13 +82,18 @@ final class CallKeepAlive {
   private Watch watch(Sink sink, Runnable gone) {
     Watch w = new Watch(sink, gone);
     open.add(w);
-    startWatcher(); // under the lock the watcher ends with, so a stream is never left unwatched
+    startWatcher();
     return w;
   }
 
-  private synchronized void startWatcher() {
-    if (watcher == null) {
-      watcher = Thread.ofVirtual().name("call-keep-alive").start(this::tick);
+  /**
+   * Starts the watcher unless one runs. Lock-free (every request registers a watch): a watcher that
+   * finds nothing open clears {@link #watching} and then looks once more, so a watch added
+   * meanwhile is seen either by it or by the thread that added it, which then starts one.
+   */
+  private void startWatcher() {
+    if (!watching.get() && watching.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("call-keep-alive").start(this::tick);
     }
   }
 
@@ -93,11 +103,9 @@ final class CallKeepAlive {
     while (true) {
       LockSupport.parkNanos(pause);
       if (open.isEmpty()) {
-        synchronized (this) {
-          if (open.isEmpty()) {
-            watcher = null;
-            return;
-          }
+        watching.set(false);
+        if (open.isEmpty() || !watching.compareAndSet(false, true)) {
+          return;
         }
       }
       long now = System.nanoTime();

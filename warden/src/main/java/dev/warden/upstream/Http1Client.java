@@ -81,7 +81,7 @@ public final class Http1Client implements AutoCloseable {
   /** Lets a client's cancellation stop the exchange; nothing (not even a lambda) when unbound. */
   private static void stoppable(Http1Connection c) {
     if (CallStop.CURRENT.isBound()) {
-      CallStop.onStop(c::stop);
+      CallStop.onStop(c.stopperForNext());
     }
   }
 

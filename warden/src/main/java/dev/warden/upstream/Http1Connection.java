@@ -72,6 +72,32 @@ final class Http1Connection implements ReadDeadlines.Watched {
     close();
   }
 
+  /** Exchanges begun and finished on this connection: odd while one is in progress. */
+  private long turn; // guarded by this
+
+  /**
+   * What stops the exchange about to begin on this connection (the client cancelled the call), and
+   * does nothing once that exchange has finished: a late stop must not reach a later exchange of
+   * another call on the pooled connection.
+   */
+  Runnable stopperForNext() {
+    long before;
+    synchronized (this) {
+      before = turn;
+    }
+    return () -> {
+      synchronized (this) {
+        if (turn == before || turn == before + 1) {
+          stop();
+        }
+      }
+    };
+  }
+
+  private synchronized void nextTurn() {
+    turn++;
+  }
+
   /** The client cancelled the call: the exchange in progress fails, and is not retried. */
   void stop() {
     stopped = true;
@@ -95,6 +121,7 @@ final class Http1Connection implements ReadDeadlines.Watched {
       close(); // bytes nobody asked for: the connection is not in a known state
       throw new StaleException();
     }
+    nextTurn();
     pos = 0;
     lim = 0;
     try {
@@ -159,7 +186,9 @@ final class Http1Connection implements ReadDeadlines.Watched {
 
   /** Called when the answer is closed: a fully read body on a keep-alive connection is pooled. */
   void finish(InputStream body, boolean keepAlive, Consumer<Http1Connection> release) {
-    if (keepAlive && drained(body)) {
+    boolean reusable = keepAlive && drained(body);
+    nextTurn(); // the exchange is over: its stopper no longer applies
+    if (reusable) {
       lastUsedNanos = System.nanoTime();
       release.accept(this);
     } else {

@@ -3,6 +3,8 @@ package dev.warden.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.mcp.CallStop;
+import dev.warden.testing.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -121,6 +123,47 @@ class Http1ClientTest {
         a.body().readAllBytes();
         assertThat(a.header("X-Client-Port")).isEqualTo(first);
       }
+    }
+  }
+
+  @Test
+  void aStopThatComesAfterTheAnswerLeavesThePooledConnectionAlone() throws Exception {
+    try (Http1Client client = new Http1Client(Duration.ofSeconds(10))) {
+      CallStop stop = new CallStop();
+      String first =
+          ScopedValue.where(CallStop.CURRENT, stop)
+              .call(
+                  () -> {
+                    try (Http1Answer a = client.send(post("/echo", "1"), SECOND, SECOND)) {
+                      a.body().readAllBytes();
+                      return a.header("X-Client-Port");
+                    }
+                  });
+      stop.stop(); // the client left after its answer was complete
+      try (Http1Answer a = client.send(post("/echo", "2"), SECOND, SECOND)) {
+        assertThat(new String(a.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("2");
+        assertThat(a.header("X-Client-Port")).isEqualTo(first); // the same connection, unharmed
+      }
+    }
+  }
+
+  @Test
+  void aStopDuringTheExchangeEndsIt() throws Exception {
+    try (Http1Client client = new Http1Client(Duration.ofSeconds(10))) {
+      CallStop stop = new CallStop();
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                Eventually.sleep(300);
+                stop.stop();
+              });
+      long start = System.nanoTime();
+      assertThatThrownBy(
+              () ->
+                  ScopedValue.where(CallStop.CURRENT, stop)
+                      .call(() -> client.send(post("/slow", ""), SECOND, Duration.ofSeconds(5))))
+          .isInstanceOf(IOException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
     }
   }
 
