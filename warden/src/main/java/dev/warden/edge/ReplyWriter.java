@@ -171,31 +171,40 @@ final class ReplyWriter {
   private long relay(HttpResponse response, Exchange exchange, Reply.Relay relay)
       throws IOException {
     UpstreamReply upstream = relay.upstream();
+    if (upstream.framing() == UpstreamReply.Framing.JSON) {
+      try (upstream) {
+        return relayJson(response, exchange, relay.server(), upstream);
+      } catch (IOException e) {
+        clientGone(exchange, relay, upstream);
+        throw e;
+      }
+    }
     AtomicBoolean cancelled = new AtomicBoolean();
     Runnable cancel =
         () -> {
-          // The client went away: tell the upstream, then stop its reply.
           if (cancelled.compareAndSet(false, true)) {
-            exchange.decide(Exchange.Outcome.ERROR, CLIENT_GONE);
-            if (exchange.session() != null) {
-              exchange
-                  .session()
-                  .cancelUpstream(
-                      relay.server(), upstream.upstreamId(exchange.message().id()), DISCONNECTED);
-            }
-            upstream.abort();
+            clientGone(exchange, relay, upstream);
           }
         };
     try (upstream) {
-      if (upstream.framing() == UpstreamReply.Framing.JSON) {
-        return relayJson(response, exchange, relay.server(), upstream);
-      }
       eventStreamHeaders(response);
       return relayEvents(upstream, response.body(), cancel, exchange, relay.server());
     } catch (IOException e) {
       cancel.run();
       throw e;
     }
+  }
+
+  /** The client went away: tell the upstream, then stop its reply. */
+  private static void clientGone(Exchange exchange, Reply.Relay relay, UpstreamReply upstream) {
+    exchange.decide(Exchange.Outcome.ERROR, CLIENT_GONE);
+    if (exchange.session() != null) {
+      exchange
+          .session()
+          .cancelUpstream(
+              relay.server(), upstream.upstreamId(exchange.message().id()), DISCONNECTED);
+    }
+    upstream.abort();
   }
 
   /**

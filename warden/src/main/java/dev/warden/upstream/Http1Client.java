@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -63,7 +64,7 @@ public final class Http1Client implements AutoCloseable {
     if (reused != null) {
       stoppable(reused);
       try {
-        return reused.exchange(head, request.body(), readTimeout, pool::give);
+        return reused.exchange(head, request.body(), readTimeout, pool.giveBack);
       } catch (Http1Connection.StaleException stale) {
         // The server closed the pooled connection before reading anything: nothing was
         // processed, so the request goes once more on a new connection.
@@ -72,7 +73,7 @@ public final class Http1Client implements AutoCloseable {
     Http1Connection fresh = open(request.uri(), connectTimeout);
     stoppable(fresh);
     try {
-      return fresh.exchange(head, request.body(), readTimeout, pool::give);
+      return fresh.exchange(head, request.body(), readTimeout, pool.giveBack);
     } catch (Http1Connection.StaleException e) {
       throw new IOException("the upstream closed the connection without answering", e);
     }
@@ -169,6 +170,9 @@ public final class Http1Client implements AutoCloseable {
   private final class Pool {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Http1Connection> idle = new ArrayDeque<>();
+
+    /** {@link #give}, made once rather than per request. */
+    final Consumer<Http1Connection> giveBack = this::give;
 
     Http1Connection take(Duration maxIdle) {
       while (true) {
