@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.CallStop;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.ProtocolVersions;
@@ -115,6 +116,14 @@ final class JsonRpcLink {
     }
     String token = progressToken(request);
     PendingCall call = register(shape.idBytes(request), token, token != null);
+    if (CallStop.CURRENT.isBound()) {
+      // The client left or cancelled: the waiting reader fails now, and the server is told.
+      CallStop.onStop(
+          () -> {
+            call.fail("the client cancelled the call");
+            call.close();
+          });
+    }
     write(shape.withId(request, idBytes(call.linkId())), call);
     boolean events = token != null;
     return new UpstreamReply(
