@@ -3,6 +3,7 @@ package dev.warden.edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.edge.http.EventData;
 import dev.warden.edge.http.HttpRequest;
 import dev.warden.edge.http.HttpResponse;
 import dev.warden.mcp.JsonRpcCodec;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ReplyWriter {
   static final String JSON = "application/json";
   static final String EVENT_STREAM = "text/event-stream";
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_EVENT = 64 * 1024 * 1024;
   static final String DISCONNECTED = "the client disconnected";
   static final String CLIENT_GONE = "client:disconnected";
@@ -238,9 +238,7 @@ final class ReplyWriter {
   private static long relayDeclared(
       HttpResponse response, Exchange exchange, String server, UpstreamReply upstream, int length)
       throws IOException {
-    // A body the output buffer holds leaves with the head in one write anyway; only a larger one
-    // gets the room in front, where the head is then written.
-    int off = length > HttpResponse.JOINED_IN_BUFFER ? HttpResponse.HEAD_ROOM : 0;
+    int off = HttpResponse.headRoom(length);
     byte[] framed = new byte[off + length];
     try {
       upstream.readFully(framed, off, length);
@@ -349,23 +347,9 @@ final class ReplyWriter {
 
   /** Writes one SSE event; multi-line data is split into data lines. */
   static long event(OutputStream out, String data) throws IOException {
-    long n = 0;
-    int start = 0;
-    while (true) {
-      int nl = data.indexOf('\n', start);
-      String line = nl < 0 ? data.substring(start) : data.substring(start, nl);
-      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-      out.write(DATA);
-      out.write(bytes);
-      out.write('\n');
-      n += DATA.length + bytes.length + 1;
-      if (nl < 0) {
-        break;
-      }
-      start = nl + 1;
-    }
-    out.write('\n');
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    long n = EventData.write(out, bytes, 0, bytes.length);
     out.flush();
-    return n + 1;
+    return n;
   }
 }

@@ -17,13 +17,12 @@ public final class HttpResponse {
   private static final int CHUNK = 8 * 1024;
   private static final byte[] EVENT_MESSAGE =
       "event: message\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] DATA = "data: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  /** Room to leave in front of a body for {@link #send(int, String, byte[], int, int)}'s head. */
-  public static final int HEAD_ROOM = 1024;
+  /** Room left in front of a large body for {@link #send(int, String, byte[], int, int)}'s head. */
+  private static final int HEAD_ROOM = 1024;
 
   /** A body up to this size is joined with its head in the connection's buffer, without room. */
-  public static final int JOINED_IN_BUFFER = HttpConnection.OUTPUT_BUFFER - HEAD_ROOM;
+  private static final int JOINED_IN_BUFFER = HttpConnection.OUTPUT_BUFFER - HEAD_ROOM;
 
   private final HttpOutput out;
   private final boolean http11;
@@ -160,29 +159,24 @@ public final class HttpResponse {
     events.flush();
   }
 
+  /**
+   * How much room to leave in front of a body of {@code length} bytes for {@link #send(int, String,
+   * byte[], int, int)}: none for a body the connection's buffer joins with the head anyway.
+   */
+  public static int headRoom(int length) {
+    return length > JOINED_IN_BUFFER ? HEAD_ROOM : 0;
+  }
+
   /** Whether {@link #beginEventStream} turned this response into an event stream. */
   public boolean lateStream() {
     return lateStream;
   }
 
-  /** A whole answer as the one SSE event that ends a late stream: a data line per line of it. */
+  /** A whole answer as the one SSE event that ends a late stream. */
   private void message(byte[] array, int off, int len) throws IOException {
     OutputStream events = body();
     events.write(EVENT_MESSAGE);
-    int start = off;
-    int end = off + len;
-    for (int i = off; i <= end; i++) {
-      if (i == end || array[i] == '\n' || array[i] == '\r') {
-        events.write(DATA);
-        events.write(array, start, i - start);
-        events.write('\n');
-        if (i + 1 < end && array[i] == '\r' && array[i + 1] == '\n') {
-          i++;
-        }
-        start = i + 1;
-      }
-    }
-    events.write('\n');
+    EventData.write(events, array, off, len);
     events.close();
   }
 
