@@ -36,27 +36,40 @@ final class Credentials {
     return !placeholder(secret);
   }
 
+  private static final Set<String> PLACEHOLDERS =
+      Set.of(
+          "password",
+          "changeme",
+          "secret",
+          "pass",
+          "your_password",
+          "yourpassword",
+          "redacted",
+          "example",
+          "null",
+          "none",
+          "placeholder",
+          "$password");
+
   static boolean placeholder(String secret) {
     String v = secret.toLowerCase(Locale.ROOT);
     return v.isEmpty()
-        || v.chars().allMatch(c -> c == '*' || c == 'x' || c == '.')
+        || masked(v)
         || v.startsWith("${")
         || v.startsWith("{{")
         || v.startsWith("<")
         || v.startsWith("%")
-        || Set.of(
-                "password",
-                "changeme",
-                "secret",
-                "pass",
-                "your_password",
-                "yourpassword",
-                "redacted",
-                "example",
-                "null",
-                "none",
-                "placeholder",
-                "$password")
-            .contains(v);
+        || PLACEHOLDERS.contains(v);
+  }
+
+  /** Whether {@code v} is all {@code *}, {@code x} and {@code .}: a masked value. */
+  private static boolean masked(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c != '*' && c != 'x' && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -50,10 +50,10 @@ final class GenericSecretDetector implements Detector {
     int valueStart = (int) (span >>> 32);
     int valueEnd = (int) span;
     String value = text.text().substring(valueStart, valueEnd);
-    if (entropy(value) >= 3.5
+    if (hasDigit(value)
+        && entropy(value) >= 3.5
         && !Credentials.placeholder(value)
-        && !value.contains("://")
-        && value.chars().anyMatch(Character::isDigit)) {
+        && !value.contains("://")) {
       out.add(
           new Finding(
               "GENERIC_SECRET_ASSIGNMENT", valueStart, valueEnd, Confidence.MEDIUM, Tags.SECRET));
@@ -119,10 +119,35 @@ final class GenericSecretDetector implements Detector {
     return " \t\n\f\r\"',;}{<>".indexOf(c) < 0;
   }
 
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code c * log2(c)} for every count a value of at most 300 chars can hold. */
+  private static final double[] C_LOG_C = new double[301];
+
+  static {
+    for (int c = 1; c < C_LOG_C.length; c++) {
+      C_LOG_C[c] = c * Math.log(c) / Math.log(2);
+    }
+  }
+
+  /**
+   * The Shannon entropy of {@code s}'s ASCII chars in bits per char, one bit more where it holds
+   * others: {@code -sum(c / n * log2(c / n))} over the counts {@code c} of its {@code n} chars,
+   * which is {@code (sum(c) * log2(n) - sum(c * log2(c))) / n}, with {@code c * log2(c)} from a
+   * table.
+   */
   static double entropy(String s) {
+    int n = s.length();
     int[] counts = new int[128];
     int other = 0;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 128) {
         counts[c]++;
@@ -130,13 +155,11 @@ final class GenericSecretDetector implements Detector {
         other++;
       }
     }
-    double h = 0;
+    double sum = 0;
     for (int c : counts) {
-      if (c > 0) {
-        double p = (double) c / s.length();
-        h -= p * Math.log(p) / Math.log(2);
-      }
+      sum += c < C_LOG_C.length ? C_LOG_C[c] : c * Math.log(c) / Math.log(2);
     }
+    double h = n == 0 ? 0 : ((n - other) * Math.log(n) / Math.log(2) - sum) / n;
     return other > 0 ? h + 1 : h;
   }
 }

@@ -2,7 +2,6 @@ package dev.warden.inspect.detect;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.warden.inspect.Candidate;
 import dev.warden.inspect.Confidence;
@@ -100,13 +99,11 @@ final class PhoneDetector implements Detector {
     if (zeroAfterPlus(text.text(), start, end)) {
       return; // "+02:00": whatever NUMBER matches, no country code starts with 0 (see below)
     }
-    int to = Math.min(text.length(), start + 24);
-    Matcher m = NUMBER.matcher(text.text().substring(start, to));
-    if (!m.lookingAt()) {
+    int stop = numberEnd(text.text(), start, Math.min(text.length(), start + 24));
+    if (stop < 0) {
       return;
     }
-    String number = m.group();
-    int stop = start + m.end();
+    String number = text.text().substring(start, stop);
     if (stop < text.length() && Character.isLetterOrDigit(text.charAt(stop))) {
       return;
     }
@@ -154,6 +151,98 @@ final class PhoneDetector implements Detector {
       Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
       out.add(new Finding("PHONE_NUMBER", c.start(), c.end(), conf, TAGS));
     }
+  }
+
+  // The states of numberEnd's walk, one bit each: what the part of NUMBER read so far allows next.
+  private static final int START = 0; // nothing read
+  private static final int PLUS = 1; // "+"
+  private static final int OPEN = 2; // "(" before the first digits
+  private static final int HEAD = 3; // HEAD + k - 1: k of the first 1-4 digits
+  private static final int HEAD_CLOSED = 7; // ")" after them
+  private static final int SEPARATED = 8; // SEPARATED + r - 1: the separator of group r (1-5)
+  private static final int GROUP_OPEN = 13; // GROUP_OPEN + r - 1: the "(" of group r
+  private static final int GROUP = 18; // GROUP + 5 * (r - 1) + d - 1: d of group r's 1-5 digits
+  private static final int GROUP_CLOSED = 43; // GROUP_CLOSED + r - 1: the ")" of group r
+
+  /**
+   * The end of {@link #NUMBER} matched from {@code from} within {@code s[from, to)}, or -1: the
+   * expression's automaton walked by hand, one bit per state, which stops where no state is left.
+   * RE2 prefers, at each step, to repeat and to take an optional char; in this expression that
+   * always reaches the farthest end there is, so the walk keeps the last end it reaches.
+   */
+  static int numberEnd(String s, int from, int to) {
+    long states = 1L << START;
+    int end = -1;
+    for (int i = from; i < to && states != 0; i++) {
+      char c = s.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      long next = 0;
+      boolean accept = false;
+      for (long left = states; left != 0; left &= left - 1) {
+        int state = Long.numberOfTrailingZeros(left);
+        if (state == START || state == PLUS || state == OPEN) {
+          if (c == '+' && state == START) {
+            next |= 1L << PLUS;
+          } else if (c == '(' && state != OPEN) {
+            next |= 1L << OPEN;
+          } else if (digit) {
+            next |= 1L << HEAD;
+          }
+        } else if (state < HEAD_CLOSED) { // the first digits
+          int k = state - HEAD + 1;
+          if (digit && k < 4) {
+            next |= 1L << (state + 1);
+          } else if (c == ')') {
+            next |= 1L << HEAD_CLOSED;
+          }
+          next |= groupStart(c, digit, 1);
+        } else if (state == HEAD_CLOSED) {
+          next |= groupStart(c, digit, 1);
+        } else if (state < GROUP_OPEN) { // after a separator: "(" or a digit
+          int r = state - SEPARATED + 1;
+          next |= afterSeparator(c, digit, r);
+        } else if (state < GROUP) { // after a group's "(": a digit
+          if (digit) {
+            next |= 1L << (GROUP + 5 * (state - GROUP_OPEN));
+          }
+        } else if (state < GROUP_CLOSED) {
+          int r = (state - GROUP) / 5 + 1;
+          int d = (state - GROUP) % 5 + 1;
+          if (digit && d < 5) {
+            next |= 1L << (state + 1);
+          } else if (c == ')') {
+            next |= 1L << (GROUP_CLOSED + r - 1);
+          }
+          accept |= digit;
+          next |= r < 5 ? groupStart(c, digit, r + 1) : 0;
+        } else { // after a group's ")"
+          int r = state - GROUP_CLOSED + 1;
+          accept |= digit;
+          next |= r < 5 ? groupStart(c, digit, r + 1) : 0;
+        }
+      }
+      if (accept) {
+        end = i + 1;
+      }
+      states = next;
+    }
+    return end;
+  }
+
+  /** The states reached by reading {@code c} where group {@code r} may start. */
+  private static long groupStart(char c, boolean digit, int r) {
+    if (c == ' ' || c == '.' || c == '-') {
+      return 1L << (SEPARATED + r - 1);
+    }
+    return afterSeparator(c, digit, r);
+  }
+
+  /** The states reached by reading {@code c} where group {@code r} continues past its separator. */
+  private static long afterSeparator(char c, boolean digit, int r) {
+    if (c == '(') {
+      return 1L << (GROUP_OPEN + r - 1);
+    }
+    return digit ? 1L << (GROUP + 5 * (r - 1)) : 0;
   }
 
   /**

@@ -42,6 +42,44 @@ class FastPathPropertiesTest {
     }
   }
 
+  @Property(tries = 10000)
+  void phoneNumberWalkEndsWhereTheExpressionDoes(@ForAll("phoneNumbers") String s) {
+    for (int start = 0; start < s.length(); start++) {
+      int to = Math.min(s.length(), start + 24);
+      Matcher m = PhoneDetector.NUMBER.matcher(s.substring(start, to));
+      int expected = m.lookingAt() ? start + m.end() : -1;
+
+      assertThat(PhoneDetector.numberEnd(s, start, to))
+          .as("%s from %d", s, start)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Property(tries = 3000)
+  void entropyFromTheTableIsTheFormulas(@ForAll("assignments") String s) {
+    assertThat(GenericSecretDetector.entropy(s))
+        .isCloseTo(straightforwardEntropy(s), org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  /** Shannon entropy as the formula reads, one bit more for any char beyond ASCII. */
+  private static double straightforwardEntropy(String s) {
+    java.util.Map<Character, Integer> counts = new java.util.HashMap<>();
+    boolean other = false;
+    for (char c : s.toCharArray()) {
+      if (c < 128) {
+        counts.merge(c, 1, Integer::sum);
+      } else {
+        other = true;
+      }
+    }
+    double h = 0;
+    for (int count : counts.values()) {
+      double p = (double) count / s.length();
+      h -= p * Math.log(p) / Math.log(2);
+    }
+    return other ? h + 1 : h;
+  }
+
   @Property(tries = 3000)
   void groupingCheckAgreesWithTheShapeString(
       @ForAll("groupings") int[] groups,
@@ -90,6 +128,20 @@ class FastPathPropertiesTest {
   @Provide
   Arbitrary<String> phoneish() {
     return Arbitraries.strings().withChars("+()0123456789 .-#a").ofMaxLength(30);
+  }
+
+  /** Digit runs of every length the expression counts, and the chars it reads between them. */
+  @Provide
+  Arbitrary<String> phoneNumbers() {
+    Arbitrary<String> digits =
+        Arbitraries.integers().between(1, 7).map(n -> "4155552671".substring(0, n));
+    Arbitrary<String> other =
+        Arbitraries.of("+", "(", ")", " ", ".", "-", "+(", ") ", "x", ":", "/");
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, digits), net.jqwik.api.Tuple.of(2, other))
+        .list()
+        .ofMaxSize(14)
+        .map(l -> String.join("", l));
   }
 
   @Provide
