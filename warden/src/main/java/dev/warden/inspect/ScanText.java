@@ -89,11 +89,44 @@ public final class ScanText {
       String word = keywords.get(hitKeyword[i]);
       int wordStart = hitEnd[i] - word.length();
       boolean inside = wordStart >= start && hitEnd[i] <= end;
-      if (!inside && wordStart >= from && words.contains(word) && wordStartsAt(wordStart)) {
+      if (!inside
+          && wordStart >= from
+          && words.contains(word)
+          && wordStartsAt(wordStart)
+          && !(wordStart >= end && namesAKey(hitEnd[i]))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the word ending at {@code wordEnd} is (part of) a quoted key: {@code phone} in {@code
+   * "phone": …} or {@code "phone_number": …}. After a value, such a word names the next value, not
+   * the one before it ({@code "order_id": "ORD-30123456", "phone": …}).
+   */
+  private boolean namesAKey(int wordEnd) {
+    int i = wordEnd;
+    int n = text.length();
+    while (i < n && i - wordEnd < 32 && keyChar(text.charAt(i))) {
+      i++;
+    }
+    if (i >= n || (text.charAt(i) != '"' && text.charAt(i) != '\'')) {
+      return false;
+    }
+    i++;
+    while (i < n && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i < n && text.charAt(i) == ':';
+  }
+
+  private static boolean keyChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-';
   }
 
   /**

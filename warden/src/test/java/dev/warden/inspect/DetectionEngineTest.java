@@ -43,6 +43,7 @@ class DetectionEngineTest {
         "{\"addr\": \"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\"}|CRYPTO_BTC_ADDRESS",
         "{\"addr\": \"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2\"}|CRYPTO_BTC_ADDRESS",
         "{\"password\": \"Xk9#mQ2$vL7pR4wz\"}|GENERIC_SECRET_ASSIGNMENT",
+        "{\"note\": \"reach her on 30123456 (mobile)\"}|PHONE_NUMBER",
       })
   void findsTheType(String text, String type) {
     assertThat(types(text)).contains(type);
@@ -59,6 +60,9 @@ class DetectionEngineTest {
         "{\"card\": \"4111 1111 1111 1112\"}",
         "{\"sku\": \"SKU-4411-2290\", \"price\": 19.99, \"qty\": 3}",
         "{\"version\": \"1.2.3.4\"}",
+        "{\"order_id\": \"ORD-30123456\", \"phone\": \"n/a\"}",
+        "{\"invoice\": \"INV-2012345678\", \"tel\": null}",
+        "{\"x\": \"30123456\", \"phone\": \"n/a\"}",
       })
   void ignoresNearMisses(String text) {
     assertThat(ENGINE.scan(text)).isEmpty();

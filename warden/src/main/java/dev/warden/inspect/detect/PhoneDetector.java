@@ -144,8 +144,8 @@ final class PhoneDetector implements Detector {
     if (!grouped && !context) {
       return;
     }
-    if (ID_WORDS.contains(previousWord(text, c.start()))) {
-      return; // "order 4155552671", "ticket_id": "…": an identifier, not a phone number
+    if (ID_WORDS.contains(previousWord(text, c.start())) || codeNumber(text, c.start())) {
+      return; // "order 4155552671", "ticket_id": "…", "ORD-30123456": an identifier
     }
     if (regions.valid(c.compact(), grouped)) {
       Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
@@ -293,6 +293,19 @@ final class PhoneDetector implements Detector {
     } catch (NumberParseException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether the digits at {@code start} are the number part of a code: glued by a hyphen to the
+   * letters before them ({@code ORD-30123456}, {@code INV-2012345678}), as no phone number is
+   * written.
+   */
+  static boolean codeNumber(ScanText text, int start) {
+    if (start < 2 || text.charAt(start - 1) != '-') {
+      return false;
+    }
+    char c = text.charAt(start - 2);
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /** The lower-case word just before {@code start}, past a few quotes, colons and spaces. */
