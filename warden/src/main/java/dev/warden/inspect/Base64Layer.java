@@ -1,5 +1,6 @@
 package dev.warden.inspect;
 
+import dev.warden.inspect.prefilter.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,11 +17,11 @@ final class Base64Layer {
   private Base64Layer() {}
 
   static void scan(String s, DetectionEngine engine, List<Finding> out) {
-    scan(s, s.toCharArray(), engine, out);
+    scan(s, Ascii.of(s), engine, out);
   }
 
-  /** {@link #scan(String, DetectionEngine, List)} with the chars of {@code text} in {@code s}. */
-  static void scan(String text, char[] s, DetectionEngine engine, List<Finding> out) {
+  /** {@link #scan(String, DetectionEngine, List)} with {@code text} in its {@link Ascii} view. */
+  static void scan(String text, byte[] s, DetectionEngine engine, List<Finding> out) {
     int n = text.length();
     int tokens = 0;
     int i = 0;
@@ -45,7 +46,7 @@ final class Base64Layer {
    * [i, i + MIN)} holds {@code s[i + MIN - 1]}: where that char is not base64, the whole stretch is
    * skipped after one look, so the walk reads about one char in {@link #MIN} of ordinary text.
    */
-  static int nextRun(char[] s, int n, int from) {
+  static int nextRun(byte[] s, int n, int from) {
     int i = from;
     while (i + MIN <= n) {
       int probe = i + MIN - 1;
@@ -67,7 +68,7 @@ final class Base64Layer {
   }
 
   /** Every run {@link #nextRun} finds, walking char by char: the reference it is tested against. */
-  static int straightforwardNextRun(char[] s, int n, int from) {
+  static int straightforwardNextRun(byte[] s, int n, int from) {
     int i = from;
     while (i < n) {
       if (!isBase64(s[i])) {
@@ -83,7 +84,7 @@ final class Base64Layer {
     return -1;
   }
 
-  static int runEnd(char[] s, int n, int from) {
+  static int runEnd(byte[] s, int n, int from) {
     int end = from;
     while (end < n && isBase64(s[end])) {
       end++;
@@ -91,7 +92,7 @@ final class Base64Layer {
     return end;
   }
 
-  private static boolean worthDecoding(char[] s, int start, int end) {
+  private static boolean worthDecoding(byte[] s, int start, int end) {
     return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly(s, start, end);
   }
 
@@ -99,7 +100,7 @@ final class Base64Layer {
    * What {@link #decode} checks first, read in place: padding only in the last two chars, and a
    * body whose length leaves no single char over.
    */
-  static boolean paddingFits(char[] s, int from, int to) {
+  static boolean paddingFits(byte[] s, int from, int to) {
     int pad = from;
     while (pad < to && s[pad] != '=') {
       pad++;
@@ -148,15 +149,15 @@ final class Base64Layer {
     }
   }
 
-  private static boolean isBase64(char c) {
-    return c < 128 && BASE64[c];
+  private static boolean isBase64(byte c) {
+    return c >= 0 && BASE64[c];
   }
 
   /** Hashes, UUIDs and hex ids decode to binary: not worth a decoding attempt. */
-  private static boolean hexOnly(char[] s, int from, int to) {
+  private static boolean hexOnly(byte[] s, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = s[i];
-      if (!(c < 128 && HEX_OR_DASH[c])) {
+      byte c = s[i];
+      if (!(c >= 0 && HEX_OR_DASH[c])) {
         return false;
       }
     }

@@ -1,5 +1,8 @@
 package dev.warden.inspect;
 
+import dev.warden.inspect.prefilter.Ascii;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The shape pass: one walk over the text that cuts out number-like and code-like candidates for the
  * checksum detectors, so no regular expression runs over the whole text. Digit runs may be grouped
@@ -26,22 +29,22 @@ final class CandidateCutter {
   }
 
   void cut(String s, Sink sink) {
-    cut(s.toCharArray(), s.length(), ContextGate.EMPTY, sink);
+    cut(Ascii.of(s), s.length(), ContextGate.EMPTY, sink);
   }
 
   /**
-   * Cuts the candidates of the first {@code n} chars of {@code s}; {@code gate} tells where context
-   * words stand, for the detectors that need one.
+   * Cuts the candidates of the first {@code n} chars of {@code s}, a text in its {@link Ascii}
+   * view; {@code gate} tells where context words stand, for the detectors that need one.
    */
-  void cut(char[] s, int n, ContextGate gate, Sink sink) {
+  void cut(byte[] s, int n, ContextGate gate, Sink sink) {
     cut(s, n, new Out(null, gate, sink));
   }
 
   /**
-   * {@link #cut(char[], int, ContextGate, Sink)} over all of {@code s}, which holds the chars of
-   * {@code text}.
+   * {@link #cut(byte[], int, ContextGate, Sink)} over all of {@code s}, which is the {@link Ascii}
+   * view of {@code text}.
    */
-  void cut(String text, char[] s, ContextGate gate, Sink sink) {
+  void cut(String text, byte[] s, ContextGate gate, Sink sink) {
     cut(s, s.length, new Out(text, gate, sink));
   }
 
@@ -51,10 +54,10 @@ final class CandidateCutter {
    */
   private record Out(String text, ContextGate gate, Sink sink) {}
 
-  private void cut(char[] s, int n, Out out) {
+  private void cut(byte[] s, int n, Out out) {
     int[] groups = new int[MAX_GROUPS];
     int[] starts = new int[MAX_GROUPS];
-    char[] compact = new char[MAX_COMPACT + 10];
+    byte[] compact = new byte[MAX_COMPACT + 10];
     int i = 0;
     while (i < n) {
       if (kind(s[i]) == OTHER) {
@@ -87,14 +90,14 @@ final class CandidateCutter {
   }
 
   private int digitRun(
-      char[] s, int n, int start, int firstEnd, int[] groups, int[] starts, Out out) {
+      byte[] s, int n, int start, int firstEnd, int[] groups, int[] starts, Out out) {
     groups[0] = firstEnd - start;
     starts[0] = start;
     int count = 1;
     char sep = 0;
     int end = firstEnd;
     while (count < MAX_GROUPS && end + 1 < n) {
-      char next = s[end];
+      char next = Ascii.charOf(s[end]);
       boolean switchAfterDots = sep == '.' && (next == '-' || next == '/');
       if (!isSeparator(next)
           || (sep != 0 && next != sep && !switchAfterDots)
@@ -130,7 +133,7 @@ final class CandidateCutter {
   }
 
   private void emitDigits(
-      char[] s, int n, int[] starts, int[] groups, int from, int to, char sep, Out out) {
+      byte[] s, int n, int[] starts, int[] groups, int from, int to, char sep, Out out) {
     int total = 0;
     for (int g = from; g < to; g++) {
       total += groups[g];
@@ -146,7 +149,7 @@ final class CandidateCutter {
                 from,
                 to,
                 sep,
-                s[starts[from]],
+                Ascii.charOf(s[starts[from]]),
                 previous(s, starts[from]),
                 next),
             out.gate(),
@@ -159,28 +162,30 @@ final class CandidateCutter {
     if (to - from == 1) {
       int at = starts[from];
       compact =
-          out.text() != null ? out.text().substring(at, at + total) : new String(s, at, total);
+          out.text() != null
+              ? out.text().substring(at, at + total)
+              : new String(s, at, total, StandardCharsets.ISO_8859_1);
     } else {
-      char[] buf = new char[total];
+      byte[] buf = new byte[total];
       int k = 0;
       for (int g = from; g < to; g++) {
         System.arraycopy(s, starts[g], buf, k, groups[g]);
         k += groups[g];
       }
-      compact = new String(buf);
+      compact = new String(buf, StandardCharsets.ISO_8859_1);
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
     out.sink().accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
   }
 
   private void alnumRun(
-      char[] s,
+      byte[] s,
       int n,
       int start,
       int firstEnd,
       boolean firstHasDigit,
       int[] groups,
-      char[] compact,
+      byte[] compact,
       Out out) {
     // The compact form is built only for a candidate some detector takes (emitAlnum).
     int length = firstEnd - start;
@@ -190,7 +195,7 @@ final class CandidateCutter {
           s,
           start,
           firstEnd,
-          s[start],
+          Ascii.charOf(s[start]),
           previous(s, start),
           next(s, n, firstEnd),
           compact,
@@ -221,7 +226,7 @@ final class CandidateCutter {
           s,
           start,
           end,
-          s[start],
+          Ascii.charOf(s[start]),
           previous(s, start),
           next(s, n, end),
           compact,
@@ -233,13 +238,13 @@ final class CandidateCutter {
   }
 
   private void emitAlnum(
-      char[] s,
+      byte[] s,
       int start,
       int end,
       char first,
       char previous,
       char next,
-      char[] compact,
+      byte[] compact,
       int length,
       int[] groups,
       int count,
@@ -260,7 +265,10 @@ final class CandidateCutter {
         at += groups[g] + 1; // one space between groups
       }
       out.sink()
-          .accept(new Candidate(start, end, new String(compact, 0, k), lengths, sep), detectors);
+          .accept(
+              new Candidate(
+                  start, end, new String(compact, 0, k, StandardCharsets.ISO_8859_1), lengths, sep),
+              detectors);
     }
   }
 
@@ -271,43 +279,43 @@ final class CandidateCutter {
   }
 
   /** The char before {@code start}, or 0 where the text starts. */
-  private static char previous(char[] s, int start) {
-    return start > 0 ? s[start - 1] : 0;
+  private static char previous(byte[] s, int start) {
+    return start > 0 ? Ascii.charOf(s[start - 1]) : 0;
   }
 
   /** The char at {@code end}, or 0 where the text ends. */
-  private static char next(char[] s, int n, int end) {
-    return end < n ? s[end] : 0;
+  private static char next(byte[] s, int n, int end) {
+    return end < n ? Ascii.charOf(s[end]) : 0;
   }
 
-  private static boolean spacedDigitFollows(char[] s, int n, int end) {
+  private static boolean spacedDigitFollows(byte[] s, int n, int end) {
     return end + 1 < n && s[end] == ' ' && isDigit(s[end + 1]);
   }
 
   /** Appends {@code s[from, to)} upper-cased at {@code length}; returns the new length. */
-  private static int appendUpper(char[] out, int length, char[] s, int from, int to) {
+  private static int appendUpper(byte[] out, int length, byte[] s, int from, int to) {
     int k = length;
     for (int i = from; i < to && k < out.length; i++) {
-      char c = s[i];
-      out[k++] = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+      byte c = s[i];
+      out[k++] = c >= 'a' && c <= 'z' ? (byte) (c - 32) : c;
     }
     return k;
   }
 
-  static boolean isSeparator(char c) {
+  static boolean isSeparator(int c) {
     return c == ' ' || c == '-' || c == '.' || c == '/';
   }
 
-  static boolean isDigit(char c) {
+  static boolean isDigit(int c) {
     return c >= '0' && c <= '9';
   }
 
-  static boolean isLetter(char c) {
+  static boolean isLetter(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  static boolean isAlnum(char c) {
-    return c < 128 && ALNUM[c];
+  static boolean isAlnum(int c) {
+    return c >= 0 && c < 128 && ALNUM[c];
   }
 
   private static final boolean[] ALNUM = new boolean[128];
@@ -321,7 +329,7 @@ final class CandidateCutter {
     }
   }
 
-  private static int kind(char c) {
-    return c < 128 ? KIND[c] : OTHER;
+  private static int kind(byte c) {
+    return c >= 0 ? KIND[c] : OTHER;
   }
 }

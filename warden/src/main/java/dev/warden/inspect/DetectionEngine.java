@@ -4,6 +4,7 @@ import dev.warden.inspect.detect.Catalogue;
 import dev.warden.inspect.normalize.NormalizedText;
 import dev.warden.inspect.normalize.Normalizer;
 import dev.warden.inspect.prefilter.AhoCorasick;
+import dev.warden.inspect.prefilter.Ascii;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,19 +128,23 @@ public final class DetectionEngine {
   /** The findings in {@code text}, ordered by start, spans in offsets of {@code text}. */
   public List<Finding> scan(CharSequence text) {
     String original = text.toString();
-    char[] chars = original.toCharArray();
-    ScanText hits = new ScanText(original, prefilter.keywords(), contextOnly);
+    byte[] ascii = Ascii.exactly(original);
     // The keyword pass stops where normalisation has work: most text has none, and needs no
     // separate pass to tell.
-    if (prefilter.scanUntilStop(chars, chars.length, hits::addHit) == chars.length) {
-      return Overlaps.resolve(detect(hits, chars, true), rank);
+    if (ascii != null) {
+      ScanText hits = new ScanText(original, prefilter.keywords(), contextOnly);
+      if (prefilter.scanUntilStop(ascii, ascii.length, hits::addHit) == ascii.length) {
+        return Overlaps.resolve(detect(hits, ascii, true), rank);
+      }
     }
     NormalizedText normalized = Normalizer.normalize(original);
     if (normalized.origin() == null) {
-      return Overlaps.resolve(scanNormalized(original, chars, true), rank);
+      return Overlaps.resolve(
+          scanNormalized(original, ascii != null ? ascii : Ascii.of(original), true), rank);
     }
-    chars = normalized.text().toCharArray();
-    List<Finding> kept = Overlaps.resolve(scanNormalized(normalized.text(), chars, true), rank);
+    List<Finding> kept =
+        Overlaps.resolve(
+            scanNormalized(normalized.text(), Ascii.of(normalized.text()), true), rank);
     List<Finding> mapped = new ArrayList<>(kept.size());
     for (Finding f : kept) {
       mapped.add(f.at(normalized.startOf(f.start()), normalized.endOf(f.end())));
@@ -148,17 +153,20 @@ public final class DetectionEngine {
   }
 
   List<Finding> scanNormalized(String s, boolean decodeBase64) {
-    return scanNormalized(s, s.toCharArray(), decodeBase64);
+    return scanNormalized(s, Ascii.of(s), decodeBase64);
   }
 
-  private List<Finding> scanNormalized(String s, char[] chars, boolean decodeBase64) {
+  private List<Finding> scanNormalized(String s, byte[] chars, boolean decodeBase64) {
     ScanText text = new ScanText(s, prefilter.keywords(), contextOnly);
     prefilter.scan(chars, chars.length, text::addHit);
     return detect(text, chars, decodeBase64);
   }
 
-  /** Runs the detectors on normalised text whose keyword occurrences {@code text} holds. */
-  private List<Finding> detect(ScanText text, char[] chars, boolean decodeBase64) {
+  /**
+   * Runs the detectors on normalised text whose keyword occurrences {@code text} holds; {@code
+   * chars} is its {@link Ascii} view.
+   */
+  private List<Finding> detect(ScanText text, byte[] chars, boolean decodeBase64) {
     String s = text.text();
     List<Finding> out = new ArrayList<>();
     for (int h = 0; h < text.hitCount(); h++) {

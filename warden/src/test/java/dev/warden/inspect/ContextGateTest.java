@@ -26,7 +26,7 @@ class ContextGateTest {
     }
     ScanText scan = new ScanText(text, WORDS, new boolean[WORDS.size()]);
     new dev.warden.inspect.prefilter.AhoCorasick(WORDS)
-        .scan(text.toCharArray(), text.length(), scan::addHit);
+        .scan(dev.warden.inspect.prefilter.Ascii.of(text), text.length(), scan::addHit);
     int[] lengths = WORDS.stream().mapToInt(String::length).toArray();
     ContextGate gate = ContextGate.of(scan, context, lengths);
 

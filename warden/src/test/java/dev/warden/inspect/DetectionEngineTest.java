@@ -78,6 +78,17 @@ class DetectionEngineTest {
   }
 
   @Test
+  void findsValuesBesideCharsBeyondAscii() {
+    for (String name : new String[] {"Zoë", "Zoe\u20ac", "Zo\uD83D\uDE00"}) {
+      String text = "{\"name\": \"" + name + "\", \"card\": \"4111 1111 1111 1111\"}";
+      List<Finding> found = ENGINE.scan(text);
+      assertThat(found).extracting(Finding::type).containsExactly("CARD_VISA");
+      assertThat(text.substring(found.get(0).start(), found.get(0).end()))
+          .isEqualTo("4111 1111 1111 1111");
+    }
+  }
+
+  @Test
   void findsFullWidthAndZeroWidthHiddenDigits() {
     assertThat(types("card ４１１１１１１１１１１１１１１１")).containsExactly("CARD_VISA");
     assertThat(types("ssn 536-\u200b22-8726")).containsExactly("US_SSN");

@@ -95,23 +95,21 @@ public final class AhoCorasick {
 
   /** Reports every occurrence of every keyword in {@code text}, in order of their end. */
   public void scan(CharSequence text, Hits hits) {
-    int n = text.length();
-    char[] chars = new char[n];
-    for (int i = 0; i < n; i++) {
-      chars[i] = text.charAt(i);
-    }
-    scan(chars, n, hits);
+    scan(Ascii.of(text), text.length(), hits);
   }
 
-  /** {@link #scan(CharSequence, Hits)} over the first {@code n} chars of {@code text}. */
-  public void scan(char[] text, int n, Hits hits) {
+  /**
+   * {@link #scan(CharSequence, Hits)} over the first {@code n} chars of a text in its {@link Ascii}
+   * view.
+   */
+  public void scan(byte[] text, int n, Hits hits) {
     int row = 0;
     final int[] table = next;
     final byte[] classes = classOf;
     final int limit = firstOutput;
     for (int i = 0; i < n; i++) {
-      char c = text[i];
-      row = c < ASCII ? table[row + classes[c]] : 0;
+      int c = text[i];
+      row = c >= 0 ? table[row + classes[c]] : 0;
       if (row >= limit) {
         for (int kw : outputs[row / width]) {
           hits.hit(kw, i + 1);
@@ -121,18 +119,18 @@ public final class AhoCorasick {
   }
 
   /**
-   * {@link #scan(char[], int, Hits)} up to the first stop char or non-ASCII char: reports the
+   * {@link #scan(byte[], int, Hits)} up to the first stop char or non-ASCII char: reports the
    * occurrences that end before it and returns its index, or {@code n} when there is none. Lets a
    * caller that must treat such text differently learn it in the same pass.
    */
-  public int scanUntilStop(char[] text, int n, Hits hits) {
+  public int scanUntilStop(byte[] text, int n, Hits hits) {
     int row = 0;
     final int[] table = next;
     final byte[] classes = stopClassOf;
     final int limit = firstOutput;
     for (int i = 0; i < n; i++) {
-      char c = text[i];
-      if (c >= ASCII) {
+      int c = text[i];
+      if (c < 0) {
         return i;
       }
       int cls = classes[c];

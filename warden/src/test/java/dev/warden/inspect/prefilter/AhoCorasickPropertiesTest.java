@@ -20,7 +20,7 @@ class AhoCorasickPropertiesTest {
       @ForAll("keywordLists") List<String> keywords, @ForAll("texts") String text) {
     AhoCorasick ac = new AhoCorasick(keywords);
     List<long[]> hits = new ArrayList<>();
-    ac.scan(text.toCharArray(), text.length(), (k, end) -> hits.add(new long[] {end, k}));
+    ac.scan(Ascii.of(text), text.length(), (k, end) -> hits.add(new long[] {end, k}));
 
     Set<Long> found = new TreeSet<>();
     long lastEnd = 0;
@@ -53,7 +53,7 @@ class AhoCorasickPropertiesTest {
     AhoCorasick ac = new AhoCorasick(keywords, "\\%&");
     Set<Long> found = new TreeSet<>();
     int stopped =
-        ac.scanUntilStop(s.toCharArray(), s.length(), (k, end) -> found.add((long) end << 16 | k));
+        ac.scanUntilStop(Ascii.of(s), s.length(), (k, end) -> found.add((long) end << 16 | k));
 
     int first = 0;
     while (first < s.length() && s.charAt(first) < 128 && "\\%&".indexOf(s.charAt(first)) < 0) {
