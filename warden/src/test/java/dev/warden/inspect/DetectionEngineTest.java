@@ -63,6 +63,7 @@ class DetectionEngineTest {
         "{\"order_id\": \"ORD-30123456\", \"phone\": \"n/a\"}",
         "{\"invoice\": \"INV-2012345678\", \"tel\": null}",
         "{\"x\": \"30123456\", \"phone\": \"n/a\"}",
+        "{\"at\": \"10:30:00+02:00:00:00:00:01\"}",
       })
   void ignoresNearMisses(String text) {
     assertThat(ENGINE.scan(text)).isEmpty();

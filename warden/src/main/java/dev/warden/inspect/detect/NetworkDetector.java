@@ -68,9 +68,12 @@ final class NetworkDetector implements Detector {
     return !startsNoRun(previous);
   }
 
-  /** Whether a colon run is never read after this char: an ASCII hex digit or a colon. */
+  /**
+   * Whether a colon run is never read after this char: an ASCII hex digit or a colon (the run
+   * started earlier), or a plus (a time zone offset, {@code +02:00}, not an address).
+   */
   static boolean startsNoRun(char previous) {
-    return previous < 128 && isHexOrColon(previous);
+    return previous == '+' || (previous < 128 && isHexOrColon(previous));
   }
 
   @Override
@@ -137,7 +140,7 @@ final class NetworkDetector implements Detector {
   }
 
   void colonRun(ScanText text, int start, List<Finding> out) {
-    if (start > 0 && isHexOrColon(text.charAt(start - 1))) {
+    if (start > 0 && (text.charAt(start - 1) == '+' || isHexOrColon(text.charAt(start - 1)))) {
       return;
     }
     if (!addressLike(text, start)) {
