@@ -17,10 +17,13 @@ final class CardDetector implements Detector {
   private static final Set<String> CONTEXT =
       Set.of("card", "credit", "debit", "pan", "visa", "mastercard", "amex", "unionpay", "cc_num");
 
-  /** Brand, IIN low, IIN high (same number of digits), min length, max length. Longest IIN wins. */
-  private record Range(String type, int low, int high, int min, int max, int digits) {
+  /**
+   * Brand, IIN low, IIN high (same number of digits), min length, max length. Longest IIN wins.
+   * {@code scale} turns a number's first six digits into its IIN of this range's length.
+   */
+  private record Range(String type, int low, int high, int min, int max, int scale) {
     Range(String type, int low, int high, int min, int max) {
-      this(type, low, high, min, max, Integer.toString(low).length());
+      this(type, low, high, min, max, (int) Math.pow(10, 6 - Integer.toString(low).length()));
     }
   }
 
@@ -117,9 +120,11 @@ final class CardDetector implements Detector {
     return true;
   }
 
+  /** The range of {@code pan}, which has at least 12 digits (its candidates do), or null. */
   private static Range brand(String pan) {
+    int six = Integer.parseInt(pan, 0, 6, 10);
     for (Range r : RANGES) {
-      int prefix = Integer.parseInt(pan, 0, r.digits(), 10);
+      int prefix = six / r.scale();
       if (prefix >= r.low() && prefix <= r.high()) {
         return r;
       }

@@ -1,6 +1,5 @@
 package dev.warden.inspect.detect;
 
-import com.google.re2j.Pattern;
 import dev.warden.inspect.Candidate;
 import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
@@ -8,9 +7,11 @@ import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
 import dev.warden.inspect.validate.CheckDigits;
 import dev.warden.inspect.validate.EuropeanIds;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * EU VAT numbers: country prefix and national format. Reported alone where the national check
@@ -19,36 +20,44 @@ import java.util.Set;
 final class VatDetector implements Detector {
   private static final Set<String> CONTEXT =
       Set.of("vat", "ust-id", "ustid", "tva", "iva", "btw", "mwst", "moms", "tax number", "nip");
-  // Bounded, anchored formats on short candidates: no backtracking risk.
-  private static final Map<String, Pattern> FORMATS =
+
+  /** Per country code, the shape of the number after it. */
+  static final Map<String, String> FORMAT_EXPRESSIONS =
       Map.ofEntries(
-          Map.entry("AT", Pattern.compile("U[0-9]{8}")),
-          Map.entry("BE", Pattern.compile("[01][0-9]{9}")),
-          Map.entry("BG", Pattern.compile("[0-9]{9,10}")),
-          Map.entry("CY", Pattern.compile("[0-9]{8}[A-Z]")),
-          Map.entry("CZ", Pattern.compile("[0-9]{8,10}")),
-          Map.entry("DE", Pattern.compile("[0-9]{9}")),
-          Map.entry("DK", Pattern.compile("[0-9]{8}")),
-          Map.entry("EE", Pattern.compile("[0-9]{9}")),
-          Map.entry("EL", Pattern.compile("[0-9]{9}")),
-          Map.entry("ES", Pattern.compile("[0-9A-Z][0-9]{7}[0-9A-Z]")),
-          Map.entry("FI", Pattern.compile("[0-9]{8}")),
-          Map.entry("FR", Pattern.compile("[0-9A-Z]{2}[0-9]{9}")),
-          Map.entry("HR", Pattern.compile("[0-9]{11}")),
-          Map.entry("HU", Pattern.compile("[0-9]{8}")),
-          Map.entry("IE", Pattern.compile("[0-9][0-9A-Z+*][0-9]{5}[A-Z]{1,2}")),
-          Map.entry("IT", Pattern.compile("[0-9]{11}")),
-          Map.entry("LT", Pattern.compile("[0-9]{9}|[0-9]{12}")),
-          Map.entry("LU", Pattern.compile("[0-9]{8}")),
-          Map.entry("LV", Pattern.compile("[0-9]{11}")),
-          Map.entry("MT", Pattern.compile("[0-9]{8}")),
-          Map.entry("NL", Pattern.compile("[0-9]{9}B[0-9]{2}")),
-          Map.entry("PL", Pattern.compile("[0-9]{10}")),
-          Map.entry("PT", Pattern.compile("[0-9]{9}")),
-          Map.entry("RO", Pattern.compile("[0-9]{2,10}")),
-          Map.entry("SE", Pattern.compile("[0-9]{10}01")),
-          Map.entry("SI", Pattern.compile("[0-9]{8}")),
-          Map.entry("SK", Pattern.compile("[0-9]{10}")));
+          Map.entry("AT", "U[0-9]{8}"),
+          Map.entry("BE", "[01][0-9]{9}"),
+          Map.entry("BG", "[0-9]{9,10}"),
+          Map.entry("CY", "[0-9]{8}[A-Z]"),
+          Map.entry("CZ", "[0-9]{8,10}"),
+          Map.entry("DE", "[0-9]{9}"),
+          Map.entry("DK", "[0-9]{8}"),
+          Map.entry("EE", "[0-9]{9}"),
+          Map.entry("EL", "[0-9]{9}"),
+          Map.entry("ES", "[0-9A-Z][0-9]{7}[0-9A-Z]"),
+          Map.entry("FI", "[0-9]{8}"),
+          Map.entry("FR", "[0-9A-Z]{2}[0-9]{9}"),
+          Map.entry("HR", "[0-9]{11}"),
+          Map.entry("HU", "[0-9]{8}"),
+          Map.entry("IE", "[0-9][0-9A-Z+*][0-9]{5}[A-Z]{1,2}"),
+          Map.entry("IT", "[0-9]{11}"),
+          Map.entry("LT", "[0-9]{9}|[0-9]{12}"),
+          Map.entry("LU", "[0-9]{8}"),
+          Map.entry("LV", "[0-9]{11}"),
+          Map.entry("MT", "[0-9]{8}"),
+          Map.entry("NL", "[0-9]{9}B[0-9]{2}"),
+          Map.entry("PL", "[0-9]{10}"),
+          Map.entry("PT", "[0-9]{9}"),
+          Map.entry("RO", "[0-9]{2,10}"),
+          Map.entry("SE", "[0-9]{10}01"),
+          Map.entry("SI", "[0-9]{8}"),
+          Map.entry("SK", "[0-9]{10}"));
+
+  /** {@link #FORMAT_EXPRESSIONS} matched a char class at a time ({@link Shapes}). */
+  private static final Map<String, Predicate<CharSequence>> FORMATS =
+      FORMAT_EXPRESSIONS.entrySet().stream()
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(
+                  Map.Entry::getKey, e -> Shapes.compile(e.getValue())));
 
   @Override
   public List<String> types() {
@@ -90,8 +99,8 @@ final class VatDetector implements Detector {
     }
     String country = s.substring(0, 2);
     String body = s.substring(2);
-    Pattern format = FORMATS.get(country);
-    if (format == null || !format.matcher(body).matches()) {
+    Predicate<CharSequence> format = FORMATS.get(country);
+    if (format == null || !format.test(body)) {
       return;
     }
     boolean checked = checked(country, body);

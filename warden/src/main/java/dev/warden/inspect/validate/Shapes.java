@@ -23,8 +23,11 @@ public final class Shapes {
     return CACHE.computeIfAbsent(regex, Shapes::compile).test(s);
   }
 
-  /** The matcher {@link #matches} uses for {@code regex}. */
-  static Predicate<CharSequence> compile(String regex) {
+  /**
+   * The matcher {@link #matches} uses for {@code regex}: for a caller that holds it, without the
+   * cache look-up.
+   */
+  public static Predicate<CharSequence> compile(String regex) {
     FixedShape fixed = FixedShape.compile(regex);
     if (fixed != null) {
       return fixed::matches;
@@ -33,8 +36,8 @@ public final class Shapes {
     return s -> pattern.matcher(s).matches();
   }
 
-  /** Whether {@code regex} is matched without {@link java.util.regex}. */
-  static boolean handWritten(String regex) {
+  /** Whether {@code regex} is matched without a regular expression engine. */
+  public static boolean handWritten(String regex) {
     return FixedShape.compile(regex) != null;
   }
 }
