@@ -204,6 +204,9 @@ final class CandidateCutter {
           1,
           out);
     }
+    // A short lower-case word before spaced digits is prose ("took 2241 ms", "page 12 of 30")
+    // unless a context word stands near ("nino: ab 12 34 56 c"); codes are written in capitals.
+    boolean prose = !firstHasDigit && !capitals(s, start, firstEnd);
     int end = firstEnd;
     for (int count = 1; count < MAX_GROUPS; count++) {
       if (end + 1 >= n || s[end] != ' ' || !isAlnum(s[end + 1])) {
@@ -222,6 +225,9 @@ final class CandidateCutter {
       length += k - end - 1;
       groups[count] = k - end - 1;
       end = k;
+      if (prose && !out.gate().near(start, end)) {
+        continue;
+      }
       emitAlnum(
           s,
           start,
@@ -270,6 +276,16 @@ final class CandidateCutter {
                   start, end, new String(compact, 0, k, StandardCharsets.ISO_8859_1), lengths, sep),
               detectors);
     }
+  }
+
+  /** Whether {@code s[from, to)} has no lower-case letter. */
+  private static boolean capitals(byte[] s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s[i] >= 'a' && s[i] <= 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The detectors to run: those needing no context word where none stands near. */

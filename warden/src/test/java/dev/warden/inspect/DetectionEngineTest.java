@@ -44,6 +44,8 @@ class DetectionEngineTest {
         "{\"addr\": \"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2\"}|CRYPTO_BTC_ADDRESS",
         "{\"password\": \"Xk9#mQ2$vL7pR4wz\"}|GENERIC_SECRET_ASSIGNMENT",
         "{\"note\": \"reach her on 30123456 (mobile)\"}|PHONE_NUMBER",
+        "{\"nino\": \"ab 12 34 56 c\"}|UK_NINO",
+        "{\"id\": \"AB 12 34 56 C\"}|UK_NINO",
       })
   void findsTheType(String text, String type) {
     assertThat(types(text)).contains(type);
@@ -64,6 +66,7 @@ class DetectionEngineTest {
         "{\"invoice\": \"INV-2012345678\", \"tel\": null}",
         "{\"x\": \"30123456\", \"phone\": \"n/a\"}",
         "{\"at\": \"10:30:00+02:00:00:00:00:01\"}",
+        "{\"msg\": \"sent ab 12 34 56 c later\"}",
       })
   void ignoresNearMisses(String text) {
     assertThat(ENGINE.scan(text)).isEmpty();

@@ -71,7 +71,17 @@ final class GovernmentCatalogue {
             "dl number",
             "license number",
             "license_number"),
-        codes("UK_NINO", HIGH, eu, ALONE, new int[] {9}, EuropeanIds::ukNino)
+        codes(
+                "UK_NINO",
+                HIGH,
+                eu,
+                ALONE,
+                new int[] {9},
+                EuropeanIds::ukNino,
+                "nino",
+                "ni number",
+                "ni_number",
+                "national insurance")
             .startingWith(NumberDetector.LETTERS),
         digits(
             "UK_NHS_NUMBER",
