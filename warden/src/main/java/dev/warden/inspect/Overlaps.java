@@ -30,7 +30,7 @@ final class Overlaps {
         return byPriority(found, rank); // an empty span is ranked against every other
       }
     }
-    byStart.sort(Comparator.comparingInt(Finding::start));
+    byStart.sort(BY_START);
     List<Finding> kept = new ArrayList<>(byStart.size());
     int i = 0;
     while (i < byStart.size()) {
@@ -43,11 +43,61 @@ final class Overlaps {
       if (j == i + 1) {
         kept.add(byStart.get(i));
       } else {
-        kept.addAll(byPriority(byStart.subList(i, j), rank));
+        cluster(byStart.subList(i, j), rank, kept);
       }
       i = j;
     }
     return kept;
+  }
+
+  private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start);
+
+  /**
+   * {@link #byPriority} for one cluster of findings with non-empty spans, appended to {@code kept}:
+   * a cluster holds a few findings, so they are ranked by insertion (stable, as the sort is) and
+   * each is checked against those kept before it, without a comparator or a map.
+   */
+  private static void cluster(List<Finding> found, Map<String, Integer> rank, List<Finding> kept) {
+    Finding[] order = found.toArray(Finding[]::new);
+    for (int a = 1; a < order.length; a++) {
+      Finding f = order[a];
+      int b = a - 1;
+      while (b >= 0 && before(f, order[b], rank)) {
+        order[b + 1] = order[b];
+        b--;
+      }
+      order[b + 1] = f;
+    }
+    int from = kept.size();
+    for (Finding f : order) {
+      boolean free = true;
+      for (int k = from; k < kept.size() && free; k++) {
+        free = kept.get(k).end() <= f.start() || f.end() <= kept.get(k).start();
+      }
+      if (free) {
+        int at = kept.size();
+        while (at > from && kept.get(at - 1).start() > f.start()) {
+          at--;
+        }
+        kept.add(at, f);
+      }
+    }
+  }
+
+  /** Whether {@code a} ranks strictly before {@code b}, as {@link #byPriority} orders them. */
+  private static boolean before(Finding a, Finding b, Map<String, Integer> rank) {
+    int c = a.confidence().compareTo(b.confidence());
+    if (c != 0) {
+      return c < 0;
+    }
+    if (a.length() != b.length()) {
+      return a.length() > b.length();
+    }
+    if (a.start() != b.start()) {
+      return a.start() < b.start();
+    }
+    return rank.getOrDefault(a.type(), Integer.MAX_VALUE)
+        < rank.getOrDefault(b.type(), Integer.MAX_VALUE);
   }
 
   /** The reference: every finding ranked, each kept unless it overlaps one kept before it. */
