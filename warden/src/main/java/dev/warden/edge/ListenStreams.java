@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.ListenUpstreams;
 import dev.warden.mcp.Session;
 import dev.warden.pipeline.Reply;
 import java.io.IOException;
@@ -18,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * A 2026-07-28 {@code subscriptions/listen} stream: the response to the listen request is an event
  * stream that opens with the acknowledgement, then carries the notifications the client opted in
  * to, each tagged with the subscription id (the listen request's id). When the gateway ends it (the
- * held session closes, e.g. at shutdown) it sends the listen result; when the client goes away the
- * next write fails and the stream ends.
+ * held session closes, e.g. at shutdown) it sends the listen result, and when a subscription opened
+ * upstream for it ends for good, an error; when the client goes away the next write fails and the
+ * stream ends. Either way the upstream streams opened for it are closed.
  */
 final class ListenStreams {
   static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
@@ -34,11 +37,13 @@ final class ListenStreams {
   long serve(dev.warden.edge.http.HttpResponse response, JsonNode id, Reply.Listen listen)
       throws IOException {
     Session session = listen.session();
+    ListenUpstreams own = listen.own();
     Set<String> methods = methods(listen.filter());
     Set<String> uris = uris(listen.filter());
     EventStreams.QueueSink sink = new EventStreams.QueueSink();
     ReplyWriter.eventStreamHeaders(response);
     session.addSink(sink);
+    own.attach(sink);
     long written = 0;
     try (OutputStream out = response.body()) {
       written += ReplyWriter.event(out, text(acknowledgement(id, listen.filter())));
@@ -48,20 +53,29 @@ final class ListenStreams {
         if (message == null) {
           out.write(EventStreams.KEEP_ALIVE);
           out.flush();
-        } else if (message.length > 0) {
-          ObjectNode tagged = tag(message, id, methods, uris);
-          if (tagged != null) {
-            written += ReplyWriter.event(out, text(tagged));
-          }
+        } else {
+          written += write(out, message, id, methods, uris);
         }
       }
-      written += ReplyWriter.event(out, text(ended(id)));
+      for (byte[] left = sink.queue.poll(); left != null; left = sink.queue.poll()) {
+        written += write(out, left, id, methods, uris); // what came before the end
+      }
+      ObjectNode last = own.failure().map(why -> failed(id, why)).orElseGet(() -> ended(id));
+      written += ReplyWriter.event(out, text(last));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       session.removeSink(sink);
+      own.close(); // the upstream streams opened for this one end with it
     }
     return written;
+  }
+
+  private static long write(
+      OutputStream out, byte[] message, JsonNode id, Set<String> methods, Set<String> uris)
+      throws IOException {
+    ObjectNode tagged = message.length == 0 ? null : tag(message, id, methods, uris);
+    return tagged == null ? 0 : ReplyWriter.event(out, text(tagged));
   }
 
   /** The notification methods a SubscriptionFilter opts in to. */
@@ -132,6 +146,20 @@ final class ListenStreams {
     n.put("jsonrpc", "2.0");
     n.set("id", id);
     n.set("result", result);
+    return n;
+  }
+
+  /**
+   * The listen answer when a subscription opened upstream for the stream ended for good: an error,
+   * so the client knows its agreement no longer holds and listens again for a new one.
+   */
+  private static ObjectNode failed(JsonNode id, String why) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("jsonrpc", "2.0");
+    n.set("id", id);
+    ObjectNode error = n.putObject("error");
+    error.put("code", JsonRpcError.UPSTREAM_ERROR);
+    error.put("message", why + "; listen again to subscribe anew");
     return n;
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.ListenUpstreams;
 import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.ProtocolVersions;
 import dev.warden.pipeline.Exchange;
@@ -95,12 +96,15 @@ final class DiscoverHandler {
         agreed.put(flag, true);
       }
     }
+    ListenUpstreams own = new ListenUpstreams();
+    // Whatever becomes of the reply (written, replaced, never served), the upstreams close with it.
+    exchange.onComplete(e -> own.close());
     if (wanted.get("resourceSubscriptions") instanceof ArrayNode uris && !uris.isEmpty()) {
-      ArrayNode honoured = resources.subscribe(exchange, uris);
+      ArrayNode honoured = resources.subscribe(exchange, uris, own);
       if (!honoured.isEmpty()) {
         agreed.set("resourceSubscriptions", honoured);
       }
     }
-    return new Reply.Listen(exchange.session(), agreed);
+    return new Reply.Listen(exchange.session(), agreed, own);
   }
 }

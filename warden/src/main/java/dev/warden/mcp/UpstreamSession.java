@@ -2,6 +2,8 @@ package dev.warden.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +34,17 @@ public interface UpstreamSession extends AutoCloseable {
    * while it was down are lost.
    */
   void listen(Consumer<ObjectNode> listener, Runnable resumed);
+
+  /**
+   * For a server whose era subscribes to resources on a stream of its own (2026-07-28: {@code
+   * subscriptions/listen}): opens one for {@code uris} and waits, within the server's timeout, for
+   * the server's acknowledgement; {@code listener} then hears the updates until the subscription is
+   * closed. Empty for a server of an era that takes {@code resources/subscribe} instead.
+   */
+  default Optional<ResourceSubscription> subscribeResources(
+      List<String> uris, ResourceSubscription.Listener listener) throws UpstreamException {
+    return Optional.empty();
+  }
 
   /** Ends the session upstream (DELETE) and releases its connections. */
   @Override

@@ -2,6 +2,7 @@ package dev.warden.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.mcp.JsonRpcError;
+import dev.warden.mcp.ListenUpstreams;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.UpstreamReply;
 import java.util.List;
@@ -32,9 +33,9 @@ public sealed interface Reply {
   /**
    * A 2026-07-28 {@code subscriptions/listen} stream on the gateway-held {@code session}: the
    * notifications in {@code filter} (a SubscriptionFilter, as agreed) go out until either side ends
-   * it.
+   * it; {@code own}: what was opened upstream for this stream alone, closed when it ends.
    */
-  record Listen(Session session, JsonNode filter) implements Reply {}
+  record Listen(Session session, JsonNode filter, ListenUpstreams own) implements Reply {}
 
   /** A notification or response taken in: HTTP 202, no body. */
   record Accepted() implements Reply {}

@@ -2,9 +2,12 @@ package dev.warden.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.mcp.ResourceSubscription;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -75,6 +78,12 @@ final class AutoEraSession implements UpstreamSession {
     } catch (UpstreamException e) {
       // unreachable now: the catalog lists again later and opens a new session then
     }
+  }
+
+  @Override
+  public Optional<ResourceSubscription> subscribeResources(
+      List<String> uris, ResourceSubscription.Listener listener) throws UpstreamException {
+    return delegate().subscribeResources(uris, listener);
   }
 
   @Override

@@ -12,13 +12,17 @@ import dev.warden.mcp.HeaderValues;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.ProtocolVersions;
+import dev.warden.mcp.ResourceSubscription;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +62,9 @@ final class StatelessHttpSession implements UpstreamSession {
 
   /** Requests of an input_required result waiting for the client's answer, by the id it got. */
   private final Map<String, CompletableFuture<ObjectNode>> awaiting = new ConcurrentHashMap<>();
+
+  /** Resource listen streams open on this session, closed with it. */
+  private final Set<ResourceListen> resourceListens = ConcurrentHashMap.newKeySet();
 
   private volatile ObjectNode discovered;
   private volatile boolean closed;
@@ -143,6 +150,26 @@ final class StatelessHttpSession implements UpstreamSession {
         .start(() -> new ListenSubscription(this, listener, resumed).run());
   }
 
+  /** A {@code subscriptions/listen} of its own for {@code uris}, as this era subscribes. */
+  @Override
+  public Optional<ResourceSubscription> subscribeResources(
+      List<String> uris, ResourceSubscription.Listener listener) throws UpstreamException {
+    if (closed) {
+      throw new UpstreamException(config.id(), Kind.SESSION_EXPIRED, "session is closed");
+    }
+    ResourceListen listen =
+        ResourceListen.open(this, uris, listener, config.timeout(), config.connectTimeout());
+    resourceListens.add(listen);
+    if (closed || listen.isClosed()) {
+      listen.close(); // none acknowledged, or the session closed meanwhile
+    }
+    return Optional.of(listen);
+  }
+
+  void forget(ResourceListen listen) {
+    resourceListens.remove(listen);
+  }
+
   boolean isClosed() {
     return closed;
   }
@@ -150,6 +177,7 @@ final class StatelessHttpSession implements UpstreamSession {
   @Override
   public void close() {
     closed = true;
+    List.copyOf(resourceListens).forEach(ResourceListen::close);
     awaiting.values().forEach(f -> f.cancel(false));
     awaiting.clear();
     onClose.accept(this);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.ServerConfig;
 import dev.warden.mcp.CallHeaders;
 import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.ResourceSubscription;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamServer;
@@ -18,8 +19,10 @@ import io.opentelemetry.context.Context;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -156,6 +159,12 @@ final class TracedUpstream implements UpstreamServer {
     @Override
     public void listen(Consumer<ObjectNode> listener, Runnable resumed) {
       delegate.listen(listener, resumed);
+    }
+
+    @Override
+    public Optional<ResourceSubscription> subscribeResources(
+        List<String> uris, ResourceSubscription.Listener listener) throws UpstreamException {
+      return delegate.subscribeResources(uris, listener);
     }
 
     @Override
