@@ -162,8 +162,8 @@ final class ResourceSubscriptions {
   /**
    * Hands a 2026-07-28 server's updates to the one stream that opened its subscription. Resource
    * URIs are exposed to personas as their server names them, so the URI needs no mapping; the
-   * notification is built anew, so nothing else of the server's (its own subscription id in
-   * {@code _meta}) reaches the client.
+   * notification is built anew, so nothing else of the server's (its own subscription id in {@code
+   * _meta}) reaches the client.
    */
   record Relay(String server, ListenUpstreams own) implements ResourceSubscription.Listener {
     @Override
