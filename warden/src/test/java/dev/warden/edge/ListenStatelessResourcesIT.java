@@ -43,11 +43,17 @@ class ListenStatelessResourcesIT {
 
   @BeforeEach
   void start() throws Exception {
-    notes = StatelessResourceServer.start("drafts://", A, B, REFUSED, SECRET);
+    notes =
+        StatelessResourceServer.start(
+            "drafts://", A, B, REFUSED, SECRET, StatelessResourceServer.SILENT);
     notes.refuse(REFUSED);
     PersonaConfig reader =
         new PersonaConfig(
-            "reader", "Reads notes", List.of(), List.of(), List.of(A, B, REFUSED, "drafts://*"));
+            "reader",
+            "Reads notes",
+            List.of(),
+            List.of(),
+            List.of(A, B, REFUSED, StatelessResourceServer.SILENT, "drafts://*"));
     var server =
         notes.server(
             "notes", Map.of("Authorization", Secret.literal(UPSTREAM_AUTH)), Duration.ofSeconds(5));
@@ -185,6 +191,20 @@ class ListenStatelessResourcesIT {
       assertThat(notes.listens()).hasSize(1);
       waitFor(() -> notes.openListens() == 0, "the unused upstream stream to close");
       assertThat(s.ended()).isNotDone(); // the client's stream itself stays open
+    }
+  }
+
+  @Test
+  void aServerThatNeverAcknowledgesIsLeftOutWithinItsTimeout() {
+    long start = System.nanoTime();
+    try (EventStream s = acknowledged(client().listen(filter(StatelessResourceServer.SILENT)))) {
+      Duration waited = Duration.ofNanos(System.nanoTime() - start);
+      JsonNode notifications = s.messages().get(0).path("params").path("notifications");
+      assertThat(notifications.has("resourceSubscriptions")).isFalse();
+      assertThat(waited)
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(2))
+          .isLessThan(Duration.ofSeconds(8));
+      waitFor(() -> notes.openListens() == 0, "the unacknowledged upstream stream to close");
     }
   }
 

@@ -37,10 +37,15 @@ import org.eclipse.jetty.util.Callback;
  * for the URIs it lists (or that match its template) and has not been told to refuse, then carries
  * {@code notifications/resources/updated} for them. It checks the version, method and capability
  * members every request of that era carries, records every request and its headers, counts the
- * listen streams open and those whose client closed them, and can end them or refuse new ones.
+ * listen streams open and those whose client closed them, and can end them, refuse new ones, or
+ * leave one unacknowledged ({@link #SILENT}).
  */
 public final class StatelessResourceServer implements AutoCloseable {
   public static final String VERSION = "2026-07-28";
+
+  /** A listen whose filter names this URI is never acknowledged: the stream stays silent. */
+  public static final String SILENT = "notes://silent";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String END = "";
 
@@ -222,7 +227,9 @@ public final class StatelessResourceServer implements AutoCloseable {
         ack.putObject("params")
             .putObject("notifications")
             .set("resourceSubscriptions", acknowledged);
-        write(out, "data: " + ack + "\n\n");
+        if (!uris.contains(SILENT)) {
+          write(out, "data: " + ack + "\n\n");
+        }
         while (server.isRunning()) {
           String event = l.events().poll(100, TimeUnit.MILLISECONDS);
           if (event == null) {
