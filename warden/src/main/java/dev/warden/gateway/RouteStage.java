@@ -44,6 +44,7 @@ final class RouteStage implements Stage {
   private final StatelessTasks statelessTasks;
   private final TaskPolls taskPolls;
   private final ResourceSubscriptions resourceSubscriptions;
+  private final StandingSubscriptions standingSubscriptions = new StandingSubscriptions();
 
   RouteStage(
       Catalog catalog,
@@ -309,9 +310,22 @@ final class RouteStage implements Stage {
       return new Reply.Failure(JsonRpcError.unknownResource(uri));
     }
     exchange.route(server.get(), uri);
+    if (exchange.era() != ProtocolEra.STATELESS && !m.method().equals("resources/read")) {
+      // A 2026-07-28 server has no resources/subscribe: a listen stream of its own stands in.
+      UpstreamSession upstream = upstreamSession(exchange.session(), server.get());
+      Optional<Reply> bridged = standingSubscriptions.apply(exchange, server.get(), upstream);
+      if (bridged.isPresent()) {
+        return bridged.get();
+      }
+    }
     ObjectNode request =
         exchange.era() == ProtocolEra.STATELESS ? UpstreamRequests.copy(exchange) : m.tree();
     return forward(exchange, server.get(), JsonRpcCodec.bytes(request));
+  }
+
+  private UpstreamSession upstreamSession(Session session, String server) {
+    UpstreamServer upstream = upstreams.get(server);
+    return session.upstream(server, id -> upstream.newSession(session.profile()));
   }
 
   /** Completions name a prompt (exposed name) or a resource template (URI) to complete for. */
@@ -360,10 +374,7 @@ final class RouteStage implements Stage {
         return resumed.get() instanceof Reply.Relay r ? started(cancellable, r) : resumed.get();
       }
     }
-    Session session = exchange.session();
-    UpstreamServer upstream = upstreams.get(server);
-    UpstreamSession upstreamSession =
-        session.upstream(server, id -> upstream.newSession(session.profile()));
+    UpstreamSession upstreamSession = upstreamSession(exchange.session(), server);
     try {
       UpstreamReply reply =
           stateless

@@ -195,6 +195,7 @@ public final class StatelessResourceServer implements AutoCloseable {
         case "server/discover" -> reply(response, callback, 200, result(id, discover()));
         case "resources/list" -> reply(response, callback, 200, result(id, list()));
         case "resources/templates/list" -> reply(response, callback, 200, result(id, templates()));
+        case "resources/read" -> reply(response, callback, 200, result(id, read(body)));
         case "subscriptions/listen" -> {
           listenHeaders.add(h);
           listen(id, body, response, callback);
@@ -276,6 +277,17 @@ public final class StatelessResourceServer implements AutoCloseable {
       items.addObject().put("uri", uri).put("name", uri.replaceAll("[^a-z]", ""));
     }
     return r.put("ttlMs", 60000).put("cacheScope", "public");
+  }
+
+  private static ObjectNode read(ObjectNode body) {
+    String uri = body.path("params").path("uri").asText();
+    ObjectNode r = JSON.createObjectNode().put("resultType", "complete");
+    r.putArray("contents")
+        .addObject()
+        .put("uri", uri)
+        .put("mimeType", "text/plain")
+        .put("text", "contents of " + uri);
+    return r.put("ttlMs", 0).put("cacheScope", "private");
   }
 
   private ObjectNode templates() {
