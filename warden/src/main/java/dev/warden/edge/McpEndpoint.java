@@ -17,8 +17,6 @@ import dev.warden.pipeline.Reply;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The agent-facing Streamable HTTP endpoint, {@code /personas/{persona}/mcp}. It checks the HTTP
@@ -26,9 +24,6 @@ import java.util.regex.Pattern;
  * writes what it answers. Policy lives in the stages, not here.
  */
 public final class McpEndpoint implements HttpHandler {
-  private static final Pattern PATH = Pattern.compile("/personas/([a-z0-9][a-z0-9-]{0,63})/mcp/?");
-  private static final Pattern METADATA =
-      Pattern.compile(ProtectedResource.WELL_KNOWN + "/personas/([a-z0-9][a-z0-9-]{0,63})/mcp/?");
 
   private final Pipeline pipeline;
   private final OriginGuard origins;
@@ -56,17 +51,48 @@ public final class McpEndpoint implements HttpHandler {
       plainError(response, 403, refused);
       return;
     }
-    Matcher m = PATH.matcher(path);
-    if (m.matches()) {
-      endpoint(request, response, m.group(1));
+    String persona = persona(path, 0);
+    if (persona != null) {
+      endpoint(request, response, persona);
       return;
     }
-    Matcher meta = METADATA.matcher(path);
-    if (meta.matches() && request.method().equals("GET")) {
-      ReplyWriter.json(response, 200, ProtectedResource.document(request, meta.group(1)));
+    String described =
+        path.startsWith(ProtectedResource.WELL_KNOWN)
+            ? persona(path, ProtectedResource.WELL_KNOWN.length())
+            : null;
+    if (described != null && request.method().equals("GET")) {
+      ReplyWriter.json(response, 200, ProtectedResource.document(request, described));
     } else {
       plainError(response, 404, "No MCP endpoint at this path; use /personas/{persona}/mcp");
     }
+  }
+
+  /**
+   * The persona of an endpoint path {@code /personas/{persona}/mcp} (a trailing slash allowed)
+   * starting at {@code from} in {@code path}, or null; a persona name is 1–64 of {@code [a-z0-9-]},
+   * starting with a letter or digit.
+   */
+  static String persona(String path, int from) {
+    if (!path.startsWith(PERSONAS, from)) {
+      return null;
+    }
+    int start = from + PERSONAS.length();
+    int end = start;
+    while (end < path.length() && end - start < 64 && nameChar(path.charAt(end))) {
+      end++;
+    }
+    if (end == start || path.charAt(start) == '-') {
+      return null;
+    }
+    int rest = path.length() - end;
+    boolean mcp = path.startsWith("/mcp", end) && (rest == 4 || (rest == 5 && path.endsWith("/")));
+    return mcp ? path.substring(start, end) : null;
+  }
+
+  private static final String PERSONAS = "/personas/";
+
+  private static boolean nameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   }
 
   private void endpoint(HttpRequest request, HttpResponse response, String persona)

@@ -3,15 +3,12 @@ package dev.warden.edge;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * DNS-rebinding and cross-site protection: a browser Origin must be loopback or configured, and on
  * a loopback listener the Host must name loopback too.
  */
 public final class OriginGuard {
-  private static final Pattern IPV4_LOOPBACK =
-      Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   private final List<String> allowedOrigins;
   private final boolean loopbackListener;
 
@@ -57,10 +54,30 @@ public final class OriginGuard {
   static boolean isLoopbackHost(String host) {
     String h =
         host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    return h.equals("localhost")
-        || h.endsWith(".localhost")
-        || h.equals("::1")
-        || IPV4_LOOPBACK.matcher(h).matches();
+    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || ipv4Loopback(h);
+  }
+
+  /** Whether {@code h} is {@code 127.} and three more groups of one to three digits. */
+  static boolean ipv4Loopback(String h) {
+    if (!h.startsWith("127.")) {
+      return false;
+    }
+    int groups = 1;
+    int digits = 0;
+    for (int i = 4; i < h.length(); i++) {
+      char c = h.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > 3) {
+          return false;
+        }
+      } else if (c == '.' && digits > 0 && groups < 3) {
+        groups++;
+        digits = 0;
+      } else {
+        return false;
+      }
+    }
+    return groups == 3 && digits > 0;
   }
 
   private static String stripSlash(String s) {
