@@ -44,10 +44,7 @@ final class DiscoverHandler {
   Reply discover(Exchange exchange, boolean tasks, boolean subscribe) {
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     ProtocolVersions.ALL.forEach(result.putArray("supportedVersions")::add);
-    ObjectNode capabilities = initializer.capabilities();
-    if (subscribe) {
-      ((ObjectNode) capabilities.get("resources")).put("subscribe", true);
-    }
+    ObjectNode capabilities = initializer.capabilities(subscribe);
     if (tasks) {
       capabilities.putObject("extensions").putObject(ProtocolVersions.TASKS_EXTENSION);
     }

@@ -28,14 +28,15 @@ final class Initializer {
   }
 
   Reply initialize(Exchange exchange) {
-    return initialize(exchange, false);
+    return initialize(exchange, false, false);
   }
 
   /**
    * {@code toolTasks}: an upstream that offers the persona tools runs task-augmented tools/call, so
-   * {@code tasks} is announced (2025-11-25).
+   * {@code tasks} is announced (2025-11-25); {@code subscribe}: a server that offers the persona a
+   * resource takes subscriptions, so {@code resources.subscribe} is announced.
    */
-  Reply initialize(Exchange exchange, boolean toolTasks) {
+  Reply initialize(Exchange exchange, boolean toolTasks, boolean subscribe) {
     McpMessage m = exchange.message();
     if (m.params() == null || !m.params().path("protocolVersion").isTextual()) {
       return new Reply.Failure(
@@ -60,7 +61,7 @@ final class Initializer {
 
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     result.put("protocolVersion", negotiated);
-    ObjectNode capabilities = capabilities();
+    ObjectNode capabilities = capabilities(subscribe);
     if (toolTasks) {
       ObjectNode tasks = capabilities.putObject("tasks");
       tasks.putObject("list");
@@ -76,12 +77,19 @@ final class Initializer {
     return new Reply.Result(result);
   }
 
-  /** What the persona's virtual server offers, in every era. */
-  ObjectNode capabilities() {
+  /**
+   * What the persona's virtual server offers, in every era; {@code subscribe}: whether it takes
+   * resource subscriptions ({@link RouteStage#offersSubscriptions}).
+   */
+  ObjectNode capabilities(boolean subscribe) {
     ObjectNode caps = JsonNodeFactory.instance.objectNode();
     caps.putObject("tools").put("listChanged", true);
     caps.putObject("prompts").put("listChanged", true);
-    caps.putObject("resources").put("listChanged", true);
+    ObjectNode resources = caps.putObject("resources");
+    if (subscribe) {
+      resources.put("subscribe", true);
+    }
+    resources.put("listChanged", true);
     caps.putObject("completions");
     caps.putObject("logging");
     return caps;

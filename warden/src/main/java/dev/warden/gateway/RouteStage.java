@@ -45,6 +45,7 @@ final class RouteStage implements Stage {
   private final TaskPolls taskPolls;
   private final ResourceSubscriptions resourceSubscriptions;
   private final StandingSubscriptions standingSubscriptions = new StandingSubscriptions();
+  private final ResourceUpdates resourceUpdates = new ResourceUpdates();
 
   RouteStage(
       Catalog catalog,
@@ -92,8 +93,13 @@ final class RouteStage implements Stage {
       return discover.listen(exchange, resourceSubscriptions);
     }
     return switch (method) {
-      case "initialize" ->
-          initializer.initialize(exchange, offersToolTasks(catalog.view(), exchange.scope()));
+      case "initialize" -> {
+        CatalogView view = catalog.view();
+        yield initializer.initialize(
+            exchange,
+            offersToolTasks(view, exchange.scope()),
+            offersSubscriptions(view, exchange.scope()));
+      }
       case "ping" -> new Reply.Result(JsonNodeFactory.instance.objectNode());
       case "logging/setLevel" -> ClientMessages.setLevel(exchange);
       case "tools/call" -> callTool(exchange, stateless);
@@ -311,16 +317,30 @@ final class RouteStage implements Stage {
     }
     exchange.route(server.get(), uri);
     if (exchange.era() != ProtocolEra.STATELESS && !m.method().equals("resources/read")) {
-      // A 2026-07-28 server has no resources/subscribe: a listen stream of its own stands in.
-      UpstreamSession upstream = upstreamSession(exchange.session(), server.get());
-      Optional<Reply> bridged = standingSubscriptions.apply(exchange, server.get(), upstream);
-      if (bridged.isPresent()) {
-        return bridged.get();
-      }
+      return subscription(exchange, server.get());
     }
     ObjectNode request =
         exchange.era() == ProtocolEra.STATELESS ? UpstreamRequests.copy(exchange) : m.tree();
     return forward(exchange, server.get(), JsonRpcCodec.bytes(request));
+  }
+
+  /**
+   * resources/subscribe and resources/unsubscribe of a 2025 client: a 2026-07-28 server has no such
+   * methods, so a listen stream of its own stands in; a 2025 server takes them, and its updates are
+   * relayed from its event stream.
+   */
+  private Reply subscription(Exchange exchange, String server) {
+    UpstreamSession upstream = upstreamSession(exchange.session(), server);
+    Optional<Reply> bridged = standingSubscriptions.apply(exchange, server, upstream);
+    if (bridged.isPresent()) {
+      return bridged.get();
+    }
+    Optional<Reply> refused = resourceUpdates.before(exchange, server);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Reply reply = forward(exchange, server, JsonRpcCodec.bytes(exchange.message().tree()));
+    return resourceUpdates.after(exchange, server, upstream, reply);
   }
 
   private UpstreamSession upstreamSession(Session session, String server) {

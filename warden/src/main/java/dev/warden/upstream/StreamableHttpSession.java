@@ -13,6 +13,7 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -41,6 +44,9 @@ final class StreamableHttpSession implements UpstreamSession {
   private final ClientProfile client;
   private final Consumer<StreamableHttpSession> onClose;
   private final ReentrantLock initLock = new ReentrantLock();
+
+  /** Standalone streams open now: aborted when the session closes, which ends their readers. */
+  private final Set<Http1Answer> eventStreams = ConcurrentHashMap.newKeySet();
 
   private volatile State state;
   private volatile boolean closed;
@@ -127,7 +133,28 @@ final class StreamableHttpSession implements UpstreamSession {
       answer.close();
       return null;
     }
-    return new UpstreamReply(UpstreamReply.Framing.SSE, answer.body(), answer::abort);
+    eventStreams.add(answer);
+    if (closed) {
+      abortEventStreams(); // closed while it opened
+    }
+    InputStream body =
+        new FilterInputStream(answer.body()) {
+          @Override
+          public void close() throws IOException {
+            eventStreams.remove(answer);
+            super.close();
+          }
+        };
+    return new UpstreamReply(UpstreamReply.Framing.SSE, body, answer::abort);
+  }
+
+  /** Whoever removes a stream first ends it: its reader (close) or the session (abort). */
+  private void abortEventStreams() {
+    for (Http1Answer answer : eventStreams) {
+      if (eventStreams.remove(answer)) {
+        answer.abort();
+      }
+    }
   }
 
   boolean isClosed() {
@@ -140,6 +167,7 @@ final class StreamableHttpSession implements UpstreamSession {
       return;
     }
     closed = true;
+    abortEventStreams();
     onClose.accept(this);
     State s = state;
     if (s != null && s.sessionId() != null) {

@@ -44,6 +44,9 @@ public final class SdkUpstream implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Received> requests = new CopyOnWriteArrayList<>();
   private final List<String> bodies = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> openStreams = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<Map.Entry<String, String>> postsBySession = new CopyOnWriteArrayList<>();
+  private final HttpServletStreamableServerTransportProvider transport;
 
   private SdkUpstream(String name, Map<String, Function<Map<String, Object>, String>> tools)
       throws Exception {
@@ -56,6 +59,7 @@ public final class SdkUpstream implements AutoCloseable {
     this.name = name;
     HttpServletStreamableServerTransportProvider transport =
         HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
+    this.transport = transport;
     List<SyncToolSpecification> specs = new ArrayList<>();
     tools.forEach(
         (toolName, handler) ->
@@ -103,9 +107,19 @@ public final class SdkUpstream implements AutoCloseable {
           if ("POST".equals(http.getMethod())) {
             byte[] body = http.getInputStream().readAllBytes();
             bodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            postsBySession.add(
+                Map.entry(
+                    headers.getOrDefault("mcp-session-id", ""),
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8)));
             chain.doFilter(new CachedBody(http, body), res);
           } else {
             chain.doFilter(req, res);
+            if ("GET".equals(http.getMethod()) && req.isAsyncStarted()) {
+              String session = headers.getOrDefault("mcp-session-id", "");
+              openStreams.merge(session, 1, Integer::sum);
+              req.getAsyncContext()
+                  .addListener(new StreamEnd(() -> openStreams.merge(session, -1, Integer::sum)));
+            }
           }
         };
     FilterHolder filter = new FilterHolder(recorder);
@@ -163,6 +177,70 @@ public final class SdkUpstream implements AutoCloseable {
   /** The bodies of every POST the upstream received, in order. */
   public List<String> bodies() {
     return List.copyOf(bodies);
+  }
+
+  /** The MCP session id of the first POST whose body contains {@code fragment}. */
+  public java.util.Optional<String> sessionOf(String fragment) {
+    return postsBySession.stream()
+        .filter(p -> p.getValue().contains(fragment))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** How many standalone event streams (GET) the MCP session {@code sessionId} asked for. */
+  public long eventStreamsOf(String sessionId) {
+    return requests.stream()
+        .filter(
+            r -> "GET".equals(r.method()) && sessionId.equals(r.headers().get("mcp-session-id")))
+        .count();
+  }
+
+  /** How many standalone event streams of the MCP session {@code sessionId} are open now. */
+  public int openEventStreamsOf(String sessionId) {
+    return openStreams.getOrDefault(sessionId, 0);
+  }
+
+  /** Runs once when an async response (an event stream) has ended, however it ended. */
+  private static final class StreamEnd implements jakarta.servlet.AsyncListener {
+    private final java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private final Runnable ended;
+
+    StreamEnd(Runnable ended) {
+      this.ended = ended;
+    }
+
+    private void end() {
+      if (done.compareAndSet(false, true)) {
+        ended.run();
+      }
+    }
+
+    @Override
+    public void onComplete(jakarta.servlet.AsyncEvent event) {
+      end();
+    }
+
+    @Override
+    public void onTimeout(jakarta.servlet.AsyncEvent event) {
+      end();
+    }
+
+    @Override
+    public void onError(jakarta.servlet.AsyncEvent event) {
+      end();
+    }
+
+    @Override
+    public void onStartAsync(jakarta.servlet.AsyncEvent event) {}
+  }
+
+  /**
+   * Sends a notification to one MCP session on its standalone stream, whatever it subscribed to
+   * (the SDK's own {@code notifyResourcesUpdated} only tells sessions that subscribed).
+   */
+  public void notify(String sessionId, String method, Object params) {
+    transport.notifyClient(sessionId, method, params).block();
   }
 
   /** A request whose body was read already, to record it, and is served again from memory. */
