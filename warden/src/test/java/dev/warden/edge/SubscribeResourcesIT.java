@@ -73,6 +73,11 @@ class SubscribeResourcesIT {
     return docs.sessionOf(method).orElseThrow();
   }
 
+  /** Waits until the upstream session's event stream is open (the client got its answer before). */
+  private void streamOpen(String session) {
+    waitFor(() -> docs.openEventStreamsOf(session) == 1, "the upstream session's event stream");
+  }
+
   /** Announces {@code uri} to the session until the client has read it (its GET may open late). */
   private void seen(String session, String uri) {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -98,7 +103,7 @@ class SubscribeResourcesIT {
     McpSyncClient client = client("reader");
     client.subscribeResource(new McpSchema.SubscribeRequest(README));
     String session = upstreamSession("resources/subscribe");
-    waitFor(() -> docs.eventStreamsOf(session) == 1, "the upstream session's event stream");
+    streamOpen(session);
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (!updated.contains(README) && System.nanoTime() < deadline) {
       // The server's own announcement, which goes to the sessions that subscribed.
@@ -113,6 +118,7 @@ class SubscribeResourcesIT {
     McpSyncClient client = client("reader");
     client.subscribeResource(new McpSchema.SubscribeRequest(README));
     String session = upstreamSession("resources/subscribe");
+    streamOpen(session);
     docs.notify(session, UPDATED, Map.of("uri", NEWS));
     docs.notify(session, UPDATED, Map.of("uri", SECRET));
     seen(session, README);
@@ -126,6 +132,7 @@ class SubscribeResourcesIT {
     client.subscribeResource(new McpSchema.SubscribeRequest(README));
     client.subscribeResource(new McpSchema.SubscribeRequest(NEWS));
     String session = upstreamSession("resources/subscribe");
+    streamOpen(session);
     seen(session, README);
     client.unsubscribeResource(new McpSchema.UnsubscribeRequest(README));
     assertThat(docs.bodies()).anyMatch(b -> b.contains("resources/unsubscribe"));

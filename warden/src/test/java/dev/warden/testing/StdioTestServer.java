@@ -2,6 +2,7 @@ package dev.warden.testing;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -19,9 +20,12 @@ import java.util.function.Function;
 /**
  * A real stdio MCP server for tests: the MCP Java SDK's stdio transport in a child JVM started with
  * the test classpath ({@link #command}). Its tools report the process id and environment, and one
- * exits the process in the middle of a call.
+ * exits the process in the middle of a call. It offers one resource, {@link #NOTE}.
  */
 public final class StdioTestServer {
+  /** A text resource that takes subscriptions; the tool {@code touch} announces its update. */
+  public static final String NOTE = "stdio://note";
+
   private StdioTestServer() {}
 
   /** The argument array that starts this server in a fresh JVM. */
@@ -52,7 +56,9 @@ public final class StdioTestServer {
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo("stdio-test", "1.0.0")
-            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .capabilities(
+                McpSchema.ServerCapabilities.builder().tools(true).resources(true, false).build())
+            .resources(note())
             .tools(
                 tool("echo", a -> "echo " + a.get("text")),
                 tool("pid", a -> Long.toString(ProcessHandle.current().pid())),
@@ -65,6 +71,14 @@ public final class StdioTestServer {
                       return "unreachable";
                     }),
                 tool(
+                    "touch",
+                    a -> {
+                      // Told only to the sessions that subscribed to it.
+                      self.get()
+                          .notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(NOTE));
+                      return "touched";
+                    }),
+                tool(
                     "announce",
                     a -> {
                       self.get().addTool(tool("late", x -> "late"));
@@ -75,6 +89,14 @@ public final class StdioTestServer {
     self.set(server);
     System.err.println("stdio test server ready\u001b[31m");
     new CountDownLatch(1).await();
+  }
+
+  private static McpServerFeatures.SyncResourceSpecification note() {
+    return new McpServerFeatures.SyncResourceSpecification(
+        McpSchema.Resource.builder().uri(NOTE).name("note").mimeType("text/plain").build(),
+        (exchange, request) ->
+            new McpSchema.ReadResourceResult(
+                List.of(new McpSchema.TextResourceContents(NOTE, "text/plain", "a note"))));
   }
 
   private static SyncToolSpecification tool(String name, Function<Map<String, Object>, String> f) {
