@@ -22,6 +22,7 @@ import java.util.function.Predicate;
  *     only reject windows where the expression cannot match
  * @param wordStart whether a keyword counts only where it starts a word (a context word such as
  *     {@code lat}, not inside "escalated"); a value after a context word always needs that
+ * @param shape the expression matched by hand at its one keyword ({@link TokenShape}), or null
  */
 public record PatternDetector(
     String type,
@@ -34,8 +35,12 @@ public record PatternDetector(
     int group,
     Predicate<String> valid,
     Predicate<String> needs,
-    boolean wordStart)
+    boolean wordStart,
+    TokenShape shape)
     implements Detector {
+
+  /** The window test of a detector that needs none. */
+  private static final Predicate<String> ANY_WINDOW = w -> true;
 
   /** A value that starts with (or contains) one of its keywords. */
   public static PatternDetector anchored(
@@ -50,8 +55,15 @@ public record PatternDetector(
         600,
         0,
         v -> true,
-        w -> true,
-        false);
+        ANY_WINDOW,
+        false,
+        keywords.length == 1 && shapeStartsWith(regex, keywords[0]) ? TokenShape.of(regex) : null);
+  }
+
+  /** Whether the literal of a {@link TokenShape} expression is {@code keyword}, in any case. */
+  private static boolean shapeStartsWith(String regex, String keyword) {
+    String body = regex.startsWith("\\b") ? regex.substring(2) : regex;
+    return body.replace("\\.", ".").regionMatches(true, 0, keyword, 0, keyword.length());
   }
 
   /** A value written shortly after a context word; group 1 of {@code regex} is the value. */
@@ -63,7 +75,18 @@ public record PatternDetector(
       Predicate<String> valid,
       String... words) {
     return new PatternDetector(
-        type, conf, fw, List.of(words), Pattern.compile(regex), 0, 40, 1, valid, w -> true, false);
+        type,
+        conf,
+        fw,
+        List.of(words),
+        Pattern.compile(regex),
+        0,
+        40,
+        1,
+        valid,
+        ANY_WINDOW,
+        false,
+        null);
   }
 
   public PatternDetector validated(Predicate<String> check) {
@@ -78,7 +101,8 @@ public record PatternDetector(
         group,
         check,
         needs,
-        wordStart);
+        wordStart,
+        shape);
   }
 
   public PatternDetector window(int newBefore, int newAfter) {
@@ -93,7 +117,8 @@ public record PatternDetector(
         group,
         valid,
         needs,
-        wordStart);
+        wordStart,
+        shape);
   }
 
   /** This detector, running its expression only on windows {@code test} accepts. */
@@ -109,13 +134,25 @@ public record PatternDetector(
         group,
         valid,
         test,
-        wordStart);
+        wordStart,
+        shape);
   }
 
   /** This detector, running only where one of its keywords starts a word. */
   public PatternDetector atWordStart() {
     return new PatternDetector(
-        type, confidence, frameworks, keywords, regex, before, after, group, valid, needs, true);
+        type,
+        confidence,
+        frameworks,
+        keywords,
+        regex,
+        before,
+        after,
+        group,
+        valid,
+        needs,
+        true,
+        shape);
   }
 
   /** Whether {@code s} holds a digit, a dot and four more digits (a coordinate's shape). */
@@ -147,6 +184,15 @@ public record PatternDetector(
   public void atKeyword(ScanText text, int start, int end, List<Finding> out) {
     if ((group != 0 || wordStart) && !text.wordStartsAt(start)) {
       return; // "page=95" is not an age, "usage: 93" neither; "lat" in "later" is no latitude
+    }
+    if (shape != null && needs == ANY_WINDOW) {
+      // The value starts with the keyword; a later one in the window has a keyword of its own.
+      int to = Math.min(text.length(), end + after);
+      int e = shape.matchAt(text.text(), start, to);
+      if (e > start && valid.test(text.text().substring(start, e))) {
+        out.add(new Finding(type, start, e, confidence, frameworks));
+      }
+      return;
     }
     // A value after a context word is matched from the word's end; a prefixed value around it.
     int from = group != 0 ? restOfKey(text, end) : Math.max(0, start - before);
