@@ -79,7 +79,7 @@ final class Initializer {
 
   /**
    * What the persona's virtual server offers, in every era; {@code subscribe}: whether it takes
-   * resource subscriptions ({@link RouteStage#offersSubscriptions}).
+   * resource subscriptions ({@link PersonaLists#offersSubscriptions}).
    */
   ObjectNode capabilities(boolean subscribe) {
     ObjectNode caps = JsonNodeFactory.instance.objectNode();
