@@ -54,12 +54,10 @@ final class ResourceRequests {
     if (bridged.isPresent()) {
       return bridged.get();
     }
-    Optional<Reply> refused = resourceUpdates.before(exchange, server);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    Reply reply =
-        forwarder.forward(exchange, server, JsonRpcCodec.bytes(exchange.message().tree()));
-    return resourceUpdates.after(exchange, server, upstream, reply);
+    return resourceUpdates.forward(
+        exchange,
+        server,
+        upstream,
+        () -> forwarder.forward(exchange, server, JsonRpcCodec.bytes(exchange.message().tree())));
   }
 }

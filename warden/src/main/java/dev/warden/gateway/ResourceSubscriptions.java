@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,9 +55,12 @@ final class ResourceSubscriptions {
   private final Catalog catalog;
   private final Map<String, UpstreamServer> upstreams;
 
-  /** Upstream sessions whose event stream is open already (weakly held: they end with sessions). */
-  private final Set<UpstreamSession> listening =
-      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  /**
+   * Each upstream session's event stream, opened once, and whether the server accepted it (weakly
+   * held: they end with sessions).
+   */
+  private final Map<UpstreamSession, CompletionStage<Boolean>> streams =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   ResourceSubscriptions(Catalog catalog, Map<String, UpstreamServer> upstreams) {
     this.catalog = catalog;
@@ -128,19 +132,21 @@ final class ResourceSubscriptions {
     return uris.stream().filter(uri -> subscribed(session, s, uri)).toList();
   }
 
+  /**
+   * The event stream is open before the subscribe is sent, so an update the server sends right
+   * after its answer is heard (see {@link UpstreamSession#listen}).
+   */
   private boolean subscribed(Session session, UpstreamSession s, String uri) {
+    streams
+        .computeIfAbsent(s, u -> u.listen(n -> updated(session, n), () -> {}))
+        .toCompletableFuture()
+        .join();
     ObjectNode params = JsonNodeFactory.instance.objectNode().put("uri", uri);
     try {
-      if (!s.call("resources/subscribe", params, n -> {}).has("result")) {
-        return false;
-      }
+      return s.call("resources/subscribe", params, n -> {}).has("result");
     } catch (UpstreamException e) {
       return false;
     }
-    if (listening.add(s)) {
-      s.listen(n -> updated(session, n), () -> {});
-    }
-    return true;
   }
 
   /** An update goes to the session's listen streams, which filter it by URI. */

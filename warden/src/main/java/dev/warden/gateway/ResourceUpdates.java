@@ -9,83 +9,88 @@ import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code resources/subscribe} and {@code resources/unsubscribe} of a client of the 2025 eras for a
  * server of the 2025 eras, which takes them itself (they are forwarded) and announces updates on
- * its standalone event stream. The first subscribe the server accepts opens that stream of the
- * session's upstream session (once per upstream session; it closes with it), and each {@code
- * notifications/resources/updated} for a URI the session subscribed to goes to the client's
- * standalone stream (GET), as list changes do. Updates of other URIs are dropped: a stdio process
- * serves several sessions on one MCP session, and an unsubscribe stops the updates at once.
+ * its standalone event stream. Before the first subscribe of an upstream session is forwarded, that
+ * session's stream is opened and awaited (once per upstream session; it closes with it), so an
+ * update sent right after the answer is not lost. Each {@code notifications/resources/updated} for
+ * a URI the session subscribed to goes to the client's standalone stream (GET), as list changes do.
+ * Updates of other URIs are dropped: a stdio process serves several sessions on one MCP session,
+ * and an unsubscribe stops the updates at once.
  */
 final class ResourceUpdates {
+  private static final Logger log = LoggerFactory.getLogger(ResourceUpdates.class);
+
   /** The URIs each session subscribed to, by server (weakly held: they end with sessions). */
   private final Map<Session, Map<String, Set<String>>> bySession =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** Upstream sessions whose event stream is open already (weakly held, as above). */
-  private final Set<UpstreamSession> listening =
-      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  /** Each upstream session's event stream, opened once: whether the server accepted it (weak). */
+  private final Map<UpstreamSession, CompletionStage<Boolean>> streams =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
-   * Before the request is forwarded: an unsubscribe stops passing the URI on at once; a subscribe
-   * past {@link ResourceSubscriptions#MAX_URIS} per server is refused (the answer, else empty).
+   * Forwards the request with {@code send}. An unsubscribe stops passing the URI on at once; a
+   * subscribe past {@link ResourceSubscriptions#MAX_URIS} per server is refused, and otherwise its
+   * URI's updates are passed on from the moment it is forwarded until the server refuses it.
    */
-  Optional<Reply> before(Exchange exchange, String server) {
-    Set<String> uris = uris(exchange.session(), server);
-    String uri = exchange.message().param("uri");
-    if (!subscribing(exchange)) {
-      uris.remove(uri);
-    } else if (!uris.contains(uri) && uris.size() >= ResourceSubscriptions.MAX_URIS) {
-      return Optional.of(
-          new Reply.Failure(
-              new JsonRpcError(
-                  JsonRpcError.UPSTREAM_ERROR,
-                  "at most " + ResourceSubscriptions.MAX_URIS + " subscriptions per server")));
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The forwarded request's reply; once the server answers a subscribe with a result, the URI's
-   * updates are passed on and the upstream session's event stream is open.
-   */
-  Reply after(Exchange exchange, String server, UpstreamSession upstream, Reply reply) {
-    if (!subscribing(exchange) || !(reply instanceof Reply.Relay relay)) {
-      return reply;
-    }
+  Reply forward(Exchange exchange, String server, UpstreamSession upstream, Supplier<Reply> send) {
     Session session = exchange.session();
+    Set<String> uris = uris(session, server);
     String uri = exchange.message().param("uri");
-    TaskReplies watched =
-        new TaskReplies(
-            exchange.message().id(),
-            result -> {
-              subscribed(session, server, upstream, uri);
-              return false; // the answer passes unchanged
-            });
-    return watched.relayed(exchange, relay);
+    if (!"resources/subscribe".equals(exchange.method())) {
+      uris.remove(uri);
+      return send.get();
+    }
+    if (!uris.contains(uri) && uris.size() >= ResourceSubscriptions.MAX_URIS) {
+      return new Reply.Failure(
+          new JsonRpcError(
+              JsonRpcError.UPSTREAM_ERROR,
+              "at most " + ResourceSubscriptions.MAX_URIS + " subscriptions per server"));
+    }
+    listening(session, server, upstream);
+    // Before the answer is read here: the server may announce an update on its stream first.
+    boolean added = uris.add(uri);
+    Reply reply = send.get();
+    if (added && reply instanceof Reply.Relay relay) {
+      TaskReplies watched =
+          new TaskReplies(exchange.message().id(), result -> false, () -> uris.remove(uri));
+      reply = watched.relayed(exchange, relay);
+    }
+    if (added && reply instanceof Reply.Failure) {
+      uris.remove(uri);
+    }
+    return reply;
   }
 
-  private static boolean subscribing(Exchange exchange) {
-    return "resources/subscribe".equals(exchange.method());
+  /**
+   * Opens the upstream session's event stream, once, and waits until the server has taken it (at
+   * most the server's timeout). A server without one (405) cannot announce updates: the subscribe
+   * is forwarded all the same, and the client hears none.
+   */
+  private void listening(Session session, String server, UpstreamSession upstream) {
+    CompletionStage<Boolean> open =
+        streams.computeIfAbsent(
+            upstream,
+            u -> u.listen(n -> updated(session, server, n), () -> resumed(session, server)));
+    if (!open.toCompletableFuture().join()) {
+      log.debug("upstream {} offers no event stream now: resource updates may be missed", server);
+    }
   }
 
   private Set<String> uris(Session session, String server) {
     return bySession
         .computeIfAbsent(session, s -> new ConcurrentHashMap<>())
         .computeIfAbsent(server, s -> ConcurrentHashMap.newKeySet());
-  }
-
-  private void subscribed(Session session, String server, UpstreamSession upstream, String uri) {
-    uris(session, server).add(uri);
-    if (listening.add(upstream)) {
-      upstream.listen(n -> updated(session, server, n), () -> resumed(session, server));
-    }
   }
 
   /** A notification of the upstream session's own stream; only subscribed updates go on. */

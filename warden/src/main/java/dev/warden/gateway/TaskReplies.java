@@ -36,6 +36,7 @@ final class TaskReplies {
   private final JsonNode requestId;
 
   private final Predicate<ObjectNode> onResult;
+  private final Runnable onError;
 
   /** {@code tool}: the exposed name of the tool the task runs, "" when not known here. */
   TaskReplies(SessionTasks tasks, String server, String tool, JsonNode requestId) {
@@ -44,6 +45,7 @@ final class TaskReplies {
     this.tool = tool;
     this.requestId = requestId;
     this.onResult = this::result;
+    this.onError = () -> {};
   }
 
   /**
@@ -51,11 +53,17 @@ final class TaskReplies {
    * it changed the result); every other message passes unchanged.
    */
   TaskReplies(JsonNode requestId, Predicate<ObjectNode> onResult) {
+    this(requestId, onResult, () -> {});
+  }
+
+  /** As above; {@code onError} runs when the response to {@code requestId} is an error. */
+  TaskReplies(JsonNode requestId, Predicate<ObjectNode> onResult, Runnable onError) {
     this.tasks = null;
     this.server = "";
     this.tool = "";
     this.requestId = requestId;
     this.onResult = onResult;
+    this.onError = onError;
   }
 
   /**
@@ -113,6 +121,8 @@ final class TaskReplies {
     } else if (requestId != null && requestId.equals(m.get("id"))) {
       if (m.get("result") instanceof ObjectNode result) {
         changed = onResult.test(result);
+      } else if (m.has("error")) {
+        onError.run();
       }
       changed |=
           tasks != null

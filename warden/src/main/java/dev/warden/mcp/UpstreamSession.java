@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +33,16 @@ public interface UpstreamSession extends AutoCloseable {
    * {@code listener} on a background virtual thread until the session closes. The stream is
    * reopened when it breaks; {@code resumed} runs after each reopening, since notifications sent
    * while it was down are lost.
+   *
+   * <p>The answer completes with true once the server has taken the stream (over HTTP: its headers
+   * came, or half a second passed since the request was sent, for a server that holds them back
+   * until its first event, as the MCP Java SDK does), so that what it sends from then on reaches
+   * {@code listener}; with false when the session closed, the server offers none, or the stream
+   * could not be opened within the server's timeout (it is still tried in the background, and
+   * {@code resumed} runs when it opens). A caller that must hear what the server sends in answer to
+   * a request of its own waits for it before sending that request.
    */
-  void listen(Consumer<ObjectNode> listener, Runnable resumed);
+  CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed);
 
   /**
    * For a server whose era subscribes to resources on a stream of its own (2026-07-28: {@code

@@ -8,6 +8,8 @@ import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -72,11 +74,12 @@ final class AutoEraSession implements UpstreamSession {
   }
 
   @Override
-  public void listen(Consumer<ObjectNode> listener, Runnable resumed) {
+  public CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed) {
     try {
-      delegate().listen(listener, resumed);
+      return delegate().listen(listener, resumed);
     } catch (UpstreamException e) {
       // unreachable now: the catalog lists again later and opens a new session then
+      return CompletableFuture.completedFuture(false);
     }
   }
 

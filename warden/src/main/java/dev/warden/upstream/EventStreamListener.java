@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.SseEvent;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,21 +19,25 @@ import org.slf4j.LoggerFactory;
 final class EventStreamListener implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(EventStreamListener.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final Duration HEADERS_GRACE = Duration.ofMillis(500);
 
   private final StreamableHttpSession session;
   private final String server;
   private final Consumer<ObjectNode> listener;
   private final Runnable resumed;
+  private final CompletableFuture<Boolean> opened;
 
   EventStreamListener(
       StreamableHttpSession session,
       String server,
       Consumer<ObjectNode> listener,
-      Runnable resumed) {
+      Runnable resumed,
+      CompletableFuture<Boolean> opened) {
     this.session = session;
     this.server = server;
     this.listener = listener;
     this.resumed = resumed;
+    this.opened = opened;
   }
 
   @Override
@@ -39,9 +46,19 @@ final class EventStreamListener implements Runnable {
     ReopeningStream.run(
         "event stream of " + server,
         session::isClosed,
-        session::openEventStream,
+        () -> session.openEventStream(this::sent),
         this::deliver,
-        resumed);
+        resumed,
+        opened);
+  }
+
+  /**
+   * The request is out: the stream counts as open with its headers, or after {@link #HEADERS_GRACE}
+   * for a server that holds them back until its first event (the MCP Java SDK's servlet transport
+   * does), which has long taken the stream by then.
+   */
+  private void sent() {
+    opened.completeOnTimeout(true, HEADERS_GRACE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void deliver(SseEvent e) {

@@ -55,6 +55,16 @@ public final class Http1Client implements AutoCloseable {
    */
   public Http1Answer send(Request request, Duration connectTimeout, Duration readTimeout)
       throws IOException {
+    return send(request, connectTimeout, readTimeout, null);
+  }
+
+  /**
+   * As above; {@code sent}, when not null, runs once the request is written out in full, before the
+   * answer is awaited.
+   */
+  public Http1Answer send(
+      Request request, Duration connectTimeout, Duration readTimeout, Runnable sent)
+      throws IOException {
     if (closed) {
       throw new IOException("client closed");
     }
@@ -64,7 +74,7 @@ public final class Http1Client implements AutoCloseable {
     if (reused != null) {
       stoppable(reused);
       try {
-        return reused.exchange(head, request.body(), readTimeout, pool.giveBack);
+        return reused.exchange(head, request.body(), readTimeout, pool.giveBack, sent);
       } catch (Http1Connection.StaleException stale) {
         // The server closed the pooled connection before reading anything: nothing was
         // processed, so the request goes once more on a new connection.
@@ -73,7 +83,7 @@ public final class Http1Client implements AutoCloseable {
     Http1Connection fresh = open(request.uri(), connectTimeout);
     stoppable(fresh);
     try {
-      return fresh.exchange(head, request.body(), readTimeout, pool.giveBack);
+      return fresh.exchange(head, request.body(), readTimeout, pool.giveBack, sent);
     } catch (Http1Connection.StaleException e) {
       throw new IOException("the upstream closed the connection without answering", e);
     }

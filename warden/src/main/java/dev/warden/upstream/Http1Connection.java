@@ -117,6 +117,17 @@ final class Http1Connection implements ReadDeadlines.Watched {
   Http1Answer exchange(
       byte[] head, byte[] body, Duration readTimeout, Consumer<Http1Connection> release)
       throws IOException {
+    return exchange(head, body, readTimeout, release, null);
+  }
+
+  /** As above; {@code sent}, when not null, runs once the request is written out in full. */
+  Http1Answer exchange(
+      byte[] head,
+      byte[] body,
+      Duration readTimeout,
+      Consumer<Http1Connection> release,
+      Runnable sent)
+      throws IOException {
     if (pos != lim) {
       close(); // bytes nobody asked for: the connection is not in a known state
       throw new StaleException();
@@ -141,6 +152,9 @@ final class Http1Connection implements ReadDeadlines.Watched {
     } catch (IOException e) {
       close(); // the server dropped the connection: it read nothing of this request
       throw stopped ? cancelled() : new StaleException();
+    }
+    if (sent != null) {
+      sent.run();
     }
     try {
       return readAnswer(release);

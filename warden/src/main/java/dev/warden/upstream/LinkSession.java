@@ -7,6 +7,8 @@ import dev.warden.mcp.UpstreamException.Kind;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -52,11 +54,16 @@ final class LinkSession implements UpstreamSession {
     return link().call(method, params);
   }
 
+  /**
+   * The link carries the server's notifications with its answers: once the listener is in place,
+   * whatever the server sends after answering a later request reaches it.
+   */
   @Override
-  public void listen(Consumer<ObjectNode> listener, Runnable resumed) {
+  public CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed) {
     LinkChannel.Listener l = new LinkChannel.Listener(listener, resumed);
     listeners.add(l);
     channel.listen(l);
+    return CompletableFuture.completedFuture(true);
   }
 
   private JsonRpcLink link() throws UpstreamException {

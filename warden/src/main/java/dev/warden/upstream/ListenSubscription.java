@@ -9,6 +9,7 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,17 @@ final class ListenSubscription implements Runnable {
   private final StatelessHttpSession session;
   private final Consumer<ObjectNode> listener;
   private final Runnable resumed;
+  private final CompletableFuture<Boolean> opened;
 
   ListenSubscription(
-      StatelessHttpSession session, Consumer<ObjectNode> listener, Runnable resumed) {
+      StatelessHttpSession session,
+      Consumer<ObjectNode> listener,
+      Runnable resumed,
+      CompletableFuture<Boolean> opened) {
     this.session = session;
     this.listener = listener;
     this.resumed = resumed;
+    this.opened = opened;
   }
 
   @Override
@@ -41,7 +47,8 @@ final class ListenSubscription implements Runnable {
         session::isClosed,
         this::open,
         this::deliver,
-        resumed);
+        resumed,
+        opened);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,15 +32,33 @@ final class ReopeningStream {
   private ReopeningStream() {}
 
   /**
-   * Runs until {@code closed} or the opener returns null; {@code resumed} runs each time the stream
-   * was opened again after a break (what was announced meanwhile was missed).
+   * Runs until {@code closed} or the opener returns null. {@code opened} is completed with true
+   * when the stream is first open (if the opener did not complete it before), and with false when
+   * the upstream has none or the loop ends first; {@code resumed} runs each time the stream was
+   * opened again after a break, or opened only after {@code opened} was completed otherwise (a
+   * waiter gave up on it): what was announced meanwhile was missed.
    */
   static void run(
       String what,
       BooleanSupplier closed,
       Opener opener,
       Consumer<SseEvent> deliver,
-      Runnable resumed) {
+      Runnable resumed,
+      CompletableFuture<Boolean> opened) {
+    try {
+      loop(what, closed, opener, deliver, resumed, opened);
+    } finally {
+      opened.complete(false);
+    }
+  }
+
+  private static void loop(
+      String what,
+      BooleanSupplier closed,
+      Opener opener,
+      Consumer<SseEvent> deliver,
+      Runnable resumed,
+      CompletableFuture<Boolean> opened) {
     long backoff = FIRST_BACKOFF_MILLIS;
     boolean first = true;
     while (!closed.getAsBoolean()) {
@@ -48,7 +67,9 @@ final class ReopeningStream {
           return;
         }
         backoff = FIRST_BACKOFF_MILLIS;
-        if (!first) {
+        // A first opening after a waiter gave up on it is a resumption too.
+        boolean late = first && !opened.complete(true) && !opened.join();
+        if (!first || late) {
           resumed.run();
         }
         first = false;

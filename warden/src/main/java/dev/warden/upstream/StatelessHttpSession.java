@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -144,10 +145,14 @@ final class StatelessHttpSession implements UpstreamSession {
   }
 
   @Override
-  public void listen(Consumer<ObjectNode> listener, Runnable resumed) {
+  public CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed) {
+    CompletableFuture<Boolean> opened =
+        new CompletableFuture<Boolean>()
+            .completeOnTimeout(false, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
     Thread.ofVirtual()
         .name("upstream-listen-" + config.id())
-        .start(() -> new ListenSubscription(this, listener, resumed).run());
+        .start(() -> new ListenSubscription(this, listener, resumed, opened).run());
+    return opened;
   }
 
   /** A {@code subscriptions/listen} of its own for {@code uris}, as this era subscribes. */

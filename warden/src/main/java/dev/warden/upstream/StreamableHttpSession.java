@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -115,19 +118,26 @@ final class StreamableHttpSession implements UpstreamSession {
   }
 
   @Override
-  public void listen(Consumer<ObjectNode> listener, Runnable resumed) {
+  public CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed) {
+    CompletableFuture<Boolean> opened =
+        new CompletableFuture<Boolean>()
+            .completeOnTimeout(false, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
     Thread.ofVirtual()
         .name("upstream-listen-" + config.id())
-        .start(() -> new EventStreamListener(this, config.id(), listener, resumed).run());
+        .start(() -> new EventStreamListener(this, config.id(), listener, resumed, opened).run());
+    return opened;
   }
 
-  /** Opens the standalone GET stream; null when the server offers none (405). */
-  UpstreamReply openEventStream() throws UpstreamException {
+  /**
+   * Opens the standalone GET stream; null when the server offers none (405). {@code sent} runs once
+   * the request is out: a server may hold its headers back until its first event.
+   */
+  UpstreamReply openEventStream(Runnable sent) throws UpstreamException {
     State s = ready();
     // A quiet stream is normal: it lives as long as the session, and idles out only after a long
     // silence (the listener then reopens it).
     Duration idle = STREAM_IDLE.compareTo(config.timeout()) > 0 ? STREAM_IDLE : config.timeout();
-    Http1Answer answer = send(s, "GET", null, "text/event-stream", idle);
+    Http1Answer answer = send(s, "GET", null, "text/event-stream", idle, sent);
     if (answer.status() != 200) {
       answer.abort();
       answer.close();
@@ -321,6 +331,12 @@ final class StreamableHttpSession implements UpstreamSession {
   /** One request to the upstream with the session's headers; the answer's head has been read. */
   private Http1Answer send(State s, String method, byte[] body, String accept, Duration readTimeout)
       throws UpstreamException {
+    return send(s, method, body, accept, readTimeout, null);
+  }
+
+  private Http1Answer send(
+      State s, String method, byte[] body, String accept, Duration readTimeout, Runnable sent)
+      throws UpstreamException {
     List<Map.Entry<String, String>> headers = new ArrayList<>(8);
     headers.add(Map.entry("Accept", accept));
     if (body != null) {
@@ -340,7 +356,8 @@ final class StreamableHttpSession implements UpstreamSession {
       return http.send(
           new Http1Client.Request(method, config.url(), headers, body),
           config.connectTimeout(),
-          readTimeout);
+          readTimeout,
+          sent);
     } catch (SocketTimeoutException e) {
       throw new UpstreamException(
           config.id(), Kind.TIMEOUT, "did not answer within " + config.timeout());

@@ -113,6 +113,23 @@ class SubscribeResourcesIT {
     assertThat(updated).contains(README);
   }
 
+  /**
+   * The server announces an update the moment it has answered the subscribe: the upstream session's
+   * event stream was open (and accepted) before the subscribe was forwarded, so it is not lost.
+   */
+  @Test
+  void anUpdateSentRightAfterTheSubscribeAnswerReachesTheClient() {
+    docs.updateOnSubscribe();
+    McpSyncClient client = client("reader");
+    // The client's own GET stream is open before it subscribes, so only Warden's side could lose
+    // it.
+    waitFor(
+        () -> harness.gateway().sessions().all().stream().anyMatch(s -> s.hasEventStream()),
+        "the client's event stream");
+    client.subscribeResource(new McpSchema.SubscribeRequest(README));
+    waitFor(() -> updated.contains(README), "the update sent with the subscribe answer");
+  }
+
   @Test
   void updatesOfUrisNotSubscribedToAreDropped() {
     McpSyncClient client = client("reader");

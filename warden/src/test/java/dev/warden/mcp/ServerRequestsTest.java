@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,9 @@ class ServerRequestsTest {
     }
 
     @Override
-    public void listen(Consumer<ObjectNode> listener, Runnable resumed) {}
+    public CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed) {
+      return CompletableFuture.completedFuture(false);
+    }
 
     @Override
     public void close() {}

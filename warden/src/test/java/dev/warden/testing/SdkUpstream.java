@@ -47,6 +47,7 @@ public final class SdkUpstream implements AutoCloseable {
   private final Map<String, Integer> openStreams = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Map.Entry<String, String>> postsBySession = new CopyOnWriteArrayList<>();
   private final HttpServletStreamableServerTransportProvider transport;
+  private volatile boolean updateOnSubscribe;
 
   private SdkUpstream(String name, Map<String, Function<Map<String, Object>, String>> tools)
       throws Exception {
@@ -112,6 +113,7 @@ public final class SdkUpstream implements AutoCloseable {
                     headers.getOrDefault("mcp-session-id", ""),
                     new String(body, java.nio.charset.StandardCharsets.UTF_8)));
             chain.doFilter(new CachedBody(http, body), res);
+            answered(req, headers.get("mcp-session-id"), body);
           } else {
             chain.doFilter(req, res);
             if ("GET".equals(http.getMethod()) && req.isAsyncStarted()) {
@@ -241,6 +243,42 @@ public final class SdkUpstream implements AutoCloseable {
    */
   public void notify(String sessionId, String method, Object params) {
     transport.notifyClient(sessionId, method, params).block();
+  }
+
+  /**
+   * From now on, each {@code resources/subscribe} is followed, the moment its answer is written, by
+   * a {@code notifications/resources/updated} of its URI on the session's standalone stream, as a
+   * server does whose resource changes right then; it is lost when no such stream is open.
+   */
+  public void updateOnSubscribe() {
+    updateOnSubscribe = true;
+  }
+
+  private void answered(jakarta.servlet.ServletRequest req, String sessionId, byte[] body) {
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    if (!updateOnSubscribe || !text.contains("\"resources/subscribe\"")) {
+      return;
+    }
+    Runnable update = () -> updateAtOnce(sessionId, text);
+    if (req.isAsyncStarted()) {
+      req.getAsyncContext().addListener(new StreamEnd(update));
+    } else {
+      update.run();
+    }
+  }
+
+  private void updateAtOnce(String sessionId, String subscribe) {
+    try {
+      String uri =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(subscribe)
+              .path("params")
+              .path("uri")
+              .asText();
+      notify(sessionId, "notifications/resources/updated", Map.of("uri", uri));
+    } catch (Exception e) {
+      // no standalone stream open: the update is lost, as with any server
+    }
   }
 
   /** A request whose body was read already, to record it, and is served again from memory. */

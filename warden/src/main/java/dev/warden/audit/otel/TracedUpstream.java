@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -157,8 +158,8 @@ final class TracedUpstream implements UpstreamServer {
     }
 
     @Override
-    public void listen(Consumer<ObjectNode> listener, Runnable resumed) {
-      delegate.listen(listener, resumed);
+    public CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed) {
+      return delegate.listen(listener, resumed);
     }
 
     @Override
