@@ -194,6 +194,9 @@ class RelayIT {
     McpSyncClient client = capableClient(progress);
     McpSchema.CallToolResult r = slow(client, 3, "tok-1");
     assertThat(text(r)).isEqualTo("done");
+    // The client hands notifications to its consumer on its own thread: the last may come after
+    // the call has returned.
+    within10s(() -> progress.stream().anyMatch(p -> "step 3".equals(p.message())));
     assertThat(progress)
         .extracting(McpSchema.ProgressNotification::progressToken)
         .contains("tok-1");
