@@ -1,5 +1,9 @@
 package dev.warden.testing;
 
+import static dev.warden.testing.JsonRpcReplies.error;
+import static dev.warden.testing.JsonRpcReplies.reply;
+import static dev.warden.testing.JsonRpcReplies.result;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -297,29 +301,5 @@ public final class StatelessResourceServer implements AutoCloseable {
       items.addObject().put("uriTemplate", templatePrefix + "{id}").put("name", "template");
     }
     return r.put("ttlMs", 60000).put("cacheScope", "public");
-  }
-
-  private static String result(JsonNode id, ObjectNode result) {
-    ObjectNode m = JSON.createObjectNode().put("jsonrpc", "2.0");
-    m.set("id", id);
-    m.set("result", result);
-    return m.toString();
-  }
-
-  private static String error(JsonNode id, int code, String message) {
-    ObjectNode m = JSON.createObjectNode().put("jsonrpc", "2.0");
-    m.set("id", id);
-    m.putObject("error").put("code", code).put("message", message);
-    return m.toString();
-  }
-
-  private static void reply(Response response, Callback callback, int status, String body) {
-    response.setStatus(status);
-    if (body == null) {
-      callback.succeeded();
-      return;
-    }
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    Content.Sink.write(response, true, body, callback);
   }
 }
