@@ -116,7 +116,13 @@ public final class Gateway implements AutoCloseable {
                     config.dataProtection(),
                     config.servers().stream()
                         .collect(Collectors.toMap(ServerConfig::id, ServerConfig::labels)),
-                    uri -> catalog.view().serverOfResource(uri)),
+                    uri -> catalog.view().serverOfResource(uri),
+                    tool ->
+                        catalog
+                            .view()
+                            .find(ListKind.TOOLS, tool)
+                            .map(CatalogEntry::headerParams)
+                            .orElse(List.of())),
                 new RouteStage(
                     catalog,
                     sessions,

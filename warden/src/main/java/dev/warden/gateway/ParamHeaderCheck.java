@@ -16,7 +16,8 @@ import java.util.Map;
  * x-mcp-header} must be mirrored by its header, decoded from the base64 form where used, and a
  * header may not claim an argument that is absent. Any refusal is 400 with {@code -32020}, as for
  * the other mirrored headers. Headers the tool does not declare are passed on to a 2026-07-28
- * upstream as they came. Costs one scan of the request's header names when the tool marks nothing.
+ * upstream as they came, or as the data-protection rules rewrote them. Costs one scan of the
+ * request's header names when the tool marks nothing.
  */
 final class ParamHeaderCheck {
   /** A refusal, or the headers to pass on (none declared by the tool). */
@@ -43,13 +44,12 @@ final class ParamHeaderCheck {
       }
     }
     Map<String, String> passedOn = new LinkedHashMap<>();
-    sent.forEach(
-        (name, value) -> {
-          if (declared.stream().noneMatch(p -> p.lowerHeader().equals(name))) {
-            String suffix = name.substring(ParamHeaders.LOWER_PREFIX.length());
-            passedOn.put(ParamHeaders.PREFIX + suffix, value);
-          }
-        });
+    ParamHeaders.undeclared(sent, declared)
+        .forEach(
+            (name, value) ->
+                passedOn.put(
+                    ParamHeaders.PREFIX + name.substring(ParamHeaders.LOWER_PREFIX.length()),
+                    value));
     return passedOn.isEmpty() ? NONE : new Outcome(null, passedOn);
   }
 

@@ -136,6 +136,25 @@ public final class ParamHeaders {
     return out;
   }
 
+  /**
+   * The headers of {@code sent} (by lower-cased name, as {@code Exchange.Headers.startingWith}
+   * gives them) that no parameter of {@code declared} claims: they are passed on as they came, and
+   * only the data-protection rules read them. Empty, at no cost, when nothing was sent.
+   */
+  public static Map<String, String> undeclared(Map<String, String> sent, List<Param> declared) {
+    if (sent.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    sent.forEach(
+        (name, value) -> {
+          if (declared.stream().noneMatch(p -> p.lowerHeader().equals(name))) {
+            out.put(name, value);
+          }
+        });
+    return out;
+  }
+
   /** Hands each Mcp-Param header of the call being sent to {@code put}; nothing when none. */
   public static void forEach(BiConsumer<String, String> put) {
     if (CURRENT.isBound()) {

@@ -37,7 +37,7 @@ public final class Exchange {
   private final long startNanos;
   private final String persona;
   private McpMessage message;
-  private final Headers headers;
+  private Headers headers;
   private final String clientAddress;
   private final long bytesIn;
   private final List<Consumer<Exchange>> onComplete = new ArrayList<>(2);
@@ -121,6 +121,33 @@ public final class Exchange {
 
   public Headers headers() {
     return headers;
+  }
+
+  /**
+   * Replaces the values of some headers (by lower-cased name) for the rest of the pipeline, e.g. a
+   * header value the data-protection rules rewrote; the others read as they arrived.
+   */
+  public void replaceHeaders(Map<String, String> replaced) {
+    if (replaced.isEmpty()) {
+      return;
+    }
+    Headers arrived = headers;
+    Map<String, String> now = Map.copyOf(replaced);
+    headers =
+        new Headers() {
+          @Override
+          public String get(String name) {
+            String v = now.get(name.toLowerCase(java.util.Locale.ROOT));
+            return v != null ? v : arrived.get(name);
+          }
+
+          @Override
+          public Map<String, String> startingWith(String prefix) {
+            Map<String, String> out = new LinkedHashMap<>(arrived.startingWith(prefix));
+            out.replaceAll((name, value) -> now.getOrDefault(name, value));
+            return out;
+          }
+        };
   }
 
   public String clientAddress() {

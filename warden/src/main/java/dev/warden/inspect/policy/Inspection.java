@@ -7,10 +7,12 @@ import dev.warden.config.DataProtectionConfig.Action;
 import dev.warden.config.DataProtectionConfig.Direction;
 import dev.warden.inspect.DetectionEngine;
 import dev.warden.inspect.Finding;
+import dev.warden.mcp.HeaderValues;
 import dev.warden.pipeline.Detection;
 import dev.warden.pipeline.Exchange;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +119,24 @@ final class Inspection {
         }
       }
     }
+  }
+
+  /**
+   * Header values as a 2026-07-28 client sends them, by lower-cased name: each scanned decoded from
+   * the base64 form (a malformed one as it came), with its name as context. Returns the rewritten
+   * ones in the form a header carries them.
+   */
+  Map<String, String> headers(Map<String, String> values) {
+    Map<String, String> out = null;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String decoded = HeaderValues.decode(e.getValue());
+      String now = text(e.getKey(), decoded == null ? e.getValue() : decoded);
+      if (now != null) {
+        out = out == null ? new LinkedHashMap<>(2) : out;
+        out.put(e.getKey(), HeaderValues.encode(now));
+      }
+    }
+    return out == null ? Map.of() : out;
   }
 
   /** One string member of {@code obj}, if it is one. */

@@ -12,6 +12,7 @@ import dev.warden.mcp.ExposedName;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
+import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.SeenValues;
 import dev.warden.mcp.Session;
 import dev.warden.pipeline.Denial;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Inline sensitive-data protection. Before routing it scans the string values of a call's arguments
- * (tools/call, prompts/get) or the URI (resources/read), rewrites them or refuses the call; on the
- * way back it reads the upstream's answer whole, scans its text, structured content and resource
- * text, rewrites it or replaces it with a denial. Where the policy can only allow or alert for the
- * persona, server and direction, the answer streams through unread.
+ * (tools/call, prompts/get; for a 2026-07-28 tools/call also the Mcp-Param headers the tool does
+ * not mark, which go upstream as they came) or the URI (resources/read), rewrites them or refuses
+ * the call; on the way back it reads the upstream's answer whole, scans its text, structured
+ * content and resource text, rewrites it or replaces it with a denial. Where the policy can only
+ * allow or alert for the persona, server and direction, the answer streams through unread.
  */
 public final class SensitiveDataStage implements Stage {
   private static final Logger log = LoggerFactory.getLogger(SensitiveDataStage.class);
@@ -49,16 +51,28 @@ public final class SensitiveDataStage implements Stage {
   private final Action onHop;
   private final boolean trust;
   private final Function<String, Optional<String>> resourceServer;
+  private final Function<String, List<ParamHeaders.Param>> toolHeaders;
 
-  /**
-   * @param serverLabels each server's trust labels
-   * @param resourceServer the server that offers a resource URI
-   */
+  /** As below, for tools that mark no argument as a header. */
   public SensitiveDataStage(
       DetectionEngine engine,
       DataProtectionConfig config,
       Map<String, List<String>> serverLabels,
       Function<String, Optional<String>> resourceServer) {
+    this(engine, config, serverLabels, resourceServer, tool -> List.of());
+  }
+
+  /**
+   * @param serverLabels each server's trust labels
+   * @param resourceServer the server that offers a resource URI
+   * @param toolHeaders the arguments a tool (by exposed name) mirrors in headers
+   */
+  public SensitiveDataStage(
+      DetectionEngine engine,
+      DataProtectionConfig config,
+      Map<String, List<String>> serverLabels,
+      Function<String, Optional<String>> resourceServer,
+      Function<String, List<ParamHeaders.Param>> toolHeaders) {
     this.engine = engine;
     knownTypes(engine, config);
     this.policy = new DataPolicy(config.rules(), Catalogue.secretAndCardTypes());
@@ -74,6 +88,7 @@ public final class SensitiveDataStage implements Stage {
     this.trust = !order.isEmpty();
     this.onHop = config.trust().onHop();
     this.resourceServer = resourceServer;
+    this.toolHeaders = toolHeaders;
   }
 
   /** A rule naming a type the engine cannot report would never match: refused at start. */
@@ -151,7 +166,7 @@ public final class SensitiveDataStage implements Stage {
     if (m.method().equals("resources/read")) {
       in.field(m.params(), "uri");
     } else {
-      in.all(m.params().get("arguments"));
+      headersAndArguments(exchange, in);
     }
     return in.blocked()
         .map(
@@ -166,6 +181,28 @@ public final class SensitiveDataStage implements Stage {
                             + server
                             + "'"
                         : "the request carries a " + b.type() + " value"));
+  }
+
+  /**
+   * The arguments, and the Mcp-Param headers of a 2026-07-28 tools/call (see {@link
+   * MirroredHeaders}); none sent costs one look at the header names.
+   */
+  private void headersAndArguments(Exchange exchange, Inspection in) {
+    JsonNode arguments = exchange.message().params().get("arguments");
+    Map<String, String> sent = MirroredHeaders.sent(exchange);
+    if (sent.isEmpty()) {
+      in.all(arguments);
+      return;
+    }
+    List<ParamHeaders.Param> declared = toolHeaders.apply(exchange.message().param("name"));
+    List<ParamHeaders.Param> mirroring = MirroredHeaders.mirroring(sent, declared, arguments);
+    in.all(arguments);
+    Map<String, String> replaced =
+        new HashMap<>(in.headers(ParamHeaders.undeclared(sent, declared)));
+    if (in.changed()) {
+      replaced.putAll(MirroredHeaders.followed(mirroring, arguments, sent));
+    }
+    exchange.replaceHeaders(replaced);
   }
 
   private Reply response(Exchange exchange, Reply.Relay relay) {
