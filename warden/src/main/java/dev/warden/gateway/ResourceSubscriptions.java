@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.mcp.JsonRpcCodec;
+import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.ListenUpstreams;
 import dev.warden.mcp.ResourceSubscription;
 import dev.warden.mcp.Session;
@@ -12,6 +13,7 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.mcp.UpstreamSession;
 import dev.warden.pipeline.Exchange;
+import dev.warden.pipeline.Reply;
 import dev.warden.registry.Catalog;
 import dev.warden.registry.CatalogView;
 import java.util.ArrayList;
@@ -51,6 +53,13 @@ final class ResourceSubscriptions {
 
   /** URIs one listen request may subscribe to; more are left out of the agreement. */
   static final int MAX_URIS = 64;
+
+  /** The answer to a 2025 client's subscribe past {@link #MAX_URIS} on one server. */
+  static Reply tooMany() {
+    return new Reply.Failure(
+        new JsonRpcError(
+            JsonRpcError.UPSTREAM_ERROR, "at most " + MAX_URIS + " subscriptions per server"));
+  }
 
   private final Catalog catalog;
   private final Map<String, UpstreamServer> upstreams;

@@ -2,7 +2,6 @@ package dev.warden.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.Session;
 import dev.warden.mcp.UpstreamSession;
 import dev.warden.pipeline.Exchange;
@@ -52,10 +51,7 @@ final class ResourceUpdates {
       return send.get();
     }
     if (!uris.contains(uri) && uris.size() >= ResourceSubscriptions.MAX_URIS) {
-      return new Reply.Failure(
-          new JsonRpcError(
-              JsonRpcError.UPSTREAM_ERROR,
-              "at most " + ResourceSubscriptions.MAX_URIS + " subscriptions per server"));
+      return ResourceSubscriptions.tooMany();
     }
     listening(session, server, upstream);
     // Before the answer is read here: the server may announce an update on its stream first.

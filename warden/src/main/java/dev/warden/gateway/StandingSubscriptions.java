@@ -53,7 +53,7 @@ final class StandingSubscriptions {
       }
       List<String> wanted = new ArrayList<>(now == null ? List.of() : now.uris());
       if (wanted.size() >= ResourceSubscriptions.MAX_URIS) {
-        return Optional.of(failed("at most " + wanted.size() + " subscriptions per server"));
+        return Optional.of(ResourceSubscriptions.tooMany());
       }
       wanted.add(uri);
       Updates updates = new Updates(session, server, mine);

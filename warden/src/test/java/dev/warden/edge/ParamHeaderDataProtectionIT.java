@@ -2,7 +2,6 @@ package dev.warden.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.DataProtectionConfig.Action;
 import dev.warden.config.DataProtectionConfig.DataRule;
@@ -111,15 +110,8 @@ class ParamHeaderDataProtectionIT {
             Map.of("Mcp-Param-Region", region, header, value));
   }
 
-  /** The headers of the route call the upstream received for {@code region}. */
+  /** The headers of the route call the 2026-07-28 upstream received for {@code region}. */
   private static Map<String, String> routeHeaders(String region) {
-    for (int i = 0; i < modern.received().size(); i++) {
-      ObjectNode body = modern.received().get(i);
-      if (body.path("params").path("name").asText().equals("route")
-          && body.path("params").path("arguments").path("region").asText().equals(region)) {
-        return modern.headers().get(i);
-      }
-    }
-    throw new AssertionError("the upstream received no route call for " + region);
+    return modern.headersOfCall("route", "region", region);
   }
 }

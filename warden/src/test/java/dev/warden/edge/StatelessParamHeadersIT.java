@@ -2,7 +2,6 @@ package dev.warden.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.RawMcp;
 import dev.warden.testing.SdkUpstream;
@@ -169,14 +168,7 @@ class StatelessParamHeadersIT {
 
   /** The headers of the route call the 2026-07-28 upstream received for {@code region}. */
   private static Map<String, String> routeHeaders(String region) {
-    for (int i = 0; i < modern.received().size(); i++) {
-      ObjectNode body = modern.received().get(i);
-      if (body.path("params").path("name").asText().equals("route")
-          && body.path("params").path("arguments").path("region").asText().equals(region)) {
-        return modern.headers().get(i);
-      }
-    }
-    throw new AssertionError("the upstream received no route call for " + region);
+    return modern.headersOfCall("route", "region", region);
   }
 
   private static String text(RawMcp.Reply r) {

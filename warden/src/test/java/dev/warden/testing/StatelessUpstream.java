@@ -104,6 +104,21 @@ public final class StatelessUpstream implements AutoCloseable {
     return headers;
   }
 
+  /**
+   * The request headers of the {@code tool} call whose argument {@code property} was {@code value};
+   * fails when none was received.
+   */
+  public Map<String, String> headersOfCall(String tool, String property, String value) {
+    for (int i = 0; i < received.size(); i++) {
+      ObjectNode body = received.get(i);
+      if (body.path("params").path("name").asText().equals(tool)
+          && body.path("params").path("arguments").path(property).asText().equals(value)) {
+        return headers.get(i);
+      }
+    }
+    throw new AssertionError("no " + tool + " call with " + property + " " + value + " arrived");
+  }
+
   /** The ids of {@code slow} calls whose client closed the stream before the end. */
   public List<String> closedByClient() {
     return closedByClient;
