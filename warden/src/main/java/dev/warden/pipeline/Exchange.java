@@ -128,22 +128,36 @@ public final class Exchange {
    * header value the data-protection rules rewrote; the others read as they arrived.
    */
   public void replaceHeaders(Map<String, String> replaced) {
-    if (replaced.isEmpty()) {
+    replaceHeaders(replaced, java.util.Set.of());
+  }
+
+  /**
+   * {@link #replaceHeaders(Map)}, and drops the headers named in {@code dropped} (lower-cased): the
+   * rest of the pipeline, and the upstream, no longer see them.
+   */
+  public void replaceHeaders(Map<String, String> replaced, java.util.Set<String> dropped) {
+    if (replaced.isEmpty() && dropped.isEmpty()) {
       return;
     }
     Headers arrived = headers;
     Map<String, String> now = Map.copyOf(replaced);
+    java.util.Set<String> gone = java.util.Set.copyOf(dropped);
     headers =
         new Headers() {
           @Override
           public String get(String name) {
-            String v = now.get(name.toLowerCase(java.util.Locale.ROOT));
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (gone.contains(lower)) {
+              return null;
+            }
+            String v = now.get(lower);
             return v != null ? v : arrived.get(name);
           }
 
           @Override
           public Map<String, String> startingWith(String prefix) {
             Map<String, String> out = new LinkedHashMap<>(arrived.startingWith(prefix));
+            out.keySet().removeAll(gone);
             out.replaceAll((name, value) -> now.getOrDefault(name, value));
             return out;
           }

@@ -8,14 +8,17 @@ import dev.warden.config.DataProtectionConfig.Direction;
 import dev.warden.inspect.DetectionEngine;
 import dev.warden.inspect.Finding;
 import dev.warden.mcp.HeaderValues;
+import dev.warden.mcp.ParamHeaders;
 import dev.warden.pipeline.Detection;
 import dev.warden.pipeline.Exchange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -121,22 +124,40 @@ final class Inspection {
     }
   }
 
+  /** Header values rewritten by the rules, and those whose rewrite no longer fits a header. */
+  record HeaderRewrite(Map<String, String> values, Set<String> dropped) {
+    static final HeaderRewrite NONE = new HeaderRewrite(Map.of(), Set.of());
+  }
+
   /**
    * Header values as a 2026-07-28 client sends them, by lower-cased name: each scanned decoded from
    * the base64 form (a malformed one as it came), with its name as context. Returns the rewritten
-   * ones in the form a header carries them.
+   * ones in the form a header carries them. A rewrite longer than a header may carry ({@link
+   * ParamHeaders#MAX_VALUE_BYTES}; a redaction marker is longer than a card number, the base64 form
+   * longer than its text) is dropped, as a client omits a value too long to mirror: sending it as
+   * it came would pass on what the rule rewrote.
    */
-  Map<String, String> headers(Map<String, String> values) {
+  HeaderRewrite headers(Map<String, String> values) {
     Map<String, String> out = null;
+    Set<String> dropped = null;
     for (Map.Entry<String, String> e : values.entrySet()) {
       String decoded = HeaderValues.decode(e.getValue());
       String now = text(e.getKey(), decoded == null ? e.getValue() : decoded);
-      if (now != null) {
+      if (now == null) {
+        continue;
+      }
+      String form = ParamHeaders.headerForm(now);
+      if (form == null) {
+        dropped = dropped == null ? new HashSet<>(2) : dropped;
+        dropped.add(e.getKey());
+      } else {
         out = out == null ? new LinkedHashMap<>(2) : out;
-        out.put(e.getKey(), HeaderValues.encode(now));
+        out.put(e.getKey(), form);
       }
     }
-    return out == null ? Map.of() : out;
+    return out == null && dropped == null
+        ? HeaderRewrite.NONE
+        : new HeaderRewrite(out == null ? Map.of() : out, dropped == null ? Set.of() : dropped);
   }
 
   /** One string member of {@code obj}, if it is one. */

@@ -197,12 +197,12 @@ public final class SensitiveDataStage implements Stage {
     List<ParamHeaders.Param> declared = toolHeaders.apply(exchange.message().param("name"));
     List<ParamHeaders.Param> mirroring = MirroredHeaders.mirroring(sent, declared, arguments);
     in.all(arguments);
-    Map<String, String> replaced =
-        new HashMap<>(in.headers(ParamHeaders.undeclared(sent, declared)));
+    Inspection.HeaderRewrite undeclared = in.headers(ParamHeaders.undeclared(sent, declared));
+    Map<String, String> replaced = new HashMap<>(undeclared.values());
     if (in.changed()) {
       replaced.putAll(MirroredHeaders.followed(mirroring, arguments, sent));
     }
-    exchange.replaceHeaders(replaced);
+    exchange.replaceHeaders(replaced, undeclared.dropped());
   }
 
   private Reply response(Exchange exchange, Reply.Relay relay) {

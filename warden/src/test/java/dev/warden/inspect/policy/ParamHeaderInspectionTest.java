@@ -79,6 +79,19 @@ class ParamHeaderInspectionTest {
   }
 
   @Test
+  void aRewriteTooLongForAHeaderDropsTheHeaderRatherThanSendingItAsItCame() {
+    String many = (CARD + " ").repeat(480); // 8,160 bytes; each card redacted grows by 4
+    assertThat(many.length()).isLessThanOrEqualTo(ParamHeaders.MAX_VALUE_BYTES);
+    Exchange ex =
+        call(ProtocolEra.STATELESS, Map.of("mcp-param-note", many, "mcp-param-tenant", "acme"));
+    Map<String, String> routed = routed(stage(), ex);
+    assertThat(routed)
+        .doesNotContainKey("mcp-param-note")
+        .containsEntry("mcp-param-tenant", "acme");
+    assertThat(ex.findings()).containsEntry("request:CARD_VISA", 480);
+  }
+
+  @Test
   void decodesTheBase64FormAndEncodesARewriteThatIsNotPlainAscii() {
     // "Zürich 4111111111111111" in the base64 form
     String sent =
