@@ -1,7 +1,6 @@
 package dev.warden.inspect.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.DataProtectionConfig;
 import dev.warden.config.DataProtectionConfig.Action;
@@ -15,7 +14,6 @@ import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.ParamHeaders;
 import dev.warden.mcp.SeenValues;
 import dev.warden.mcp.Session;
-import dev.warden.pipeline.Denial;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
 import dev.warden.pipeline.Stage;
@@ -171,7 +169,7 @@ public final class SensitiveDataStage implements Stage {
     return in.blocked()
         .map(
             b ->
-                refuse(
+                Refusals.refuse(
                     exchange,
                     b,
                     b.rule().equals(TRUST_HOP)
@@ -227,8 +225,8 @@ public final class SensitiveDataStage implements Stage {
       Inspection.Blocked b = in.blocked().get();
       String reason = "the answer from server '" + server + "' carries a " + b.type() + " value";
       return task && answer.response().isPresent()
-          ? deniedTask(exchange, b, reason, answer.response().get())
-          : refuse(exchange, b, reason);
+          ? Refusals.deniedTask(exchange, b, reason, answer.response().get())
+          : Refusals.refuse(exchange, b, reason);
     }
     if (exchange.session() != null) {
       in.fingerprints().forEach(fp -> exchange.session().seen().remember(fp, rank));
@@ -276,56 +274,5 @@ public final class SensitiveDataStage implements Stage {
 
   private Inspection inspection(Exchange exchange, String server, Direction direction) {
     return new Inspection(engine, policy, tokens, fingerprints, exchange, server, direction);
-  }
-
-  /**
-   * A finished task whose result is blocked: the task stays as the server reported it, but its
-   * result is a tool result with isError naming the rule, as a blocked tools/call answers.
-   */
-  private static Reply deniedTask(
-      Exchange exchange, Inspection.Blocked b, String reason, ObjectNode response) {
-    String rule = "data:" + b.rule();
-    exchange.decide(Exchange.Outcome.DENIED, rule);
-    ObjectNode task =
-        response.get("result") instanceof ObjectNode r
-            ? r.deepCopy()
-            : JsonNodeFactory.instance.objectNode();
-    task.remove("error");
-    task.put("status", "completed");
-    ObjectNode result = task.putObject("result");
-    result
-        .putArray("content")
-        .addObject()
-        .put("type", "text")
-        .put(
-            "text",
-            "Denied by Warden rule "
-                + rule
-                + ": "
-                + reason
-                + " (audit record "
-                + exchange.id()
-                + ")");
-    result.put("isError", true);
-    return new Reply.Result(task);
-  }
-
-  /** A tool call gets a result with isError naming the rule; other methods a JSON-RPC error. */
-  private static Reply refuse(Exchange exchange, Inspection.Blocked b, String reason) {
-    String rule = "data:" + b.rule();
-    if (exchange.method().equals("tools/call") || exchange.method().equals("tasks/result")) {
-      return Reply.denied(Denial.Kind.POLICY, rule, reason);
-    }
-    exchange.decide(Exchange.Outcome.DENIED, rule);
-    return new Reply.Failure(
-        new JsonRpcError(
-            JsonRpcError.INVALID_REQUEST,
-            "Denied by Warden rule "
-                + rule
-                + ": "
-                + reason
-                + " (audit record "
-                + exchange.id()
-                + ")"));
   }
 }
