@@ -46,7 +46,8 @@ final class ResourceRequests {
   /**
    * resources/subscribe and resources/unsubscribe of a 2025 client: a 2026-07-28 server has no such
    * methods, so a listen stream of its own stands in; a 2025 server takes them, and its updates are
-   * relayed from its event stream.
+   * relayed from its event stream; the upstream session counts them (sessions sharing a stdio
+   * process share the server's subscriptions) and renews them on a new MCP session.
    */
   private Reply subscription(Exchange exchange, String server) {
     UpstreamSession upstream = forwarder.upstreamSession(exchange.session(), server);
@@ -54,10 +55,6 @@ final class ResourceRequests {
     if (bridged.isPresent()) {
       return bridged.get();
     }
-    return resourceUpdates.forward(
-        exchange,
-        server,
-        upstream,
-        () -> forwarder.forward(exchange, server, JsonRpcCodec.bytes(exchange.message().tree())));
+    return resourceUpdates.forward(exchange, server, upstream);
   }
 }

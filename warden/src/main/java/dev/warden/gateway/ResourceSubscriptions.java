@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code resourceSubscriptions} of a 2026-07-28 {@code subscriptions/listen} stream. Each URI
@@ -39,7 +40,9 @@ import java.util.concurrent.Executors;
  *   <li>a server of the 2025 eras gets {@code resources/subscribe} on the held session's own
  *       upstream session for it, whose standalone event stream is opened once to receive the
  *       server's {@code notifications/resources/updated}; those go to the held session's listen
- *       streams, each of which passes on only the URIs it was agreed;
+ *       streams, each of which passes on only the URIs it was agreed. The upstream session counts
+ *       each stream's subscriptions, which end with the stream: the server unsubscribes from a URI
+ *       when no stream (nor client session sharing its MCP session) holds it any more;
  *   <li>a server of the 2026-07-28 era gets a {@code subscriptions/listen} of its own for this
  *       stream alone, one per (stream, server), carrying all of the stream's URIs it owns; its
  *       updates go to this stream only, and it is closed when the stream ends ({@link
@@ -138,7 +141,11 @@ final class ResourceSubscriptions {
       own.add(stream.get());
       return stream.get().acknowledged();
     }
-    return uris.stream().filter(uri -> subscribed(session, s, uri)).toList();
+    List<String> accepted = uris.stream().filter(uri -> subscribed(session, s, uri)).toList();
+    if (!accepted.isEmpty()) {
+      own.add(new Held(s, accepted));
+    }
+    return accepted;
   }
 
   /**
@@ -150,11 +157,47 @@ final class ResourceSubscriptions {
         .computeIfAbsent(s, u -> u.listen(n -> updated(session, n), () -> {}))
         .toCompletableFuture()
         .join();
-    ObjectNode params = JsonNodeFactory.instance.objectNode().put("uri", uri);
     try {
-      return s.call("resources/subscribe", params, n -> {}).has("result");
+      return s.subscribeResource(uri).has("result");
     } catch (UpstreamException e) {
       return false;
+    }
+  }
+
+  /**
+   * The subscriptions one listen stream holds on a 2025 server: closing it lets go of them (in the
+   * background), and the server unsubscribes from those nobody else holds.
+   */
+  private static final class Held implements ResourceSubscription {
+    private final UpstreamSession session;
+    private final List<String> uris;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Held(UpstreamSession session, List<String> uris) {
+      this.session = session;
+      this.uris = List.copyOf(uris);
+    }
+
+    @Override
+    public List<String> acknowledged() {
+      return uris;
+    }
+
+    @Override
+    public void close() {
+      if (closed.compareAndSet(false, true)) {
+        Thread.ofVirtual().name("listen-unsubscribe").start(this::release);
+      }
+    }
+
+    private void release() {
+      for (String uri : uris) {
+        try {
+          session.unsubscribeResource(uri);
+        } catch (UpstreamException e) {
+          return; // the upstream session is gone, and what it held with it
+        }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.warden.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,30 @@ public interface UpstreamSession extends AutoCloseable {
    * a request of its own waits for it before sending that request.
    */
   CompletionStage<Boolean> listen(Consumer<ObjectNode> listener, Runnable resumed);
+
+  /**
+   * {@code resources/subscribe} to {@code uri} for this session (servers of the 2025 eras); the
+   * server's response message. Sessions that share one MCP session with the server (a stdio
+   * process's) share its subscriptions: the server is asked for the first holder only, and the
+   * others get an empty result. What is held is subscribed to again on each new MCP session with
+   * the server (a restarted process, a session the server forgot), and let go of when this session
+   * closes.
+   */
+  default ObjectNode subscribeResource(String uri) throws UpstreamException {
+    return call("resources/subscribe", uriParams(uri), n -> {});
+  }
+
+  /**
+   * {@code resources/unsubscribe} from {@code uri} for this session; the server is told only when
+   * no session sharing its MCP session holds the URI any more (otherwise: an empty result).
+   */
+  default ObjectNode unsubscribeResource(String uri) throws UpstreamException {
+    return call("resources/unsubscribe", uriParams(uri), n -> {});
+  }
+
+  private static ObjectNode uriParams(String uri) {
+    return JsonNodeFactory.instance.objectNode().put("uri", uri);
+  }
 
   /**
    * For a server whose era subscribes to resources on a stream of its own (2026-07-28: {@code

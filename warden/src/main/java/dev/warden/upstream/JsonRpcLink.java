@@ -94,7 +94,12 @@ final class JsonRpcLink {
     return initializeResult;
   }
 
-  /** True once a request other than initialize was answered. */
+  /** What was called so far set the session up (subscriptions renewed): it is not serving. */
+  void setUpDone() {
+    served = false;
+  }
+
+  /** True once a request other than initialize (and set-up) was answered. */
   boolean hasServed() {
     return served;
   }

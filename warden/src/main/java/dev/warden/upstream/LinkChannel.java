@@ -15,6 +15,9 @@ interface LinkChannel {
   /** An initialized link, starting or reconnecting first if needed. */
   JsonRpcLink ready() throws UpstreamException;
 
+  /** The resource subscriptions held on the channel's MCP session, renewed with each new link. */
+  ResourceHolds holds();
+
   void listen(Listener listener);
 
   void unlisten(Listener listener);

@@ -66,6 +66,21 @@ final class LinkSession implements UpstreamSession {
     return CompletableFuture.completedFuture(true);
   }
 
+  /** Counted on the channel: sessions sharing a process share its subscriptions. */
+  @Override
+  public ObjectNode subscribeResource(String uri) throws UpstreamException {
+    return channel.holds().subscribe(this, uri, this::call);
+  }
+
+  @Override
+  public ObjectNode unsubscribeResource(String uri) throws UpstreamException {
+    return channel.holds().unsubscribe(this, uri, this::call);
+  }
+
+  private ObjectNode call(String method, JsonNode params) throws UpstreamException {
+    return link().call(method, params);
+  }
+
   private JsonRpcLink link() throws UpstreamException {
     if (closed) {
       throw new UpstreamException(server, Kind.SESSION_EXPIRED, "session is closed");
@@ -79,7 +94,15 @@ final class LinkSession implements UpstreamSession {
     listeners.forEach(channel::unlisten);
     listeners.clear();
     if (owned) {
-      channel.close();
+      channel.close(); // its MCP session ends, and what it held with it
+      return;
+    }
+    // The others pinned to the process keep theirs; what nobody holds now is unsubscribed.
+    List<String> unheld = channel.holds().releaseAll(this);
+    if (!unheld.isEmpty()) {
+      Thread.ofVirtual()
+          .name("upstream-unsubscribe-" + server)
+          .start(() -> channel.holds().unsubscribe(unheld, (m, p) -> channel.ready().call(m, p)));
     }
   }
 }

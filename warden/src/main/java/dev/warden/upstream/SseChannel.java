@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * One session with a legacy HTTP+SSE server (protocol 2024-11-05): a GET opens the event stream,
  * whose first {@code endpoint} event names where to POST messages; responses come back on the
  * stream. When the stream drops, waiting calls fail at once and the next call connects anew (a
- * listened-to channel reconnects on its own, with back-off).
+ * listened-to channel reconnects on its own, with back-off). A new connection is a new MCP session,
+ * subscribed again to the resources held before it is used.
  */
 final class SseChannel implements LinkChannel {
   private static final Logger log = LoggerFactory.getLogger(SseChannel.class);
@@ -48,6 +49,7 @@ final class SseChannel implements LinkChannel {
   private final Consumer<SseChannel> onClose;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
+  private final ResourceHolds holds;
   private JsonRpcLink link;
   private Response stream;
   private boolean everConnected;
@@ -59,6 +61,7 @@ final class SseChannel implements LinkChannel {
     this.http = http;
     this.clientVersion = clientVersion;
     this.onClose = onClose;
+    this.holds = new ResourceHolds(config.id());
   }
 
   @Override
@@ -75,6 +78,7 @@ final class SseChannel implements LinkChannel {
       }
       again = everConnected;
       ready = connect();
+      holds.renew(ready::call); // a new connection is a new MCP session
       link = ready;
       everConnected = true;
     } finally {
@@ -263,6 +267,11 @@ final class SseChannel implements LinkChannel {
     for (Listener l : listeners) {
       l.notifications().accept(notification);
     }
+  }
+
+  @Override
+  public ResourceHolds holds() {
+    return holds;
   }
 
   @Override

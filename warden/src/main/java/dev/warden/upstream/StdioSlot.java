@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * restarted when it dies. A process that served requests before it died is restarted at once; one
  * that dies without serving, or fails to start, waits 0.5 s, 1 s, 2 s … up to 30 s, so a server
  * that cannot run does not spin. Calls that arrive while it is starting wait for it (at most the
- * server's timeout); calls during a back-off pause fail at once, naming the cause.
+ * server's timeout); calls during a back-off pause fail at once, naming the cause. A new process is
+ * subscribed to the resources the sessions pinned to it hold ({@link ResourceHolds}) before any
+ * call reaches it.
  */
 final class StdioSlot implements LinkChannel {
   private static final Logger log = LoggerFactory.getLogger(StdioSlot.class);
@@ -25,6 +27,7 @@ final class StdioSlot implements LinkChannel {
   private final ServerConfig config;
   private final String clientVersion;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final ResourceHolds holds;
   private StdioProcess current;
   private StdioProcess launching;
   private boolean starting;
@@ -37,6 +40,7 @@ final class StdioSlot implements LinkChannel {
   StdioSlot(ServerConfig config, String clientVersion) {
     this.config = config;
     this.clientVersion = clientVersion;
+    this.holds = new ResourceHolds(config.id());
   }
 
   @Override
@@ -91,6 +95,9 @@ final class StdioSlot implements LinkChannel {
       }
       p.link().onNotification(this::dispatch);
       p.link().initialize(clientVersion);
+      // Before any call can reach it: a new process knows none of the subscriptions held.
+      holds.renew(p.link()::call);
+      p.link().setUpDone();
     } catch (UpstreamException e) {
       String reason = reason(e);
       log.warn("stdio server {} did not start: {}", config.id(), reason);
@@ -174,6 +181,11 @@ final class StdioSlot implements LinkChannel {
     for (Listener l : listeners) {
       l.notifications().accept(notification);
     }
+  }
+
+  @Override
+  public ResourceHolds holds() {
+    return holds;
   }
 
   @Override

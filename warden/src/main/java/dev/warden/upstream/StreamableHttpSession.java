@@ -3,59 +3,53 @@ package dev.warden.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.config.Secret;
 import dev.warden.config.ServerConfig;
-import dev.warden.mcp.CallHeaders;
 import dev.warden.mcp.ClientProfile;
 import dev.warden.mcp.JsonRpcCodec;
-import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
+import dev.warden.upstream.StatefulHttp.State;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One session with a Streamable HTTP upstream (2025-03-26 to 2025-11-25 era). */
+/**
+ * One session with a Streamable HTTP upstream (2025-03-26 to 2025-11-25 era). When the server
+ * forgets it (404 to a request carrying its id), it is initialized anew: its resource subscriptions
+ * are renewed on the new session before anything else is sent there, and its standalone streams,
+ * which belonged to the old one, are closed to be opened again.
+ */
 final class StreamableHttpSession implements UpstreamSession {
   private static final Logger log = LoggerFactory.getLogger(StreamableHttpSession.class);
-  private static final String JSON = "application/json";
-  private static final String ACCEPT = "application/json, text/event-stream";
-  private static final AtomicLong IDS = new AtomicLong();
+  private static final String ACCEPT = StatefulHttp.ACCEPT;
   private static final Duration STREAM_IDLE = Duration.ofMinutes(10);
   private static final Duration END_TIMEOUT = Duration.ofSeconds(2);
 
   private final ServerConfig config;
-  private final Http1Client http;
+  private final StatefulHttp wire;
   private final String clientVersion;
   private final ClientProfile client;
   private final Consumer<StreamableHttpSession> onClose;
   private final ReentrantLock initLock = new ReentrantLock();
+  private final ResourceHolds holds;
 
   /** Standalone streams open now: aborted when the session closes, which ends their readers. */
   private final Set<Http1Answer> eventStreams = ConcurrentHashMap.newKeySet();
 
   private volatile State state;
   private volatile boolean closed;
-
-  /** What initialize established. {@code sessionId} is null for servers without sessions. */
-  private record State(String sessionId, String protocolVersion, ObjectNode result) {}
 
   StreamableHttpSession(
       ServerConfig config,
@@ -64,8 +58,9 @@ final class StreamableHttpSession implements UpstreamSession {
       ClientProfile client,
       Consumer<StreamableHttpSession> onClose) {
     this.config = config;
-    this.http = http;
+    this.wire = new StatefulHttp(config, http);
     this.clientVersion = clientVersion;
+    this.holds = new ResourceHolds(config.id());
     this.client = client;
     this.onClose = onClose;
   }
@@ -103,7 +98,7 @@ final class StreamableHttpSession implements UpstreamSession {
   public ObjectNode call(String method, JsonNode params, Consumer<ObjectNode> notifications)
       throws UpstreamException {
     State s = ready();
-    byte[] body = request(method, params);
+    byte[] body = StatefulHttp.request(method, params);
     try (UpstreamReply reply = sendOrRetry(s, body)) {
       return ReplyReader.response(config.id(), reply, notifications, this::answerRefusal);
     }
@@ -115,6 +110,17 @@ final class StreamableHttpSession implements UpstreamSession {
     } catch (SessionExpired e) {
       return exchange(reinitialize(s), body);
     }
+  }
+
+  /** Counted for the renewal: an HTTP session is this session's alone. */
+  @Override
+  public ObjectNode subscribeResource(String uri) throws UpstreamException {
+    return holds.subscribe(this, uri, (method, params) -> call(method, params, n -> {}));
+  }
+
+  @Override
+  public ObjectNode unsubscribeResource(String uri) throws UpstreamException {
+    return holds.unsubscribe(this, uri, (method, params) -> call(method, params, n -> {}));
   }
 
   @Override
@@ -137,7 +143,7 @@ final class StreamableHttpSession implements UpstreamSession {
     // A quiet stream is normal: it lives as long as the session, and idles out only after a long
     // silence (the listener then reopens it).
     Duration idle = STREAM_IDLE.compareTo(config.timeout()) > 0 ? STREAM_IDLE : config.timeout();
-    Http1Answer answer = send(s, "GET", null, "text/event-stream", idle, sent);
+    Http1Answer answer = wire.send(s, "GET", null, "text/event-stream", idle, sent);
     if (answer.status() != 200) {
       answer.abort();
       answer.close();
@@ -181,7 +187,7 @@ final class StreamableHttpSession implements UpstreamSession {
     onClose.accept(this);
     State s = state;
     if (s != null && s.sessionId() != null) {
-      try (Http1Answer answer = send(s, "DELETE", null, ACCEPT, END_TIMEOUT)) {
+      try (Http1Answer answer = wire.send(s, "DELETE", null, ACCEPT, END_TIMEOUT)) {
         answer.body().readNBytes(64 * 1024);
       } catch (Exception e) {
         log.debug("upstream {} session end not acknowledged: {}", config.id(), e.toString());
@@ -226,11 +232,18 @@ final class StreamableHttpSession implements UpstreamSession {
     }
   }
 
+  /**
+   * The server forgot {@code expired}: a new session, with the resource subscriptions renewed on it
+   * before it is used. Streams of the old one are closed; their listeners open them again.
+   */
   private State reinitialize(State expired) throws UpstreamException {
     initLock.lock();
     try {
       if (state == expired) {
-        state = initialize();
+        State fresh = initialize();
+        holds.renew((method, params) -> callOn(fresh, method, params));
+        state = fresh;
+        abortEventStreams();
       }
       return state;
     } finally {
@@ -238,144 +251,24 @@ final class StreamableHttpSession implements UpstreamSession {
     }
   }
 
-  private State initialize() throws UpstreamException {
-    ObjectNode params = JsonNodeFactory.instance.objectNode();
-    params.put("protocolVersion", ProtocolVersions.LATEST);
-    params.set("capabilities", client.capabilities().deepCopy());
-    ObjectNode info = params.putObject("clientInfo");
-    info.put("name", "warden");
-    info.put("version", clientVersion);
-    State pre = new State(null, null, null);
-    Http1Answer response =
-        send(pre, "POST", request("initialize", params), ACCEPT, config.timeout());
-    UpstreamReply reply = toReply(response, false);
-    ObjectNode message = ReplyReader.response(config.id(), reply, n -> {}, n -> {});
-    if (message.has("error")) {
-      throw new UpstreamException(
-          config.id(),
-          Kind.PROTOCOL,
-          "refused initialize: " + message.path("error").path("message").asText());
+  /** A gateway-owned request on {@code s} only (no second initialize). */
+  private ObjectNode callOn(State s, String method, JsonNode params) throws UpstreamException {
+    try (UpstreamReply reply = exchange(s, StatefulHttp.request(method, params))) {
+      return ReplyReader.response(config.id(), reply, n -> {}, this::answerRefusal);
     }
-    ObjectNode result = message.path("result") instanceof ObjectNode r ? r : null;
-    if (result == null) {
-      throw new UpstreamException(config.id(), Kind.PROTOCOL, "sent no initialize result");
-    }
-    String version = result.path("protocolVersion").asText(ProtocolVersions.LATEST);
-    State s = new State(response.header("Mcp-Session-Id"), version, result);
-    byte[] initialized =
-        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    exchange(s, initialized).close();
-    client
-        .logLevel()
-        .get()
-        .filter(l -> result.has("capabilities") && result.path("capabilities").has("logging"))
-        .ifPresent(l -> setLevel(s, l));
-    return s;
   }
 
-  /** Starts a new session at the level the client asked for; a refusal only loses log detail. */
-  private void setLevel(State s, String level) {
-    ObjectNode params = JsonNodeFactory.instance.objectNode();
-    params.put("level", level);
-    try (UpstreamReply reply = exchange(s, request("logging/setLevel", params))) {
-      ReplyReader.response(config.id(), reply, n -> {}, this::answerRefusal);
-    } catch (UpstreamException e) {
-      log.debug("upstream {} did not take the log level: {}", config.id(), e.getMessage());
-    }
+  private State initialize() throws UpstreamException {
+    return wire.initialize(client, clientVersion, this::answerRefusal);
   }
 
   private UpstreamReply exchange(State s, byte[] body) throws UpstreamException {
-    Http1Answer answer = send(s, "POST", body, ACCEPT, config.timeout());
+    Http1Answer answer = wire.send(s, "POST", body, ACCEPT, config.timeout());
     if (answer.status() == 404 && s.sessionId() != null) {
       answer.close();
       throw new SessionExpired(config.id());
     }
-    return toReply(answer, true);
-  }
-
-  private UpstreamReply toReply(Http1Answer answer, boolean allowAccepted)
-      throws UpstreamException {
-    int status = answer.status();
-    String type = answer.header("Content-Type");
-    if (status == 202 && allowAccepted) {
-      answer.close();
-      return new UpstreamReply(
-          UpstreamReply.Framing.JSON, InputStream.nullInputStream(), answer::abort);
-    }
-    if (type != null && type.startsWith("text/event-stream") && status == 200) {
-      return new UpstreamReply(UpstreamReply.Framing.SSE, answer.body(), answer::abort);
-    }
-    if (type != null && type.startsWith(JSON) && (status == 200 || status >= 400)) {
-      // An error status with a JSON-RPC body is the upstream's answer; the reader checks the shape.
-      return new UpstreamReply(
-          UpstreamReply.Framing.JSON, answer.body(), answer::abort, declaredLength(answer));
-    }
-    answer.abort();
-    answer.close();
-    throw new UpstreamException(config.id(), Kind.HTTP_STATUS, "answered HTTP " + status);
-  }
-
-  private static long declaredLength(Http1Answer answer) {
-    String length = answer.header("Content-Length");
-    if (length == null || answer.header("Transfer-Encoding") != null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(length.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  /** One request to the upstream with the session's headers; the answer's head has been read. */
-  private Http1Answer send(State s, String method, byte[] body, String accept, Duration readTimeout)
-      throws UpstreamException {
-    return send(s, method, body, accept, readTimeout, null);
-  }
-
-  private Http1Answer send(
-      State s, String method, byte[] body, String accept, Duration readTimeout, Runnable sent)
-      throws UpstreamException {
-    List<Map.Entry<String, String>> headers = new ArrayList<>(8);
-    headers.add(Map.entry("Accept", accept));
-    if (body != null) {
-      headers.add(Map.entry("Content-Type", JSON));
-    }
-    for (Map.Entry<String, Secret> e : config.headers().entrySet()) {
-      headers.add(Map.entry(e.getKey(), e.getValue().reveal()));
-    }
-    if (s.sessionId() != null) {
-      headers.add(Map.entry("Mcp-Session-Id", s.sessionId()));
-    }
-    if (s.protocolVersion() != null) {
-      headers.add(Map.entry("MCP-Protocol-Version", s.protocolVersion()));
-    }
-    CallHeaders.forEach((k, v) -> headers.add(Map.entry(k, v)));
-    try {
-      return http.send(
-          new Http1Client.Request(method, config.url(), headers, body),
-          config.connectTimeout(),
-          readTimeout,
-          sent);
-    } catch (SocketTimeoutException e) {
-      throw new UpstreamException(
-          config.id(), Kind.TIMEOUT, "did not answer within " + config.timeout());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UpstreamException(
-          config.id(), Kind.UNREACHABLE, "is unreachable (" + e.getClass().getSimpleName() + ")");
-    }
-  }
-
-  private static byte[] request(String method, JsonNode params) {
-    ObjectNode req = JsonNodeFactory.instance.objectNode();
-    req.put("jsonrpc", "2.0");
-    req.put("id", "warden-" + IDS.incrementAndGet());
-    req.put("method", method);
-    if (params != null) {
-      req.set("params", params);
-    }
-    return JsonRpcCodec.bytes(req);
+    return wire.toReply(answer, true);
   }
 
   /** The upstream answered 404 to a request carrying our session id. */

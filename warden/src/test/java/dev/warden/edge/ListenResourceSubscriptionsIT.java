@@ -4,8 +4,10 @@ import static dev.warden.testing.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.config.Limits;
 import dev.warden.config.PersonaConfig;
 import dev.warden.testing.EventStream;
+import dev.warden.testing.Eventually;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.SdkUpstream;
 import dev.warden.testing.StatelessMcp;
@@ -35,8 +37,10 @@ class ListenResourceSubscriptionsIT {
     docs = SdkUpstream.startWithResources("docs", README, SECRET);
     PersonaConfig reader =
         new PersonaConfig("reader", "Reads the readme", List.of(), List.of(), List.of(README));
-    harness =
-        GatewayHarness.start(GatewayHarness.config(List.of(docs.server()), reader, "key-reader"));
+    var config = GatewayHarness.config(List.of(docs.server()), reader, "key-reader");
+    // A short keep-alive, so that a client that left is noticed quickly.
+    Limits quick = new Limits(4L * 1024 * 1024, 64, Duration.ofMinutes(30), Duration.ofMillis(200));
+    harness = GatewayHarness.start(GatewayHarness.withLimits(config, quick));
   }
 
   @AfterAll
@@ -102,5 +106,36 @@ class ListenResourceSubscriptionsIT {
           .extracting(m -> m.path("method").asText())
           .containsExactly("notifications/subscriptions/acknowledged");
     }
+  }
+
+  private static long sent(String method) {
+    return docs.bodies().stream()
+        .filter(b -> b.contains("\"" + method + "\"") && b.contains(README))
+        .count();
+  }
+
+  /**
+   * Each stream holds its subscription on the held session's upstream session: the server is asked
+   * to unsubscribe when the last stream holding the URI ends, not before.
+   */
+  @Test
+  void theLastStreamHoldingAUriToEndUnsubscribesFromIt() {
+    StatelessMcp client = client();
+    var filter = StatelessMcp.object();
+    filter.putArray("resourceSubscriptions").add(README);
+    long unsubscribed = sent("resources/unsubscribe");
+    EventStream first = client.listen(filter);
+    EventStream second = client.listen(filter);
+    waitFor(
+        () -> !first.messages().isEmpty() && !second.messages().isEmpty(), "the acknowledgements");
+
+    first.close();
+    Eventually.sleep(1_000); // a few keep-alives: the gateway has noticed
+    assertThat(sent("resources/unsubscribe"))
+        .as("while one stream holds it")
+        .isEqualTo(unsubscribed);
+
+    second.close();
+    waitFor(() -> sent("resources/unsubscribe") == unsubscribed + 1, "the unsubscribe upstream");
   }
 }

@@ -163,6 +163,16 @@ final class TracedUpstream implements UpstreamServer {
     }
 
     @Override
+    public ObjectNode subscribeResource(String uri) throws UpstreamException {
+      return delegate.subscribeResource(uri);
+    }
+
+    @Override
+    public ObjectNode unsubscribeResource(String uri) throws UpstreamException {
+      return delegate.unsubscribeResource(uri);
+    }
+
+    @Override
     public Optional<ResourceSubscription> subscribeResources(
         List<String> uris, ResourceSubscription.Listener listener) throws UpstreamException {
       return delegate.subscribeResources(uris, listener);
