@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One session with a Streamable HTTP upstream (2025-03-26 to 2025-11-25 era). When the server
- * forgets it (404 to a request carrying its id), it is initialized anew: its resource subscriptions
- * are renewed on the new session before anything else is sent there, and its standalone streams,
- * which belonged to the old one, are closed to be opened again.
+ * forgets it (404 to a request or to the standalone GET carrying its id), it is initialized anew:
+ * its resource subscriptions are renewed on the new session before anything else is sent there, and
+ * its standalone streams, which belonged to the old one, are closed to be opened again.
  */
 final class StreamableHttpSession implements UpstreamSession {
   private static final Logger log = LoggerFactory.getLogger(StreamableHttpSession.class);
@@ -136,7 +136,9 @@ final class StreamableHttpSession implements UpstreamSession {
 
   /**
    * Opens the standalone GET stream; null when the server offers none (405). {@code sent} runs once
-   * the request is out: a server may hold its headers back until its first event.
+   * the request is out: a server may hold its headers back until its first event. A 404 means the
+   * server forgot the session: a new one is initialized, and {@link SessionExpired} thrown so the
+   * listener opens the stream again on it after its pause.
    */
   UpstreamReply openEventStream(Runnable sent) throws UpstreamException {
     State s = ready();
@@ -144,6 +146,11 @@ final class StreamableHttpSession implements UpstreamSession {
     // silence (the listener then reopens it).
     Duration idle = STREAM_IDLE.compareTo(config.timeout()) > 0 ? STREAM_IDLE : config.timeout();
     Http1Answer answer = wire.send(s, "GET", null, "text/event-stream", idle, sent);
+    if (answer.status() == 404 && s.sessionId() != null) {
+      answer.close();
+      reinitialize(s);
+      throw new SessionExpired(config.id()); // the listener opens it again on the new session
+    }
     if (answer.status() != 200) {
       answer.abort();
       answer.close();
@@ -272,7 +279,7 @@ final class StreamableHttpSession implements UpstreamSession {
   }
 
   /** The upstream answered 404 to a request carrying our session id. */
-  private static final class SessionExpired extends UpstreamException {
+  static final class SessionExpired extends UpstreamException {
     SessionExpired(String server) {
       super(server, Kind.SESSION_EXPIRED, "session expired");
     }

@@ -189,6 +189,34 @@ public final class SdkUpstream implements AutoCloseable {
         .findFirst();
   }
 
+  /** The MCP session ids of the POSTs whose body contains {@code fragment}, in order, once each. */
+  public List<String> sessionsOf(String fragment) {
+    return postsBySession.stream()
+        .filter(p -> p.getValue().contains(fragment))
+        .map(Map.Entry::getKey)
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * Ends the MCP session {@code sessionId} as a server that forgets it does (an expiry, a restart):
+   * its streams close, its subscriptions go, and a request carrying its id is answered 404.
+   */
+  public void forget(String sessionId) throws Exception {
+    try (var http = java.net.http.HttpClient.newHttpClient()) {
+      var delete =
+          java.net.http.HttpRequest.newBuilder(url())
+              .header("Mcp-Session-Id", sessionId)
+              .DELETE()
+              .build();
+      int status =
+          http.send(delete, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 200) {
+        throw new IllegalStateException("the session was not ended: HTTP " + status);
+      }
+    }
+  }
+
   /** How many standalone event streams (GET) the MCP session {@code sessionId} asked for. */
   public long eventStreamsOf(String sessionId) {
     return requests.stream()
