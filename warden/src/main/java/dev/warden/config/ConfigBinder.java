@@ -39,10 +39,12 @@ final class ConfigBinder {
           "max-json-depth",
           "session-idle-timeout",
           "stream-keep-alive",
-          "connection-threads");
+          "connection-threads",
+          "event-loops");
   private static final List<String> ADMIN_KEYS = List.of("listen", "tokens");
   private static final int MAX_JSON_DEPTH = 1000;
   private static final int MAX_CONNECTION_THREADS = 10_000;
+  private static final int MAX_EVENT_LOOPS = 256;
   private static final Pattern STORAGE = Pattern.compile("(sqlite:|postgresql://).+");
   private static final String TOKEN_ADVICE = "put the token in ${env:…} or ${file:…}";
 
@@ -148,7 +150,8 @@ final class ConfigBinder {
               int threads =
                   s.parsed("connection-threads", ConfigBinder::connectionThreads)
                       .orElse(d.connectionThreads());
-              return new Limits(maxBody, maxDepth, idle, keepAlive, threads);
+              int loops = s.parsed("event-loops", ConfigBinder::eventLoops).orElse(d.eventLoops());
+              return new Limits(maxBody, maxDepth, idle, keepAlive, threads, loops);
             });
   }
 
@@ -158,6 +161,10 @@ final class ConfigBinder {
 
   private static int connectionThreads(String text) {
     return wholeNumber(text, 0, MAX_CONNECTION_THREADS);
+  }
+
+  private static int eventLoops(String text) {
+    return wholeNumber(text, 0, MAX_EVENT_LOOPS);
   }
 
   private static int wholeNumber(String text, int min, int max) {

@@ -140,7 +140,9 @@ public final class Gateway implements AutoCloseable {
             config.listen().host(),
             config.listen().port(),
             endpoint,
-            HttpServer.Options.DEFAULTS.withConnectionThreads(config.limits().connectionThreads()));
+            HttpServer.Options.DEFAULTS
+                .withConnectionThreads(config.limits().connectionThreads())
+                .withEventLoops(config.limits().eventLoops()));
     this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reapIdleSessions);
     Thread.ofVirtual().name("catalog-warmup").start(this::warmUp);
   }

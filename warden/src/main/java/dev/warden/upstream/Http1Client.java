@@ -31,7 +31,10 @@ public final class Http1Client implements AutoCloseable {
   private final Duration idleTimeout;
 
   /** A pool per configured server URI (its hash is cached, so a lookup builds nothing). */
-  private final Map<URI, Pool> pools = new ConcurrentHashMap<>();
+  private final Map<Object, Pool> pools = new ConcurrentHashMap<>();
+
+  /** The pool of an origin for the threads of one event loop: its connections are that loop's. */
+  private record LoopOrigin(URI uri, dev.warden.net.EventLoop loop) {}
 
   private volatile boolean closed;
 
@@ -68,7 +71,11 @@ public final class Http1Client implements AutoCloseable {
     if (closed) {
       throw new IOException("client closed");
     }
-    Pool pool = pools.computeIfAbsent(request.uri(), u -> new Pool());
+    java.util.Optional<dev.warden.net.EventLoop> loop = dev.warden.net.EventLoop.current();
+    Pool pool =
+        pools.computeIfAbsent(
+            loop.isEmpty() ? request.uri() : new LoopOrigin(request.uri(), loop.get()),
+            u -> new Pool());
     byte[] head = head(request);
     Http1Connection reused = pool.take(idleTimeout);
     if (reused != null) {
@@ -102,6 +109,28 @@ public final class Http1Client implements AutoCloseable {
     pools.values().forEach(Pool::closeAll);
   }
 
+  /**
+   * A plain connection read by the calling thread's event loop (ADR 0007): the thread parks on it
+   * and the loop runs it again when the answer is there, with no other thread woken.
+   */
+  private static Http1Connection openOnLoop(
+      dev.warden.net.EventLoop loop, URI uri, Duration connectTimeout) throws IOException {
+    java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open();
+    try (ConnectDeadline bound = ConnectDeadline.start(channel.socket(), connectTimeout)) {
+      try {
+        channel.connect(new InetSocketAddress(uri.getHost(), port(uri)));
+        dev.warden.net.LoopChannel c = loop.adopt(channel);
+        return new Http1Connection(c.input(), c.output(), c);
+      } catch (IOException e) {
+        channel.close();
+        if (bound.expired()) {
+          throw new java.net.ConnectException("connect timed out after " + connectTimeout);
+        }
+        throw e;
+      }
+    }
+  }
+
   private static int port(URI uri) {
     if (uri.getPort() > 0) {
       return uri.getPort();
@@ -111,6 +140,10 @@ public final class Http1Client implements AutoCloseable {
 
   private static Http1Connection open(URI uri, Duration connectTimeout) throws IOException {
     boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+    java.util.Optional<dev.warden.net.EventLoop> loop = dev.warden.net.EventLoop.current();
+    if (loop.isPresent() && !tls) {
+      return openOnLoop(loop.get(), uri, connectTimeout);
+    }
     Socket socket = new Socket();
     // Untimed connect and handshake, bounded by the deadline watcher: a socket that never had a
     // timeout stays in blocking mode, which a platform thread reads with one system call.

@@ -33,7 +33,7 @@ final class Http1Connection implements ReadDeadlines.Watched {
     }
   }
 
-  private final Socket socket;
+  private final java.io.Closeable socket;
   private final InputStream in;
   private final OutputStream out;
   private final byte[] buf = new byte[16 * 1024];
@@ -51,9 +51,14 @@ final class Http1Connection implements ReadDeadlines.Watched {
   private volatile boolean stopped;
 
   Http1Connection(Socket socket) throws IOException {
-    this.socket = socket;
-    this.in = socket.getInputStream();
-    this.out = socket.getOutputStream();
+    this(socket.getInputStream(), socket.getOutputStream(), socket);
+  }
+
+  /** A connection over {@code in} and {@code out}, which {@code closer} closes (both at once). */
+  Http1Connection(java.io.InputStream in, java.io.OutputStream out, java.io.Closeable closer) {
+    this.socket = closer;
+    this.in = in;
+    this.out = out;
     ReadDeadlines.watch(this);
   }
 

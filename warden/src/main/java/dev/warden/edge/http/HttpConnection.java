@@ -24,14 +24,74 @@ final class HttpConnection implements Runnable {
   private static final byte[] CONTINUE =
       "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-  private final Socket socket;
+  private final Transport socket;
   private final HttpHandler handler;
   private final HttpServer server;
   private volatile boolean idle = true;
   private volatile HttpResponse current;
   private final Stall stall = new Stall();
 
-  HttpConnection(Socket socket, HttpHandler handler, HttpServer server) {
+  /** What a connection is served over: a socket's streams, its peer, a way to close it. */
+  interface Transport extends java.io.Closeable {
+    InputStream input() throws IOException;
+
+    java.io.OutputStream output() throws IOException;
+
+    String remote();
+
+    /** A blocking JDK socket. */
+    static Transport of(Socket socket) {
+      return new Transport() {
+        @Override
+        public InputStream input() throws IOException {
+          socket.setTcpNoDelay(true);
+          return socket.getInputStream();
+        }
+
+        @Override
+        public java.io.OutputStream output() throws IOException {
+          return socket.getOutputStream();
+        }
+
+        @Override
+        public String remote() {
+          return socket.getInetAddress().getHostAddress();
+        }
+
+        @Override
+        public void close() throws IOException {
+          socket.close();
+        }
+      };
+    }
+
+    /** A socket of an event loop (ADR 0007). */
+    static Transport of(dev.warden.net.LoopChannel channel) {
+      return new Transport() {
+        @Override
+        public InputStream input() {
+          return channel.input();
+        }
+
+        @Override
+        public java.io.OutputStream output() {
+          return channel.output();
+        }
+
+        @Override
+        public String remote() {
+          return channel.remote();
+        }
+
+        @Override
+        public void close() throws IOException {
+          channel.close();
+        }
+      };
+    }
+  }
+
+  HttpConnection(Transport socket, HttpHandler handler, HttpServer server) {
     this.socket = socket;
     this.handler = handler;
     this.server = server;
@@ -62,10 +122,9 @@ final class HttpConnection implements Runnable {
   @Override
   public void run() {
     try (socket) {
-      socket.setTcpNoDelay(true);
-      HttpInput in = new HttpInput(socket.getInputStream(), server.maxHeadBytes(), stall);
-      HttpOutput out = new HttpOutput(socket.getOutputStream(), OUTPUT_BUFFER, stall);
-      String remote = socket.getInetAddress().getHostAddress();
+      HttpInput in = new HttpInput(socket.input(), server.maxHeadBytes(), stall);
+      HttpOutput out = new HttpOutput(socket.output(), OUTPUT_BUFFER, stall);
+      String remote = socket.remote();
       while (!server.stopping() || in.buffered()) {
         if (!serveOne(in, out, remote)) {
           return;

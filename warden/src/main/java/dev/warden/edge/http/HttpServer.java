@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warden's HTTP/1.1 server for the agent-facing port: a thread per connection that reads its own
- * socket (ADR 0005), a pooled platform thread for the first {@code connectionThreads} connections
- * and a virtual thread for any beyond (ADR 0006). It serves one {@link HttpHandler}; TLS, when
- * wanted, is terminated in front of it.
+ * socket (ADR 0005). With {@code eventLoops} (the gateway's default) that thread is a virtual
+ * thread of one of the event loops, which reads the socket for it (ADR 0007); without, a pooled
+ * platform thread for the first {@code connectionThreads} connections and a virtual thread for any
+ * beyond (ADR 0006). It serves one {@link HttpHandler}; TLS, when wanted, is terminated in front of
+ * it.
  *
  * <p>Limits: a request head of at most {@code maxHeadBytes} (431 beyond), at most {@code
  * maxConnections} open connections (a connection beyond that gets 503 and is closed), and {@code
@@ -32,24 +34,37 @@ public final class HttpServer implements AutoCloseable {
    * How the server is bounded and threaded.
    *
    * @param connectionThreads connections served on platform threads at most (0: all virtual)
+   * @param eventLoops when above 0, every connection is served on a virtual thread of one of this
+   *     many event loops instead (ADR 0007), where this JVM allows it
    */
   public record Options(
-      int maxHeadBytes, int maxConnections, Duration idleTimeout, int connectionThreads) {
+      int maxHeadBytes,
+      int maxConnections,
+      Duration idleTimeout,
+      int connectionThreads,
+      int eventLoops) {
     public static final int CONNECTION_THREADS = 256;
     public static final Options DEFAULTS = new Options(16 * 1024, 10_000, Duration.ofMinutes(5));
 
     /** Options with the default number of platform connection threads. */
     public Options(int maxHeadBytes, int maxConnections, Duration idleTimeout) {
-      this(maxHeadBytes, maxConnections, idleTimeout, CONNECTION_THREADS);
+      this(maxHeadBytes, maxConnections, idleTimeout, CONNECTION_THREADS, 0);
     }
 
     /** These options with {@code threads} platform connection threads. */
     public Options withConnectionThreads(int threads) {
-      return new Options(maxHeadBytes, maxConnections, idleTimeout, threads);
+      return new Options(maxHeadBytes, maxConnections, idleTimeout, threads, eventLoops);
+    }
+
+    /** These options with {@code loops} event loops (0: none). */
+    public Options withEventLoops(int loops) {
+      return new Options(maxHeadBytes, maxConnections, idleTimeout, connectionThreads, loops);
     }
   }
 
   private final ServerSocket listener;
+  private final java.nio.channels.ServerSocketChannel channel; // null unless on event loops
+  private final dev.warden.net.EventLoops loops; // null unless on event loops
   private final HttpHandler handler;
   private final Options options;
   private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
@@ -57,8 +72,15 @@ public final class HttpServer implements AutoCloseable {
   private final ConnectionThreads threads;
   private volatile boolean stopping;
 
-  private HttpServer(ServerSocket listener, HttpHandler handler, Options options) {
+  private HttpServer(
+      ServerSocket listener,
+      java.nio.channels.ServerSocketChannel channel,
+      dev.warden.net.EventLoops loops,
+      HttpHandler handler,
+      Options options) {
     this.listener = listener;
+    this.channel = channel;
+    this.loops = loops;
     this.handler = handler;
     this.options = options;
     this.threads = new ConnectionThreads(options.connectionThreads());
@@ -68,10 +90,31 @@ public final class HttpServer implements AutoCloseable {
   /** Binds {@code host:port} (port 0 picks a free one) and starts accepting. */
   public static HttpServer start(String host, int port, HttpHandler handler, Options options)
       throws IOException {
-    ServerSocket listener = new ServerSocket();
-    listener.setReuseAddress(true);
-    listener.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1024);
-    HttpServer server = new HttpServer(listener, handler, options);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+    HttpServer server;
+    if (options.eventLoops() > 0 && dev.warden.net.EventLoop.supported()) {
+      java.nio.channels.ServerSocketChannel channel = java.nio.channels.ServerSocketChannel.open();
+      channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+      channel.bind(address, 1024);
+      server =
+          new HttpServer(
+              channel.socket(),
+              channel,
+              new dev.warden.net.EventLoops("warden-loop", options.eventLoops()),
+              handler,
+              options);
+    } else {
+      if (options.eventLoops() > 0) {
+        log.warn(
+            "limits.event-loops: this JVM does not open java.lang to Warden (run the jar with"
+                + " java -jar, or add --add-opens java.base/java.lang=ALL-UNNAMED); serving"
+                + " connections on threads");
+      }
+      ServerSocket listener = new ServerSocket();
+      listener.setReuseAddress(true);
+      listener.bind(address, 1024);
+      server = new HttpServer(listener, null, null, handler, options);
+    }
     server.acceptor.start();
     Thread.ofPlatform().daemon().name("warden-idle-reaper").start(server::reap);
     return server;
@@ -100,8 +143,14 @@ public final class HttpServer implements AutoCloseable {
   private void accept() {
     while (!stopping) {
       Socket socket;
+      java.nio.channels.SocketChannel accepted = null;
       try {
-        socket = listener.accept();
+        if (channel != null) {
+          accepted = channel.accept();
+          socket = accepted.socket();
+        } else {
+          socket = listener.accept();
+        }
       } catch (IOException e) {
         if (!stopping) {
           log.error("accepting connections failed; the listener stops", e);
@@ -112,9 +161,29 @@ public final class HttpServer implements AutoCloseable {
         busy(socket);
         continue;
       }
-      HttpConnection c = new HttpConnection(socket, handler, this);
+      if (accepted != null) {
+        serveOnLoop(accepted);
+      } else {
+        HttpConnection c = new HttpConnection(HttpConnection.Transport.of(socket), handler, this);
+        connections.add(c);
+        threads.start(c);
+      }
+    }
+  }
+
+  private void serveOnLoop(java.nio.channels.SocketChannel accepted) {
+    dev.warden.net.EventLoop loop = loops.next();
+    try {
+      HttpConnection c =
+          new HttpConnection(HttpConnection.Transport.of(loop.adopt(accepted)), handler, this);
       connections.add(c);
-      threads.start(c);
+      loop.start(c);
+    } catch (IOException e) {
+      try {
+        accepted.close();
+      } catch (IOException ignored) {
+        // it is gone either way
+      }
     }
   }
 
@@ -177,6 +246,9 @@ public final class HttpServer implements AutoCloseable {
     }
     connections.forEach(HttpConnection::close);
     threads.shutdown();
+    if (loops != null) {
+      loops.close();
+    }
   }
 
   /** Connections served on platform threads now. */
