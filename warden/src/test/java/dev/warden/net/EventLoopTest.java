@@ -36,6 +36,35 @@ class EventLoopTest {
     server.close();
   }
 
+  /** Code that may fail with an I/O error, run for a result. */
+  interface IoCall<T> {
+    T call() throws IOException;
+  }
+
+  /** Runs {@code body} on a virtual thread of {@code loop}; its result or failure. */
+  private static <T> CompletableFuture<T> onLoop(EventLoop loop, IoCall<T> body) {
+    return run(loop::start, body);
+  }
+
+  /** Runs {@code body} on a platform thread of its own. */
+  private static <T> CompletableFuture<T> offLoop(IoCall<T> body) {
+    return run(r -> Thread.ofPlatform().start(r), body);
+  }
+
+  private static <T> CompletableFuture<T> run(
+      java.util.function.Consumer<Runnable> start, IoCall<T> body) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    start.accept(
+        () -> {
+          try {
+            f.complete(body.call());
+          } catch (IOException | RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return f;
+  }
+
   private SocketChannel connect() throws IOException {
     return SocketChannel.open(
         new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), server.getLocalPort()));
@@ -44,25 +73,16 @@ class EventLoopTest {
   @Test
   void aReadParksUntilTheLoopSeesDataAndRunsOnTheLoop() throws Exception {
     EventLoop loop = loops.next();
-    CompletableFuture<String> got = new CompletableFuture<>();
     SocketChannel ch = connect();
     try (Socket peer = server.accept()) {
-      loop.start(
-          () -> {
-            try {
-              LoopChannel c = loop.adopt(ch);
-              byte[] b = new byte[5];
-              int n = c.input().readNBytes(b, 0, 5);
-              got.complete(
-                  new String(b, 0, n)
-                      + " on "
-                      + EventLoop.current()
-                          .map(l -> l == loop ? "its loop" : "another")
-                          .orElse("-"));
-            } catch (IOException e) {
-              got.completeExceptionally(e);
-            }
-          });
+      CompletableFuture<String> got =
+          onLoop(
+              loop,
+              () -> {
+                byte[] b = loop.adopt(ch).input().readNBytes(5);
+                boolean own = EventLoop.current().orElse(null) == loop;
+                return new String(b) + (own ? " on its loop" : " elsewhere");
+              });
       Thread.sleep(100); // the reader is parked by now
       assertThat(got).isNotDone();
       peer.getOutputStream().write("he".getBytes());
@@ -75,71 +95,38 @@ class EventLoopTest {
   @Test
   void closingFromAnotherThreadWakesAParkedReaderWithAnError() throws Exception {
     EventLoop loop = loops.next();
-    CompletableFuture<LoopChannel> adopted = new CompletableFuture<>();
-    CompletableFuture<Throwable> failed = new CompletableFuture<>();
     SocketChannel ch = connect();
     try (Socket peer = server.accept()) {
-      loop.start(
-          () -> {
-            try {
-              LoopChannel c = loop.adopt(ch);
-              adopted.complete(c);
-              c.input().read(new byte[8]);
-              failed.complete(null);
-            } catch (IOException e) {
-              failed.complete(e);
-            }
-          });
-      LoopChannel c = adopted.get(5, TimeUnit.SECONDS);
+      LoopChannel c = onLoop(loop, () -> loop.adopt(ch)).get(5, TimeUnit.SECONDS);
+      CompletableFuture<Integer> read = onLoop(loop, () -> c.input().read(new byte[8]));
       Thread.sleep(100);
+      assertThat(read).isNotDone();
       c.close();
-      assertThat(failed.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
     }
   }
 
   @Test
   void aThreadOffTheLoopReadsAndWritesALoopSocket() throws Exception {
     EventLoop loop = loops.next();
-    CompletableFuture<LoopChannel> adopted = new CompletableFuture<>();
     SocketChannel ch = connect();
     try (Socket peer = server.accept()) {
-      loop.start(
-          () -> {
-            try {
-              adopted.complete(loop.adopt(ch));
-            } catch (IOException e) {
-              adopted.completeExceptionally(e);
-            }
-          });
-      LoopChannel c = adopted.get(5, TimeUnit.SECONDS);
-      CompletableFuture<Integer> read =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return c.input().read();
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              },
-              r -> Thread.ofPlatform().start(r));
+      LoopChannel c = onLoop(loop, () -> loop.adopt(ch)).get(5, TimeUnit.SECONDS);
+      CompletableFuture<Integer> read = offLoop(() -> c.input().read());
       Thread.sleep(100);
       assertThat(read).isNotDone();
       peer.getOutputStream().write(42);
       assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(42);
       // A write far larger than the socket buffers waits for the peer to read, off the loop too.
       byte[] big = new byte[8 * 1024 * 1024];
-      CompletableFuture<Void> wrote =
-          CompletableFuture.runAsync(
+      CompletableFuture<Integer> wrote =
+          offLoop(
               () -> {
-                try {
-                  c.output().write(big);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              },
-              r -> Thread.ofPlatform().start(r));
+                c.output().write(big);
+                return big.length;
+              });
       assertThat(peer.getInputStream().readNBytes(big.length)).hasSize(big.length);
-      wrote.get(5, TimeUnit.SECONDS);
+      assertThat(wrote.get(5, TimeUnit.SECONDS)).isEqualTo(big.length);
     }
   }
 
@@ -154,22 +141,20 @@ class EventLoopTest {
       Socket peer = server.accept();
       peers.add(peer);
       EventLoop loop = loops.next();
-      CompletableFuture<Integer> echoed = new CompletableFuture<>();
-      done.add(echoed);
-      loop.start(
-          () -> {
-            try (LoopChannel c = loop.adopt(ch)) {
-              InputStream in = c.input();
-              OutputStream out = c.output();
-              int n = 0;
-              for (int b; (b = in.read()) >= 0; n++) {
-                out.write(b);
-              }
-              echoed.complete(n);
-            } catch (IOException e) {
-              echoed.completeExceptionally(e);
-            }
-          });
+      done.add(
+          onLoop(
+              loop,
+              () -> {
+                try (LoopChannel c = loop.adopt(ch)) {
+                  InputStream in = c.input();
+                  OutputStream out = c.output();
+                  int n = 0;
+                  for (int b; (b = in.read()) >= 0; n++) {
+                    out.write(b);
+                  }
+                  return n;
+                }
+              }));
     }
     List<Thread> clients = new ArrayList<>();
     for (Socket peer : peers) {
