@@ -90,15 +90,15 @@ def oceania():
     ]
     ap = [R.choice(["PA", "N", "E", "RA"]) + ids.num(7, "0123456789") for _ in range(3)]
     out += [
-        ("AU_PASSPORT", ap[0], wrap.record("passport number", ap[0], "camel"), "camelCase key"),
+        ("AU_PASSPORT", ap[0], wrap.record("AU passport number", ap[0], "camel"), "camelCase auPassportNumber (letters + 7 digits alone would fit UK, JP and IN passports too)"),
         ("AU_PASSPORT", ap[1], "Australian passport %s" % ap[1], "prose"),
-        ("AU_PASSPORT", ap[2], wrap.csv("passport", ap[2]), "CSV column"),
+        ("AU_PASSPORT", ap[2], wrap.csv("au_passport", ap[2]), "CSV column"),
     ]
-    adl = [ids.num(8, "0123456789"), ids.num(9, "123456789"), "%s%s" % (ids.num(2, "123456789"), "".join(R.choice("ABCDEFGHJK") for _ in range(2)) + ids.num(4, "0123456789"))]
+    adl = [ids.num(8, "0123456789"), ids.num(9, "123456789"), ids.num(10, "123456789")]
     out += [
         ("AU_DRIVER_LICENCE", adl[0], wrap.record("driver licence number", adl[0], "camel"), "NSW 8 digits"),
         ("AU_DRIVER_LICENCE", adl[1], "QLD licence no: %s" % adl[1], "QLD 9 digits"),
-        ("AU_DRIVER_LICENCE", adl[2], wrap.email("Driver's licence: %s (NSW)" % adl[2]), "alphanumeric NSW form"),
+        ("AU_DRIVER_LICENCE", adl[2], wrap.email("Driver's licence: %s (VIC)" % adl[2]), "VIC 10 digits in an email"),
     ]
     ird = [ids.nz_ird() for _ in range(3)]
     dash = lambda v: (v[:-6] + "-" + v[-6:-3] + "-" + v[-3:])

@@ -38,9 +38,9 @@ def south_asia():
     ]
     ip = [R.choice("JKLMNPRSTUVZ") + ids.num(7, "123456789") for _ in range(3)]
     out += [
-        ("IN_PASSPORT", ip[0], wrap.record("passport number", ip[0], "camel"), "letter + 7 digits"),
+        ("IN_PASSPORT", ip[0], wrap.record("Indian passport number", ip[0], "camel"), "letter + 7 digits under indianPassportNumber (a bare 'passport' would fit an AU passport too)"),
         ("IN_PASSPORT", ip[1], "Indian passport no. %s" % ip[1], "prose"),
-        ("IN_PASSPORT", ip[2], wrap.csv("passport", ip[2]), "CSV"),
+        ("IN_PASSPORT", ip[2], wrap.csv("indian_passport", ip[2]), "CSV"),
     ]
     gst = [ids.in_gstin(ids.in_pan(c)) for c in "ABC"]
     out += [
@@ -80,8 +80,8 @@ def east_asia():
     jpp = ["".join(R.choice("MNRT") + R.choice("ABCDEFGHJKLMNPRSTUVWXYZ")) + ids.num(7, "0123456789") for _ in range(3)]
     out += [
         ("JP_PASSPORT", jpp[0], wrap.record("旅券番号", jpp[0], "raw"), "Japanese key"),
-        ("JP_PASSPORT", jpp[1], "Passport No. %s (Japan)" % jpp[1], "English"),
-        ("JP_PASSPORT", jpp[2], wrap.csv("passport_no", jpp[2]), "CSV"),
+        ("JP_PASSPORT", jpp[1], "Japanese passport No. %s" % jpp[1], "English (a bare 'Passport No.' would fit a UK passport too)"),
+        ("JP_PASSPORT", jpp[2], wrap.csv("japan_passport_no", jpp[2]), "CSV"),
     ]
     kr = [ids.kr_rrn() for _ in range(3)]
     out += [

@@ -78,7 +78,7 @@ def azure():
     keys = [base64.b64encode(t.R.randbytes(64)).decode() for _ in range(4)]
     conns = ["DefaultEndpointsProtocol=https;AccountName=acmestore%d;AccountKey=%s;EndpointSuffix=core.windows.net" % (i, keys[i]) for i in range(3)]
     out += [
-        ("AZURE_STORAGE_ACCOUNT_KEY", keys[0], conns[0], "key inside a connection string"),
+        ("AZURE_STORAGE_ACCOUNT_KEY", keys[0], 'az storage blob upload --account-name acmestore --account-key "%s" -f report.pdf' % keys[0], "az CLI flag (inside a whole connection string the connection string is what is reported)"),
         ("AZURE_STORAGE_ACCOUNT_KEY", keys[3], '{"keyName": "key1", "value": "%s", "permissions": "FULL"}' % keys[3], "az storage account keys list output"),
         ("AZURE_STORAGE_ACCOUNT_KEY", keys[1], "AZURE_STORAGE_KEY=%s" % keys[1], ".env with storage keyword"),
     ]

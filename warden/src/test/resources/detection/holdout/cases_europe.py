@@ -25,9 +25,9 @@ def uk():
     ]
     pp = [ids.num(9, "123456789") for _ in range(3)]
     out += [
-        ("UK_PASSPORT", pp[0], wrap.record("passport number", pp[0], "camel"), "camelCase passportNumber"),
+        ("UK_PASSPORT", pp[0], wrap.record("UK passport number", pp[0], "camel"), "camelCase ukPassportNumber (a bare 'passport number' would fit a US passport as well)"),
         ("UK_PASSPORT", pp[1], wrap.email("UK passport no. %s, expires 2031." % pp[1]), "prose"),
-        ("UK_PASSPORT", pp[2], wrap.csv("passport_no", pp[2]), "CSV column passport_no"),
+        ("UK_PASSPORT", pp[2], wrap.csv("uk_passport_no", pp[2]), "CSV column uk_passport_no"),
     ]
     dl = [ids.uk_driving("MORGAN", "SM"), ids.uk_driving("LI", "JW", True), ids.uk_driving("PATEL", "R")]
     out += [

@@ -95,7 +95,7 @@ def uk_utr():
 def uk_driving(surname, initials, female=False):
     ymd, (y, m, d) = date6()
     month = "%02d" % (m + 50 if female else m)
-    return (surname.upper() + "99999")[:5] + str(y % 100 // 10) + month + "%02d" % d + str(y % 10) + (initials + "9")[:2] + "9" + R.choice("ABCDEFGHJKLMNPRSTWXYZ") + R.choice("ABCDEFGHJKLMNPRSTWXYZ0123456789")
+    return (surname.upper() + "99999")[:5] + str(y % 100 // 10) + month + "%02d" % d + str(y % 10) + (initials + "9")[:2] + "9" + R.choice("ABCDEFGHJKLMNPRSTWXYZ") + R.choice("ABCDEFGHJKLMNPRSTWXYZ")
 
 
 def ca_sin():

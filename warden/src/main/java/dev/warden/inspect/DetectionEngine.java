@@ -5,6 +5,7 @@ import dev.warden.inspect.normalize.NormalizedText;
 import dev.warden.inspect.normalize.Normalizer;
 import dev.warden.inspect.prefilter.AhoCorasick;
 import dev.warden.inspect.prefilter.Ascii;
+import dev.warden.inspect.prefilter.WideKeywords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,9 @@ public final class DetectionEngine {
   public static final int MAX_VALUE_LENGTH = 4096;
 
   private final List<Detector> detectors;
+  private final List<String> words; // every keyword: those of the prefilter, then the wide ones
   private final AhoCorasick prefilter;
+  private final WideKeywords wide;
   private final Detector[][] byKeyword;
   private final boolean[] contextOnly;
   private final CandidateCutter cutter;
@@ -31,6 +34,7 @@ public final class DetectionEngine {
   private final boolean[] gateWord; // per keyword: context of a detector of candidates
   private final int[] keywordLength;
   private final Map<String, Integer> rank = new LinkedHashMap<>();
+  private final Map<String, Set<String>> labels = new java.util.HashMap<>(); // type -> its words
   private final boolean byShape;
 
   private DetectionEngine(List<Detector> detectors, boolean byShape) {
@@ -41,19 +45,24 @@ public final class DetectionEngine {
     List<List<Detector>> alnum = lists();
     for (Detector d : this.detectors) {
       d.types().forEach(t -> rank.putIfAbsent(t, rank.size()));
-      // Non-ASCII words cannot occur after normalisation folds to the prefilter's alphabet:
-      // skipped.
-      d.keywords().stream()
-          .filter(DetectionEngine::ascii)
-          .forEach(k -> keywords.computeIfAbsent(k, x -> new ArrayList<>()).add(d));
-      d.contextWords().stream()
-          .filter(DetectionEngine::ascii)
-          .forEach(k -> keywords.computeIfAbsent(k, x -> new ArrayList<>()));
+      for (String t : d.types()) {
+        Set<String> words = labels.computeIfAbsent(t, x -> new java.util.HashSet<>());
+        words.addAll(d.contextWords());
+        words.addAll(d.keywords());
+      }
+      d.keywords().forEach(k -> keywords.computeIfAbsent(k, x -> new ArrayList<>()).add(d));
+      d.contextWords().forEach(k -> keywords.computeIfAbsent(k, x -> new ArrayList<>()));
       for (int len : d.candidateLengths()) {
         (d.digitCandidates() ? digits : alnum).get(len).add(d);
       }
     }
-    List<String> words = List.copyOf(keywords.keySet());
+    // Words outside ASCII ("fødselsnummer", "マイナンバー") are matched apart, after the others.
+    List<String> asciiWords =
+        keywords.keySet().stream().filter(w -> !WideKeywords.wide(w)).toList();
+    List<String> wideWords = keywords.keySet().stream().filter(WideKeywords::wide).toList();
+    List<String> words = new ArrayList<>(asciiWords);
+    words.addAll(wideWords);
+    this.words = List.copyOf(words);
     Set<String> candidateContext = new java.util.HashSet<>();
     for (Detector d : this.detectors) {
       if (d.candidateLengths().length > 0) {
@@ -66,7 +75,8 @@ public final class DetectionEngine {
       gateWord[k] = candidateContext.contains(words.get(k));
       keywordLength[k] = words.get(k).length();
     }
-    this.prefilter = new AhoCorasick(words, Normalizer.MARKS);
+    this.prefilter = new AhoCorasick(asciiWords, Normalizer.MARKS);
+    this.wide = new WideKeywords(wideWords, asciiWords.size());
     this.byKeyword =
         words.stream()
             .map(w -> keywords.get(w).toArray(Detector[]::new))
@@ -132,19 +142,16 @@ public final class DetectionEngine {
     // The keyword pass stops where normalisation has work: most text has none, and needs no
     // separate pass to tell.
     if (ascii != null) {
-      ScanText hits = new ScanText(original, prefilter.keywords(), contextOnly);
+      ScanText hits = new ScanText(original, words, contextOnly);
       if (prefilter.scanUntilStop(ascii, ascii.length, hits::addHit) == ascii.length) {
-        return Overlaps.resolve(detect(hits, ascii, true), rank);
+        return Overlaps.resolve(detect(hits, ascii, true), rank, labelled(hits));
       }
     }
     NormalizedText normalized = Normalizer.normalize(original);
     if (normalized.origin() == null) {
-      return Overlaps.resolve(
-          scanNormalized(original, ascii != null ? ascii : Ascii.of(original), true), rank);
+      return resolved(original, ascii != null ? ascii : Ascii.of(original));
     }
-    List<Finding> kept =
-        Overlaps.resolve(
-            scanNormalized(normalized.text(), Ascii.of(normalized.text()), true), rank);
+    List<Finding> kept = resolved(normalized.text(), Ascii.of(normalized.text()));
     List<Finding> mapped = new ArrayList<>(kept.size());
     for (Finding f : kept) {
       mapped.add(f.at(normalized.startOf(f.start()), normalized.endOf(f.end())));
@@ -157,9 +164,27 @@ public final class DetectionEngine {
   }
 
   private List<Finding> scanNormalized(String s, byte[] chars, boolean decodeBase64) {
-    ScanText text = new ScanText(s, prefilter.keywords(), contextOnly);
+    return detect(keywordsOf(s, chars), chars, decodeBase64);
+  }
+
+  /** The findings of normalised text {@code s}, overlaps resolved. */
+  private List<Finding> resolved(String s, byte[] chars) {
+    ScanText text = keywordsOf(s, chars);
+    return Overlaps.resolve(detect(text, chars, true), rank, labelled(text));
+  }
+
+  private ScanText keywordsOf(String s, byte[] chars) {
+    ScanText text = new ScanText(s, words, contextOnly);
     prefilter.scan(chars, chars.length, text::addHit);
-    return detect(text, chars, decodeBase64);
+    if (!wide.isEmpty()) {
+      wide.scan(s, chars, text::addHit); // a pass over the bytes: only text that was normalised
+    }
+    return text;
+  }
+
+  /** Whether a context word of the finding's own type stands near it, asked of overlaps only. */
+  private java.util.function.Predicate<Finding> labelled(ScanText text) {
+    return f -> text.near(labels.getOrDefault(f.type(), Set.of()), f.start(), f.end());
   }
 
   /**
@@ -174,7 +199,7 @@ public final class DetectionEngine {
       Detector[] ds = byKeyword[k];
       if (ds.length > 0) {
         int end = text.hitEnd(h);
-        int start = end - prefilter.keywords().get(k).length();
+        int start = end - words.get(k).length();
         for (Detector d : ds) {
           d.atKeyword(text, start, end, out);
         }
@@ -196,10 +221,6 @@ public final class DetectionEngine {
       Base64Layer.scan(s, chars, this, out);
     }
     return out;
-  }
-
-  private static boolean ascii(String word) {
-    return word.chars().allMatch(c -> c < 128);
   }
 
   private static List<List<Detector>> lists() {

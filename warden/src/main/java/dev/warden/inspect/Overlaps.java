@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Where findings overlap, keeps the most reliable: higher confidence first, then the longer span,
- * then the type listed earlier (a specific type before a generic one). Exact duplicates collapse
- * into one.
+ * then the one whose own label stands near (the same digits read as a Canadian SIN and an
+ * Australian TFN, beside "TFN"), then the type listed earlier (a specific type before a generic
+ * one). Exact duplicates collapse into one.
  */
 final class Overlaps {
   private Overlaps() {}
@@ -21,13 +23,22 @@ final class Overlaps {
    * keep their order for the tie-breaks) and only the clusters are ranked.
    */
   static List<Finding> resolve(List<Finding> found, Map<String, Integer> rank) {
+    return resolve(found, rank, f -> false);
+  }
+
+  /**
+   * {@link #resolve(List, Map)} with {@code labelled} telling, for findings in a cluster only,
+   * whether a context word of the finding's own type stands near it.
+   */
+  static List<Finding> resolve(
+      List<Finding> found, Map<String, Integer> rank, Predicate<Finding> labelled) {
     if (found.size() <= 1) {
       return found;
     }
     List<Finding> byStart = new ArrayList<>(found);
     for (Finding f : byStart) {
       if (f.length() == 0) {
-        return byPriority(found, rank); // an empty span is ranked against every other
+        return byPriority(found, rank, labelled); // an empty span is ranked against every other
       }
     }
     byStart.sort(BY_START);
@@ -43,7 +54,7 @@ final class Overlaps {
       if (j == i + 1) {
         kept.add(byStart.get(i));
       } else {
-        cluster(byStart.subList(i, j), rank, kept);
+        cluster(byStart.subList(i, j), rank, labelled, kept);
       }
       i = j;
     }
@@ -57,12 +68,16 @@ final class Overlaps {
    * a cluster holds a few findings, so they are ranked by insertion (stable, as the sort is) and
    * each is checked against those kept before it, without a comparator or a map.
    */
-  private static void cluster(List<Finding> found, Map<String, Integer> rank, List<Finding> kept) {
+  private static void cluster(
+      List<Finding> found,
+      Map<String, Integer> rank,
+      Predicate<Finding> labelled,
+      List<Finding> kept) {
     Finding[] order = found.toArray(Finding[]::new);
     for (int a = 1; a < order.length; a++) {
       Finding f = order[a];
       int b = a - 1;
-      while (b >= 0 && before(f, order[b], rank)) {
+      while (b >= 0 && before(f, order[b], rank, labelled)) {
         order[b + 1] = order[b];
         b--;
       }
@@ -85,7 +100,8 @@ final class Overlaps {
   }
 
   /** Whether {@code a} ranks strictly before {@code b}, as {@link #byPriority} orders them. */
-  private static boolean before(Finding a, Finding b, Map<String, Integer> rank) {
+  private static boolean before(
+      Finding a, Finding b, Map<String, Integer> rank, Predicate<Finding> labelled) {
     int c = a.confidence().compareTo(b.confidence());
     if (c != 0) {
       return c < 0;
@@ -96,12 +112,21 @@ final class Overlaps {
     if (a.start() != b.start()) {
       return a.start() < b.start();
     }
+    boolean labelledA = labelled.test(a);
+    if (labelledA != labelled.test(b)) {
+      return labelledA;
+    }
     return rank.getOrDefault(a.type(), Integer.MAX_VALUE)
         < rank.getOrDefault(b.type(), Integer.MAX_VALUE);
   }
 
   /** The reference: every finding ranked, each kept unless it overlaps one kept before it. */
   static List<Finding> byPriority(List<Finding> found, Map<String, Integer> rank) {
+    return byPriority(found, rank, f -> false);
+  }
+
+  static List<Finding> byPriority(
+      List<Finding> found, Map<String, Integer> rank, Predicate<Finding> labelled) {
     if (found.size() <= 1) {
       return new ArrayList<>(found);
     }
@@ -110,6 +135,7 @@ final class Overlaps {
         Comparator.comparing(Finding::confidence)
             .thenComparing(Comparator.comparingInt(Finding::length).reversed())
             .thenComparingInt(Finding::start)
+            .thenComparing(f -> !labelled.test(f))
             .thenComparingInt(f -> rank.getOrDefault(f.type(), Integer.MAX_VALUE)));
     TreeMap<Integer, Finding> kept = new TreeMap<>();
     for (Finding f : order) {

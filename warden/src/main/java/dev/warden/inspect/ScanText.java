@@ -42,8 +42,14 @@ public final class ScanText {
       hitKeyword = Arrays.copyOf(hitKeyword, hits * 2);
       hitEnd = Arrays.copyOf(hitEnd, hits * 2);
     }
-    hitKeyword[hits] = keyword;
-    hitEnd[hits] = end;
+    int at = hits;
+    while (at > 0 && hitEnd[at - 1] > end) {
+      at--; // a keyword outside ASCII, found after the others: kept in order of end
+    }
+    System.arraycopy(hitKeyword, at, hitKeyword, at + 1, hits - at);
+    System.arraycopy(hitEnd, at, hitEnd, at + 1, hits - at);
+    hitKeyword[at] = keyword;
+    hitEnd[at] = end;
     hits++;
   }
 
@@ -81,6 +87,18 @@ public final class ScanText {
    * [start, end)} itself.
    */
   public boolean near(Set<String> words, int from, int to, int start, int end) {
+    return near(words, from, to, start, end, false);
+  }
+
+  /**
+   * {@link #near(Set, int, int)} for words that count only whole: {@code ver} for a version, not
+   * the start of {@code verify}.
+   */
+  public boolean nearWholeWord(Set<String> words, int start, int end) {
+    return near(words, start - CONTEXT_BEFORE, end + CONTEXT_AFTER, start, end, true);
+  }
+
+  private boolean near(Set<String> words, int from, int to, int start, int end, boolean wholeWord) {
     if (words.isEmpty()) {
       return false;
     }
@@ -93,6 +111,7 @@ public final class ScanText {
           && wordStart >= from
           && words.contains(word)
           && wordStartsAt(wordStart)
+          && !(wholeWord && hitEnd[i] < text.length() && !wordStartsAt(hitEnd[i]))
           && !(wordStart >= end && namesAKey(hitEnd[i]))) {
         return true;
       }
@@ -173,9 +192,13 @@ public final class ScanText {
       }
       return lowerBefore && upperAt;
     }
-    if (!Character.isLetter(before) || !Character.isLetter(at)) {
-      return true;
+    if (!Character.isLetter(before) || !Character.isLetter(at) || uncased(at)) {
+      return true; // scripts without case (CJK, Thai, Hebrew) show no word boundary
     }
     return Character.isLowerCase(before) && Character.isUpperCase(at);
+  }
+
+  private static boolean uncased(char c) {
+    return !Character.isLowerCase(c) && !Character.isUpperCase(c) && !Character.isTitleCase(c);
   }
 }

@@ -25,6 +25,13 @@ class OverlapsPropertiesTest {
     assertThat(Overlaps.resolve(found, RANK)).isEqualTo(Overlaps.byPriority(found, RANK));
   }
 
+  @Property(tries = 2000)
+  void keepsWhatRankingKeepsWhenLabelsBreakTies(@ForAll("findings") List<Finding> found) {
+    java.util.function.Predicate<Finding> labelled = f -> (f.start() + f.type().length()) % 3 == 0;
+    assertThat(Overlaps.resolve(found, RANK, labelled))
+        .isEqualTo(Overlaps.byPriority(found, RANK, labelled));
+  }
+
   @Provide
   Arbitrary<List<Finding>> findings() {
     Arbitrary<Finding> finding =

@@ -15,7 +15,27 @@ import java.util.Set;
  */
 final class CardDetector implements Detector {
   private static final Set<String> CONTEXT =
-      Set.of("card", "credit", "debit", "pan", "visa", "mastercard", "amex", "unionpay", "cc_num");
+      Set.copyOf(
+          Words.variants(
+              "card",
+              "credit",
+              "debit",
+              "pan",
+              "visa",
+              "mastercard",
+              "amex",
+              "unionpay",
+              "cc_num",
+              "kreditkarte",
+              "karte",
+              "carte",
+              "tarjeta",
+              "carta",
+              "cartão",
+              "kaart",
+              "カード",
+              "银联",
+              "карты"));
 
   /**
    * Brand, IIN low, IIN high (same number of digits), min length, max length. Longest IIN wins.
@@ -109,6 +129,13 @@ final class CardDetector implements Detector {
   }
 
   private static boolean groupedLikeACard(int[] groups, char separator) {
+    if (separator == '.') {
+      return groups.length == 4
+          && groups[0] == 4
+          && groups[1] == 4
+          && groups[2] == 4
+          && groups[3] == 4;
+    }
     if (separator != ' ' && separator != '-') {
       return false;
     }

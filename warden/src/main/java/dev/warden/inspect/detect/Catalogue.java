@@ -15,6 +15,7 @@ public final class Catalogue {
     all.addAll(SecretCatalogue.all());
     all.addAll(PaymentCatalogue.all());
     all.addAll(GovernmentCatalogue.all());
+    all.addAll(EuropeanCatalogue.all());
     all.addAll(WorldCatalogue.all());
     all.addAll(PersonalCatalogue.all());
     all.add(new CryptoDetector());

@@ -42,7 +42,9 @@ final class CryptoDetector implements Detector {
 
   @Override
   public List<String> keywords() {
-    return List.of("0x", "bc1", "tb1", "5h", "5j", "5k");
+    // WIF keys: uncompressed 5H/5J/5K…, compressed Kw…Kz… and L1…L5…
+    return List.of(
+        "0x", "bc1", "tb1", "5h", "5j", "5k", "kw", "kx", "ky", "kz", "l1", "l2", "l3", "l4", "l5");
   }
 
   @Override
@@ -75,6 +77,8 @@ final class CryptoDetector implements Detector {
         out.add(new Finding("CRYPTO_BTC_ADDRESS", start, stop, Confidence.HIGH, TAGS));
       }
     } else if (v.length() == 51 && base58Check(v, 0x80, 33)) {
+      out.add(new Finding("CRYPTO_WIF_PRIVATE_KEY", start, stop, Confidence.HIGH, Tags.SECRET));
+    } else if (v.length() == 52 && "KL".indexOf(v.charAt(0)) >= 0 && base58Check(v, 0x80, 33)) {
       out.add(new Finding("CRYPTO_WIF_PRIVATE_KEY", start, stop, Confidence.HIGH, Tags.SECRET));
     }
   }

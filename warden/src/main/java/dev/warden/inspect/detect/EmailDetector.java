@@ -34,7 +34,7 @@ final class EmailDetector implements Detector {
     while (start < at && s.charAt(start) == '.') {
       start++;
     }
-    if (start == at || s.charAt(at - 1) == '.') {
+    if (start == at || s.charAt(at - 1) == '.' || userinfo(s, start)) {
       return;
     }
     int end = afterAt;
@@ -54,6 +54,21 @@ final class EmailDetector implements Detector {
       return;
     }
     out.add(new Finding("EMAIL_ADDRESS", start, end, Confidence.HIGH, TAGS));
+  }
+
+  /**
+   * Whether the local part at {@code start} is a URL's userinfo: {@code https://TOKEN@host}, {@code
+   * redis://:password@host}, {@code https://user:password@host} hold no email address.
+   */
+  private static boolean userinfo(String s, int start) {
+    int i = start;
+    if (i > 0 && s.charAt(i - 1) == ':') {
+      i--;
+      while (i > 0 && start - i < 130 && s.charAt(i - 1) != '/' && s.charAt(i - 1) > ' ') {
+        i--;
+      }
+    }
+    return i >= 2 && s.charAt(i - 1) == '/' && s.charAt(i - 2) == '/';
   }
 
   private static boolean tld(String s, int from, int to) {

@@ -3,6 +3,7 @@ package dev.warden.inspect.detect;
 import static dev.warden.inspect.Confidence.HIGH;
 import static dev.warden.inspect.Confidence.LOW;
 import static dev.warden.inspect.Confidence.MEDIUM;
+import static dev.warden.inspect.detect.Labels.VALUE;
 import static dev.warden.inspect.detect.NumberDetector.codes;
 import static dev.warden.inspect.detect.NumberDetector.digits;
 import static dev.warden.inspect.detect.PatternDetector.afterWord;
@@ -17,9 +18,8 @@ import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
 
-/** Government and tax identifiers of the Americas and Europe, catalogue rows 25–59. */
+/** Government and tax identifiers of the Americas, the UK and Western Europe, rows 25–45. */
 final class GovernmentCatalogue {
-  static final String VALUE = "^[^A-Za-z0-9]{1,16}";
 
   private GovernmentCatalogue() {}
 
@@ -27,9 +27,7 @@ final class GovernmentCatalogue {
   private static final Set<String> eu = Tags.GDPR_SOC2;
 
   static List<Detector> all() {
-    return java.util.stream.Stream.of(part1(), part2(), part3(), part4(), part5())
-        .flatMap(List::stream)
-        .toList();
+    return java.util.stream.Stream.of(part1(), part2(), part3()).flatMap(List::stream).toList();
   }
 
   private static List<Detector> part1() {
@@ -56,21 +54,23 @@ final class GovernmentCatalogue {
             AmericanIds::itin,
             "itin",
             "taxpayer identification",
+            "taxpayer id",
+            "tax id",
             "tin"),
         afterWord(
             "US_DRIVER_LICENSE",
             LOW,
             Tags.ID,
-            VALUE + "([A-Z]{1,2}[0-9]{5,13}|[0-9]{7,9})\\b",
+            // Florida and Wisconsin print theirs in dashed groups: S530-460-84-123-0
+            VALUE + "([A-Z]{1,2}[0-9]{5,13}|[A-Z][0-9]{3}(?:-[0-9]{2,4}){2,4}|[0-9]{7,9})\\b",
             v -> true,
             "driver license",
             "driver's license",
             "drivers license",
-            "driver_license",
             "driving license",
             "dl number",
-            "license number",
-            "license_number"),
+            "dl no",
+            "dl#"),
         codes(
                 "UK_NINO",
                 HIGH,
@@ -83,14 +83,9 @@ final class GovernmentCatalogue {
                 "ni_number",
                 "national insurance")
             .startingWith(NumberDetector.LETTERS),
-        digits(
-            "UK_NHS_NUMBER",
-            HIGH,
-            Tags.HEALTH,
-            FORMATTED,
-            "3 3 4|3-3-4|10",
-            EuropeanIds::nhs,
-            "nhs"),
+        digits("UK_NHS_NUMBER", HIGH, Tags.HEALTH, FORMATTED, "3 3 4|10", EuropeanIds::nhs, "nhs"),
+        // Dashed 3-3-4 is how US phone numbers are written; one in eleven passes the NHS check.
+        digits("UK_NHS_NUMBER", HIGH, Tags.HEALTH, CONTEXT, "3-3-4", EuropeanIds::nhs, "nhs"),
         afterWord(
             "UK_PASSPORT",
             LOW,
@@ -98,11 +93,8 @@ final class GovernmentCatalogue {
             VALUE + "([0-9]{9}|[A-Z]{2}[0-9]{7})\\b",
             v -> true,
             "uk passport",
-            "uk_passport",
-            "passport no",
-            "passport_no",
-            "passport number",
-            "passport_number"),
+            "british passport",
+            "gb passport"),
         afterWord(
             "US_PASSPORT",
             LOW,
@@ -162,9 +154,11 @@ final class GovernmentCatalogue {
             VALUE + "([A-Z]{2}[0-9]{6})\\b",
             v -> true,
             "canadian passport",
-            "canadian_passport",
             "ca passport",
-            "ca_passport"),
+            // Two letters and six digits is no other country's passport: a bare label will do.
+            "passport",
+            "passeport",
+            "pasaporte"),
         digits(
             "DE_STEUER_ID",
             HIGH,
@@ -204,9 +198,12 @@ final class GovernmentCatalogue {
                 "sozialversicherung",
                 "rentenversicherung",
                 "svnr",
+                "sv nummer",
+                "versicherungsnummer",
                 "social insurance",
                 "rvnr")
             .startingWith("0123456789"),
+        new SpacedSocialInsuranceDetector(),
         digits("FR_NIR", HIGH, eu, ALONE, "15|1 2 2 2 3 3 2", EuropeanIds::frNir),
         afterWord(
             "FR_PASSPORT",
@@ -232,6 +229,7 @@ final class GovernmentCatalogue {
                 new int[] {9},
                 v -> Shapes.matches(v, "[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v))
             .startingWith("XYZ"),
+        new SpanishIdDetector(),
         codes("IT_CODICE_FISCALE", HIGH, eu, ALONE, new int[] {16}, EuropeanIds::itCodiceFiscale)
             .startingWith(NumberDetector.LETTERS),
         digits(
@@ -239,120 +237,11 @@ final class GovernmentCatalogue {
             HIGH,
             eu,
             CONTEXT,
-            "9|4 2 3|3 3 3",
+            "9|4 2 3|3 3 3|4.2.3",
             EuropeanIds::nlBsn,
             "bsn",
             "burgerservicenummer",
             "sofinummer",
             "citizen service"));
-  }
-
-  private static List<Detector> part4() {
-    return List.of(
-        digits(
-            "BE_NATIONAL_NUMBER",
-            HIGH,
-            eu,
-            FORMATTED,
-            "11|2.2.2.3.2",
-            EuropeanIds::beNationalNumber,
-            "rijksregister",
-            "national number",
-            "numéro national",
-            "insz",
-            "niss"),
-        digits("PL_PESEL", HIGH, eu, CONTEXT, "11", EuropeanIds::plPesel, "pesel"),
-        digits(
-            "SE_PERSONNUMMER",
-            HIGH,
-            eu,
-            FORMATTED,
-            "6-4|8-4|10|12",
-            EuropeanIds::sePersonnummer,
-            "personnummer",
-            "personal number",
-            "samordningsnummer"),
-        digits(
-            "NO_FODSELSNUMMER",
-            HIGH,
-            eu,
-            FORMATTED,
-            "11|6 5",
-            EuropeanIds::noFodselsnummer,
-            "fødselsnummer",
-            "fodselsnummer",
-            "personnummer",
-            "national identity number"),
-        digits("DK_CPR", MEDIUM, eu, CONTEXT, "6-4|10", EuropeanIds::dkCpr, "cpr", "personnummer"),
-        new HetuDetector(),
-        digits(
-            "AT_SVNR",
-            MEDIUM,
-            eu,
-            CONTEXT,
-            "10|4 6",
-            EuropeanIds::atSvnr,
-            "sozialversicherungsnummer",
-            "svnr",
-            "versicherungsnummer"),
-        digits("CH_AHV", HIGH, Tags.with(eu, "FADP"), ALONE, "13|3.4.4.2", EuropeanIds::chAhv)
-            .startingWith("7"), // 756, the Swiss prefix
-        codes(
-                "IE_PPSN",
-                HIGH,
-                eu,
-                CONTEXT,
-                new int[] {8, 9},
-                EuropeanIds::iePpsn,
-                "ppsn",
-                "pps",
-                "personal public service")
-            .startingWith("0123456789"),
-        digits(
-            "PT_NIF",
-            HIGH,
-            eu,
-            CONTEXT,
-            "9|3 3 3",
-            EuropeanIds::ptNif,
-            "nif",
-            "contribuinte",
-            "número fiscal",
-            "nipc"));
-  }
-
-  private static List<Detector> part5() {
-    return List.of(
-        digits(
-            "RO_CNP",
-            HIGH,
-            eu,
-            CONTEXT,
-            "13",
-            EuropeanIds::roCnp,
-            "cnp",
-            "cod numeric personal",
-            "personal numeric code"),
-        digits(
-            "CZ_SK_BIRTH_NUMBER",
-            HIGH,
-            eu,
-            FORMATTED,
-            "6/4|6/3|10",
-            EuropeanIds::czBirthNumber,
-            "rodné číslo",
-            "rodne cislo",
-            "birth number",
-            "rodné",
-            "rc"),
-        digits(
-            "HR_OIB",
-            HIGH,
-            eu,
-            CONTEXT,
-            "11",
-            dev.warden.inspect.validate.CheckDigits::mod11and10,
-            "oib"),
-        new MrzDetector());
   }
 }

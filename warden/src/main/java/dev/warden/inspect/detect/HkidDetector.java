@@ -11,7 +11,8 @@ import java.util.List;
 /** Hong Kong identity card {@code A123456(7)}: the check digit may sit in brackets. */
 final class HkidDetector implements Detector {
   private static final java.util.Set<String> CONTEXT =
-      java.util.Set.of("hkid", "hong kong", "identity card", "id card", "id_card", "身份證");
+      java.util.Set.copyOf(
+          Words.variants("hkid", "hong kong", "identity card", "id card", "身份證", "身分證"));
 
   @Override
   public List<String> types() {
@@ -50,9 +51,10 @@ final class HkidDetector implements Detector {
     }
     String s = c.compact();
     int end = c.end();
-    if (end + 3 <= text.length() && text.charAt(end) == '(' && text.charAt(end + 2) == ')') {
-      s = s + Character.toUpperCase(text.charAt(end + 1));
-      end += 3;
+    int open = end + 1 < text.length() && text.charAt(end) == ' ' ? end + 1 : end; // A123456 (3)
+    if (open + 3 <= text.length() && text.charAt(open) == '(' && text.charAt(open + 2) == ')') {
+      s = s + Character.toUpperCase(text.charAt(open + 1));
+      end = open + 3;
     }
     // Without the bracketed check digit, an 8-char code is as often an invoice or part number.
     boolean bracketed = end != c.end();

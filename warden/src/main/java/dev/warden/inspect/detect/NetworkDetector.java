@@ -95,7 +95,7 @@ final class NetworkDetector implements Detector {
     }
     boolean versionLike =
         (c.start() > 0 && Character.toLowerCase(text.charAt(c.start() - 1)) == 'v')
-            || text.near(Set.of("version", "ver"), c.start(), c.end());
+            || text.nearWholeWord(Set.of("version", "ver"), c.start(), c.end());
     if (!versionLike) {
       out.add(new Finding("IPV4_ADDRESS", c.start(), c.end(), Confidence.MEDIUM, TAGS));
     }
@@ -125,7 +125,7 @@ final class NetworkDetector implements Detector {
           if (SENSITIVE_QUERY.matcher(v).find()) {
             out.add(new Finding("URL", from + m.start(), from + m.end(), Confidence.MEDIUM, TAGS));
           }
-        } else {
+        } else if (!continuesHost(text, from + m.end())) {
           out.add(
               new Finding(
                   "INTERNAL_HOSTNAME",
@@ -137,6 +137,16 @@ final class NetworkDetector implements Detector {
         return;
       }
     }
+  }
+
+  /** Whether a host name goes on at {@code i}: "intranet" in intranet-share.net is no suffix. */
+  private static boolean continuesHost(ScanText text, int i) {
+    if (i >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(i);
+    return c == '-'
+        || (c == '.' && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1)));
   }
 
   void colonRun(ScanText text, int start, List<Finding> out) {

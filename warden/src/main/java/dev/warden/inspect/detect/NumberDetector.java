@@ -51,7 +51,7 @@ public record NumberDetector(
         lengthsOf(formats),
         List.of(formats.split("\\|")),
         policy,
-        Set.of(context),
+        Set.copyOf(Words.variants(context)),
         valid,
         "");
   }
@@ -66,7 +66,16 @@ public record NumberDetector(
       Predicate<String> valid,
       String... context) {
     return new NumberDetector(
-        type, conf, fw, false, lengths, List.of("*"), policy, Set.of(context), valid, "");
+        type,
+        conf,
+        fw,
+        false,
+        lengths,
+        List.of("*"),
+        policy,
+        Set.copyOf(Words.variants(context)),
+        valid,
+        "");
   }
 
   /**

@@ -78,7 +78,7 @@ public record PatternDetector(
         type,
         conf,
         fw,
-        List.of(words),
+        Words.variantList(words),
         Pattern.compile(regex),
         0,
         40,
@@ -195,40 +195,59 @@ public record PatternDetector(
       return;
     }
     // A value after a context word is matched from the word's end; a prefixed value around it.
-    int from = group != 0 ? restOfKey(text, end) : Math.max(0, start - before);
+    int from = group != 0 ? Labels.restOfKey(text, end) : Math.max(0, start - before);
+    if (group != 0 && !Labels.onlyContinues(text.text(), end, from)) {
+      return; // birthday_promo_start, passport_expiry: the key names something else
+    }
     int to = Math.min(text.length(), (group != 0 ? from : end) + after);
     if (group != 0 && !mayStartAt(text.text(), from, to)) {
       return; // "exp" in "export": the value must follow a colon, quote or space, not a letter
     }
+    if (!match(text, from, to, start, out) && group != 0) {
+      // A column header labels the cells below it (the cell's delimiter starts each window).
+      Columns.below(
+          text, start, from, (cell, cellEnd) -> match(text, cell - 1, cellEnd, start, out));
+    }
+  }
+
+  /** Runs the expression on {@code [from, to)}; whether it found a value. */
+  private boolean match(ScanText text, int from, int to, int start, List<Finding> out) {
     String window = text.text().substring(from, to);
     if (!needs.test(window)) {
-      return;
+      return false;
     }
     Matcher m = regex.matcher(window);
     int search = 0;
+    boolean found = false;
     while (search <= to - from && m.find(search)) {
       int s = m.start(group);
       int e = m.end(group);
       if (s >= 0 && e > s && valid.test(m.group(group))) {
         out.add(new Finding(type, from + s, from + e, confidence, frameworks));
+        found = true;
       }
       search = Math.max(m.end(), m.start() + 1);
       if (group != 0 || before == 0) {
-        return; // one value per context word
+        return found; // one value per context word
       }
       if (from + m.end() > start) {
-        return; // later values start past this keyword: their own keywords find them
+        return found; // later values start past this keyword: their own keywords find them
       }
     }
+    return found;
   }
 
   /**
    * Whether {@link #regex} can match from {@code from}: an expression that starts with {@code
-   * ^[^A-Za-z0-9]{n,…}} (n ≥ 1) needs a char that is not an ASCII letter or digit there. Cheaper
-   * than the expression, which fails on every context word glued to more letters.
+   * ^[^A-Za-z0-9]{n,…}} (n ≥ 1) or with {@link Labels#VALUE} needs a char that is not an ASCII
+   * letter or digit there. Cheaper than the expression, which fails on every context word glued to
+   * more letters.
    */
   boolean mayStartAt(String text, int from, int to) {
-    if (!regex.pattern().startsWith(NON_ALNUM_FIRST) || regex.pattern().startsWith("{0", 13)) {
+    boolean separatorFirst =
+        (regex.pattern().startsWith(NON_ALNUM_FIRST) && !regex.pattern().startsWith("{0", 13))
+            || regex.pattern().startsWith(Labels.SEPARATORS_FIRST);
+    if (!separatorFirst) {
       return true;
     }
     return from < to && !isAsciiAlnum(text.charAt(from));
@@ -238,18 +257,5 @@ public record PatternDetector(
 
   private static boolean isAsciiAlnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  }
-
-  /** Past the rest of a key the context word starts ({@code passport_number}, {@code voterId}). */
-  private static int restOfKey(ScanText text, int end) {
-    int i = end;
-    int limit = Math.min(text.length(), end + 20);
-    if (i >= limit || !(text.charAt(i) == '_' || Character.isUpperCase(text.charAt(i)))) {
-      return i; // "cidr" is not "cid": only a snake- or camel-case key continues the word
-    }
-    while (i < limit && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
-      i++;
-    }
-    return i;
   }
 }

@@ -3,13 +3,14 @@ package dev.warden.inspect.detect;
 import static dev.warden.inspect.Confidence.HIGH;
 import static dev.warden.inspect.Confidence.LOW;
 import static dev.warden.inspect.Confidence.MEDIUM;
-import static dev.warden.inspect.detect.GovernmentCatalogue.VALUE;
+import static dev.warden.inspect.detect.Labels.VALUE;
 import static dev.warden.inspect.detect.NumberDetector.codes;
 import static dev.warden.inspect.detect.NumberDetector.digits;
 import static dev.warden.inspect.detect.PatternDetector.afterWord;
 import static dev.warden.inspect.detect.PatternDetector.anchored;
 import static dev.warden.inspect.detect.Policy.ALONE;
 import static dev.warden.inspect.detect.Policy.CONTEXT;
+import static dev.warden.inspect.detect.Policy.FORMATTED;
 
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.validate.AmericanIds;
@@ -45,11 +46,22 @@ final class PersonalCatalogue {
         codes("US_DEA", HIGH, h, ALONE, new int[] {9}, AmericanIds::dea)
             .startingWith(NumberDetector.LETTERS),
         codes("US_MBI", HIGH, h, ALONE, new int[] {11}, AmericanIds::mbi).startingWith("123456789"),
+        // The card prints it in dashed groups, 1EG4-TE5-MK73, which only a label anchors.
+        afterWord(
+            "US_MBI",
+            HIGH,
+            h,
+            VALUE + "([1-9][A-Za-z0-9]{3}-[A-Za-z0-9]{3}-[A-Za-z0-9]{4})\\b",
+            v -> AmericanIds.mbi(v.replace("-", "").toUpperCase(java.util.Locale.ROOT)),
+            "mbi",
+            "medicare beneficiary",
+            "medicare number",
+            "medicare id"),
         afterWord(
             "US_HICN",
             MEDIUM,
             h,
-            VALUE + "([0-9]{3}-?[0-9]{2}-?[0-9]{4}[A-Z][0-9A-Z]?)\\b",
+            VALUE + "([0-9]{3}-?[0-9]{2}-?[0-9]{4}[- ]?[A-Z][0-9A-Z]?)\\b",
             v -> true,
             "hicn",
             "medicare claim",
@@ -83,7 +95,7 @@ final class PersonalCatalogue {
             "medical record",
             "medical_record",
             "patient id",
-            "patient_id",
+            "patient record",
             "chart number"),
         afterWord(
             "HEALTH_PLAN_MEMBER_ID",
@@ -116,6 +128,17 @@ final class PersonalCatalogue {
             "license no",
             "licence no",
             "state license"),
+        // Many states issue numbers alone: those count only under a medical label.
+        afterWord(
+            "MEDICAL_LICENSE",
+            LOW,
+            h,
+            VALUE + "([0-9]{4,8})\\b",
+            v -> true,
+            "medical license",
+            "medical licence",
+            "physician license",
+            "nursing license"),
         new EmailDetector(),
         new PhoneDetector(),
         afterWord(
@@ -129,11 +152,12 @@ final class PersonalCatalogue {
             "zip code",
             "postal_code",
             "postcode"),
+        new ZipDetector(),
         codes(
                 "UK_POSTCODE",
                 MEDIUM,
                 Set.of(Tags.GDPR),
-                CONTEXT,
+                FORMATTED,
                 new int[] {5, 6, 7},
                 v ->
                     Shapes.matches(
@@ -149,7 +173,7 @@ final class PersonalCatalogue {
                 "CA_POSTAL_CODE",
                 MEDIUM,
                 Set.of("PIPEDA"),
-                CONTEXT,
+                FORMATTED,
                 new int[] {6},
                 v ->
                     Shapes.matches(
@@ -164,15 +188,29 @@ final class PersonalCatalogue {
             LOW,
             p,
             VALUE
-                + "([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|[A-Z][a-z]{2,8} [0-9]{1,2},? [0-9]{4})\\b",
+                + "([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}"
+                + "|\\p{Lu}\\p{Ll}{2,8}\\.? [0-9]{1,2},? [0-9]{4}"
+                + "|[0-9]{1,2}\\.? \\p{Lu}\\p{Ll}{2,8}\\.? [0-9]{4})\\b",
             v -> true,
             "dob",
+            "d.o.b",
             "date of birth",
-            "date_of_birth",
             "birth",
             "born",
             "birthdate",
-            "birthday"));
+            "birthday",
+            "geburtsdatum",
+            "geboren",
+            "date de naissance",
+            "fecha de nacimiento",
+            "data di nascita",
+            "data de nascimento",
+            "geboortedatum",
+            "födelsedatum",
+            "fødselsdato",
+            "data urodzenia",
+            "né le",
+            "née le"));
   }
 
   private static List<Detector> part3() {
@@ -183,11 +221,12 @@ final class PersonalCatalogue {
             Set.of(Tags.HIPAA),
             "^[^A-Za-z0-9]{0,16}(9[0-9]|1[0-1][0-9])\\b",
             v -> true,
-            "\"age\"",
+            // a quoted key ending in age: "age", "patient_age", "patientAge"
+            "age\"",
             "age:",
             "age=",
-            "aged",
-            "years old"),
+            "aged"),
+        new AgeDetector(),
         anchored(
                 "GEO_COORDINATES",
                 MEDIUM,
@@ -196,8 +235,11 @@ final class PersonalCatalogue {
                 "lat",
                 "latitude",
                 "coordinates",
+                "coords",
                 "geo",
-                "location")
+                "gps",
+                "location",
+                "position")
             .window(0, 80)
             // "lat" is in "later" and "escalated": counted only where it starts a word, and most
             // windows after it hold no coordinate at all.
@@ -221,6 +263,26 @@ final class PersonalCatalogue {
             "device id",
             "device_id"),
         new NetworkDetector(),
-        new NetworkDetector.LetterStart());
+        new NetworkDetector.LetterStart(),
+        // A label anchors the forms the colon run cannot start: 00-1a-…, 001a.2b3c.4d5e, ac:de:…
+        afterWord(
+            "MAC_ADDRESS",
+            MEDIUM,
+            Set.of(Tags.GDPR, Tags.HIPAA, Tags.SOC2),
+            VALUE
+                + "((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})\\b",
+            PersonalCatalogue::assignedMac,
+            "mac",
+            "mac address",
+            "hwaddr",
+            "ether",
+            "physical address",
+            "bssid"));
+  }
+
+  /** Whether a MAC address is a device's: not all zeros, not the broadcast address. */
+  private static boolean assignedMac(String mac) {
+    String hex = mac.replace(":", "").replace("-", "").replace(".", "").toLowerCase();
+    return !CheckDigits.allSame(hex) || (hex.charAt(0) != '0' && hex.charAt(0) != 'f');
   }
 }

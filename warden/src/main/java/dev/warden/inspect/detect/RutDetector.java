@@ -7,12 +7,24 @@ import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
 import dev.warden.inspect.validate.AmericanIds;
 import java.util.List;
+import java.util.Set;
 
-/** Chilean RUT {@code 12.345.678-5} or {@code 12.345.678-K}: body digits, dash, check char. */
+/**
+ * Chilean RUT {@code 12.345.678-5} or {@code 12.345.678-K}: body digits, dash, check char. Written
+ * without dots ({@code 12345678-5}) it is a dashed number like many others, reported only beside a
+ * RUT word.
+ */
 final class RutDetector implements Detector {
+  private static final Set<String> CONTEXT = Set.of("rut", "run:", "rol unico", "rol único");
+
   @Override
   public List<String> types() {
     return List.of("CL_RUT");
+  }
+
+  @Override
+  public List<String> contextWords() {
+    return List.copyOf(CONTEXT);
   }
 
   @Override
@@ -22,15 +34,29 @@ final class RutDetector implements Detector {
 
   @Override
   public boolean examinesShape(int[] groups, char separator) {
-    return groups.length > 1 && separator == '.';
+    if (groups.length == 1) {
+      return true; // the body of a K check char, 12345678-K
+    }
+    return separator == '.' || (separator == '-' && groups.length == 2 && groups[1] == 1);
+  }
+
+  @Override
+  public boolean examinesFollowedBy(char next) {
+    return next == '-';
+  }
+
+  @Override
+  public boolean needsContext(int[] groups, char separator) {
+    return separator != '.';
   }
 
   @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
-    if (!c.formatted() || c.separator() != '.') {
+    int[] g = c.groups();
+    boolean dotted = c.formatted() && c.separator() == '.';
+    if (!dotted && !text.near(CONTEXT, c.start(), c.end())) {
       return;
     }
-    int[] g = c.groups();
     String s = c.compact();
     int end = c.end();
     String body;
@@ -40,7 +66,8 @@ final class RutDetector implements Detector {
       dv = s.charAt(s.length() - 1);
     } else if (end + 2 <= text.length()
         && text.charAt(end) == '-'
-        && Character.toUpperCase(text.charAt(end + 1)) == 'K') {
+        && Character.toUpperCase(text.charAt(end + 1)) == 'K'
+        && (end + 2 == text.length() || !Character.isLetterOrDigit(text.charAt(end + 2)))) {
       body = s;
       dv = 'K';
       end += 2;

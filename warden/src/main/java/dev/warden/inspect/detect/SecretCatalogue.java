@@ -30,13 +30,14 @@ final class SecretCatalogue {
   private static List<Detector> part1() {
     return List.of(
         token(
-            "AWS_ACCESS_KEY_ID",
-            "\\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\\b",
-            "akia",
-            "asia",
-            "abia",
-            "acca",
-            "a3t"),
+                "AWS_ACCESS_KEY_ID",
+                "\\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\\b",
+                "akia",
+                "asia",
+                "abia",
+                "acca",
+                "a3t")
+            .validated(v -> !Credentials.longRun(v, 8)), // AKIAXXXXXXXXXXXXXXXX
         afterWord(
                 "AWS_SECRET_ACCESS_KEY",
                 MEDIUM,
@@ -79,11 +80,12 @@ final class SecretCatalogue {
                 "AZURE_STORAGE_ACCOUNT_KEY",
                 MEDIUM,
                 s,
-                "^[\"']?\\s*[=:]\\s*[\"']?(" + b64 + "{86}==)",
+                "^[\"']?\\s*[=:]?\\s*[\"']?(" + b64 + "{86}==)",
                 v -> true,
                 "accountkey",
                 "account_key",
-                "storage_key")
+                "storage_key",
+                "storage account key")
             .window(0, 120),
         anchored(
                 "AZURE_STORAGE_CONNECTION_STRING",
@@ -193,6 +195,15 @@ final class SecretCatalogue {
             "\\bhvs\\.[A-Za-z0-9_-]{90,120}|\\bhvb\\.[A-Za-z0-9_-]{138,300}",
             "hvs.",
             "hvb."),
+        // The legacy s. + 24 form is too short a prefix to anchor on: only under a Vault label.
+        afterWord(
+            "VAULT_TOKEN",
+            HIGH,
+            s,
+            "^[^A-Za-z0-9]{1,8}(s\\.[A-Za-z0-9]{24})\\b",
+            v -> true,
+            "vault token",
+            "x-vault-token"),
         anchored(
                 "PRIVATE_KEY_PEM",
                 HIGH,
@@ -210,19 +221,20 @@ final class SecretCatalogue {
                 "\\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:@/\"'<>]{1,64}:[^\\s@/\"'<>]{1,128}@[A-Za-z0-9.-]+",
                 "://")
             .window(24, 300)
-            .validated(Credentials::urlPassword),
+            .validated(v -> Credentials.urlPassword(v) && !Credentials.vendorToken(v)),
         anchored(
                 "HTTP_AUTHORIZATION_HEADER",
                 HIGH,
                 s,
                 "(?i)(?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?(?:basic|bearer|token|digest)\\s+[A-Za-z0-9._~+/=-]{8,}",
                 "authorization")
-            .window(6, 4000),
+            .window(6, 4000)
+            .validated(v -> !Credentials.vendorToken(v)),
         anchored(
                 "DB_CONNECTION_STRING",
                 HIGH,
                 s,
-                "\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+)://[^\\s:@/\"']+:[^\\s@/\"']+@[^\\s\"']+",
+                "\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|mssql|sqlserver|jdbc:[a-z]+)://[^\\s:@/\"']*:[^\\s@/\"']+@[^\\s\"']+",
                 "://")
             .window(24, 400)
             .validated(Credentials::placeholderFree),

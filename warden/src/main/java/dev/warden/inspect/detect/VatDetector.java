@@ -19,7 +19,20 @@ import java.util.function.Predicate;
  */
 final class VatDetector implements Detector {
   private static final Set<String> CONTEXT =
-      Set.of("vat", "ust-id", "ustid", "tva", "iva", "btw", "mwst", "moms", "tax number", "nip");
+      Set.copyOf(
+          Words.variants(
+              "vat",
+              "ust-id",
+              "ustid",
+              "umsatzsteuer",
+              "tva",
+              "iva",
+              "btw",
+              "mwst",
+              "moms",
+              "tax number",
+              "nip",
+              "cif"));
 
   /** Per country code, the shape of the number after it. */
   static final Map<String, String> FORMAT_EXPRESSIONS =
@@ -76,7 +89,7 @@ final class VatDetector implements Detector {
 
   @Override
   public int[] candidateLengths() {
-    return new int[] {8, 9, 10, 11, 12, 13, 14};
+    return new int[] {6, 8, 9, 10, 11, 12, 13, 14};
   }
 
   @Override
@@ -97,18 +110,61 @@ final class VatDetector implements Detector {
         || !Character.isLetter(s.charAt(1))) {
       return;
     }
+    if (c.formatted() && !Character.isUpperCase(text.charAt(c.start()))) {
+      return; // "es 12345678Z" is Spanish prose before a DNI; a country code is in capitals
+    }
     String country = s.substring(0, 2);
     String body = s.substring(2);
+    int end = c.end();
+    if (country.equals("BE") && body.length() == 4 && dotted(text, end)) {
+      body += text.text().substring(end + 1, end + 4) + text.text().substring(end + 5, end + 8);
+      end += 8; // BE 0123.456.789, as invoices print it
+    }
     Predicate<CharSequence> format = FORMATS.get(country);
     if (format == null || !format.test(body)) {
       return;
     }
     boolean checked = checked(country, body);
     if (checked) {
-      out.add(new Finding("EU_VAT", c.start(), c.end(), Confidence.HIGH, Tags.GDPR_SOC2));
-    } else if (text.near(CONTEXT, c.start(), c.end()) && !hasCheck(country)) {
-      out.add(new Finding("EU_VAT", c.start(), c.end(), Confidence.MEDIUM, Tags.GDPR_SOC2));
+      out.add(new Finding("EU_VAT", c.start(), end, Confidence.HIGH, Tags.GDPR_SOC2));
+    } else if (text.near(CONTEXT, c.start(), end) && !hasCheck(country)) {
+      out.add(new Finding("EU_VAT", c.start(), end, Confidence.MEDIUM, Tags.GDPR_SOC2));
     }
+  }
+
+  /** Whether {@code .ddd.ddd} follows at {@code end}, then no more digits. */
+  private static boolean dotted(ScanText text, int end) {
+    if (end + 8 > text.length() || text.charAt(end) != '.' || text.charAt(end + 4) != '.') {
+      return false;
+    }
+    for (int i : new int[] {1, 2, 3, 5, 6, 7}) {
+      if (!Character.isDigit(text.charAt(end + i))) {
+        return false;
+      }
+    }
+    return end + 8 == text.length() || !Character.isLetterOrDigit(text.charAt(end + 8));
+  }
+
+  /** A Spanish VAT number: a DNI, a NIE or a company's CIF, each with its own check. */
+  private static boolean spanish(String b) {
+    char first = b.charAt(0);
+    if (Character.isDigit(first)) {
+      return Character.isLetter(b.charAt(8)) && EuropeanIds.esDni(b);
+    }
+    if ("XYZ".indexOf(first) >= 0) {
+      return Character.isLetter(b.charAt(8)) && EuropeanIds.esNie(b);
+    }
+    if ("ABCDEFGHJNPQRSUVW".indexOf(first) < 0) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 1; i <= 7; i++) {
+      int d = b.charAt(i) - '0';
+      sum += i % 2 == 0 ? d : (2 * d) / 10 + (2 * d) % 10;
+    }
+    int check = (10 - sum % 10) % 10;
+    char control = b.charAt(8);
+    return control == (char) ('0' + check) || control == "JABCDEFGHI".charAt(check);
   }
 
   private static boolean hasCheck(String country) {
@@ -128,8 +184,7 @@ final class VatDetector implements Detector {
               && Character.isDigit(b.charAt(1))
               && (12 + 3 * (Long.parseLong(b.substring(2)) % 97)) % 97
                   == Long.parseLong(b.substring(0, 2));
-      case "ES" ->
-          Character.isDigit(b.charAt(0)) && Character.isLetter(b.charAt(8)) && EuropeanIds.esDni(b);
+      case "ES" -> spanish(b);
       default -> false;
     };
   }

@@ -3,7 +3,7 @@ package dev.warden.inspect.detect;
 import static dev.warden.inspect.Confidence.HIGH;
 import static dev.warden.inspect.Confidence.LOW;
 import static dev.warden.inspect.Confidence.MEDIUM;
-import static dev.warden.inspect.detect.GovernmentCatalogue.VALUE;
+import static dev.warden.inspect.detect.Labels.VALUE;
 import static dev.warden.inspect.detect.NumberDetector.codes;
 import static dev.warden.inspect.detect.NumberDetector.digits;
 import static dev.warden.inspect.detect.PatternDetector.afterWord;
@@ -91,7 +91,8 @@ final class WorldCatalogue {
                 v ->
                     Shapes.matches(
                         v, "[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
-                "nhi")
+                "nhi",
+                "national health index")
             .startingWith(NumberDetector.LETTERS),
         codes(
                 "SG_NRIC_FIN",
@@ -165,9 +166,8 @@ final class WorldCatalogue {
             "12|4 4 4|4-4-4",
             AsiaPacificIds::jpMyNumber,
             "my number",
-            "mynumber",
-            "my_number",
             "個人番号",
+            "マイナンバー",
             "kojin"));
   }
 
@@ -180,7 +180,6 @@ final class WorldCatalogue {
             VALUE + "([A-Z]{2}[0-9]{7})\\b",
             v -> true,
             "japanese passport",
-            "japanese_passport",
             "japan passport",
             "旅券"),
         digits(
@@ -216,7 +215,17 @@ final class WorldCatalogue {
             "nric",
             "mykad",
             "ic number"),
-        digits("ID_NIK", MEDIUM, soc, CONTEXT, "16", AsiaPacificIds::idNik, "nik", "ktp"),
+        digits(
+            "ID_NIK",
+            MEDIUM,
+            soc,
+            CONTEXT,
+            "16",
+            AsiaPacificIds::idNik,
+            "nik",
+            "ktp",
+            "nomor induk kependudukan",
+            "kependudukan"),
         digits(
             "BR_CPF",
             HIGH,
@@ -269,6 +278,7 @@ final class WorldCatalogue {
             ALONE,
             "11",
             dev.warden.inspect.validate.EuropeanIds::trTckn),
-        digits("ZA_ID", HIGH, Tags.with(soc, "POPIA"), ALONE, "13|6 4 3", AsiaPacificIds::zaId));
+        digits("ZA_ID", HIGH, Tags.with(soc, "POPIA"), ALONE, "13|6 4 3", AsiaPacificIds::zaId),
+        new PassportFallback());
   }
 }
