@@ -29,10 +29,13 @@ final class Columns {
    */
   static void below(ScanText text, int start, int end, Cells cells) {
     String s = text.text();
-    int lineStart = s.lastIndexOf('\n', start - 1) + 1;
     int cellEnd = cellEnd(s, end);
     if (cellEnd < 0) {
       return; // a label followed by its value, or prose
+    }
+    int lineStart = lineStart(s, start);
+    if (lineStart < 0) {
+      return; // a line this long is no header row
     }
     char delimiter = cellEnd < s.length() ? s.charAt(cellEnd) : '\n';
     if (delimiter == '\r' || delimiter == '\n') {
@@ -60,6 +63,17 @@ final class Columns {
       }
       line = lineEnd + 1;
     }
+  }
+
+  /** Where the line of {@code at} starts, looked for at most MAX_CHARS back; -1 past that. */
+  private static int lineStart(String s, int at) {
+    int stop = Math.max(0, at - MAX_CHARS);
+    for (int i = at - 1; i >= stop; i--) {
+      if (s.charAt(i) == '\n') {
+        return i + 1;
+      }
+    }
+    return stop == 0 ? 0 : -1;
   }
 
   /**
