@@ -25,6 +25,14 @@ public final class LoopChannel implements java.io.Closeable {
   SelectionKey key;
   private volatile Thread waiter;
 
+  /**
+   * Set by a complete write, cleared by the next read: after a request (or an answer) has gone out,
+   * the reply (or the next request) is almost never there yet, so that read waits for the loop to
+   * see it instead of first trying a read that would fail (one system call per call saved on each
+   * side).
+   */
+  private boolean replyPending;
+
   LoopChannel(SocketChannel channel, EventLoop owner) {
     this.channel = channel;
     this.owner = owner;
@@ -118,6 +126,10 @@ public final class LoopChannel implements java.io.Closeable {
         return 0;
       }
       ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+      if (replyPending) {
+        replyPending = false;
+        await(SelectionKey.OP_READ);
+      }
       while (true) {
         int n = channel.read(buf);
         if (n != 0) {
@@ -146,6 +158,7 @@ public final class LoopChannel implements java.io.Closeable {
       while (true) {
         channel.write(buf);
         if (!buf.hasRemaining()) {
+          replyPending = true;
           return;
         }
         await(SelectionKey.OP_WRITE);
