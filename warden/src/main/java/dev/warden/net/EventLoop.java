@@ -28,6 +28,11 @@ public final class EventLoop implements Executor {
   private static final ScopedValue<EventLoop> CURRENT = ScopedValue.newInstance();
   private static final Constructor<?> BUILDER = builderConstructor();
 
+  private static final java.util.concurrent.ExecutorService OFFLOAD =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          Thread.ofPlatform().daemon().name("warden-offload-", 1).factory());
+
   private final Selector selector;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Thread.Builder.OfVirtual threads;
@@ -58,6 +63,29 @@ public final class EventLoop implements Executor {
   /** The loop the calling virtual thread runs on, if it runs on one. */
   public static Optional<EventLoop> current() {
     return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
+  }
+
+  /**
+   * The result of {@code work}, computed off the loop when the caller runs on one: the caller parks
+   * while a thread of a shared pool computes, so the loop goes on serving its other connections.
+   * For work long enough to be worth two thread hand-offs (a scan of a very large body); off a loop
+   * {@code work} runs in place.
+   */
+  public static <T> T offloaded(java.util.function.Supplier<T> work) {
+    if (!CURRENT.isBound()) {
+      return work.get();
+    }
+    try {
+      return java.util.concurrent.CompletableFuture.supplyAsync(work, OFFLOAD).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /** Runs {@code task} on a new virtual thread of this loop. */

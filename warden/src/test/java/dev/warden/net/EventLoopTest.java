@@ -182,6 +182,59 @@ class EventLoopTest {
   }
 
   @Test
+  void workOffloadedFromALoopLeavesItServingItsOtherConnections() throws Exception {
+    EventLoop loop = loops.next();
+    assertThat(echoDelayWhile(loop, () -> EventLoop.offloaded(() -> spin(400)))).isLessThan(200);
+    // The same work in place holds the loop: the echo waits for it.
+    assertThat(echoDelayWhile(loop, () -> spin(400))).isGreaterThanOrEqualTo(250);
+    assertThat(EventLoop.offloaded(() -> "off any loop, in place"))
+        .isEqualTo("off any loop, in place");
+  }
+
+  /** Milliseconds a one-byte echo on {@code loop} takes while {@code work} runs on it too. */
+  private long echoDelayWhile(EventLoop loop, Runnable work) throws Exception {
+    SocketChannel ch = connect();
+    try (Socket peer = server.accept()) {
+      CompletableFuture<Integer> echo =
+          onLoop(
+              loop,
+              () -> {
+                LoopChannel c = loop.adopt(ch);
+                int b = c.input().read();
+                c.output().write(b);
+                return b;
+              });
+      Thread.sleep(100); // the echo waits for its byte
+      CompletableFuture<Integer> busy =
+          onLoop(
+              loop,
+              () -> {
+                work.run();
+                return 0;
+              });
+      Thread.sleep(50); // the work has started
+      long start = System.nanoTime();
+      peer.getOutputStream().write(7);
+      assertThat(peer.getInputStream().read()).isEqualTo(7);
+      long took = (System.nanoTime() - start) / 1_000_000;
+      busy.get(5, TimeUnit.SECONDS);
+      echo.get(5, TimeUnit.SECONDS);
+      ch.close();
+      return took;
+    }
+  }
+
+  /** Keeps a processor busy for {@code millis}, as a long scan would. */
+  private static long spin(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    long n = 0;
+    while (System.nanoTime() < end) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
   void noLoopsIsRefused() {
     assertThatThrownBy(() -> new EventLoops("none", 0))
         .isInstanceOf(IllegalArgumentException.class);

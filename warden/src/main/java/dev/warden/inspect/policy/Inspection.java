@@ -9,6 +9,7 @@ import dev.warden.inspect.DetectionEngine;
 import dev.warden.inspect.Finding;
 import dev.warden.mcp.HeaderValues;
 import dev.warden.mcp.ParamHeaders;
+import dev.warden.net.EventLoop;
 import dev.warden.pipeline.Detection;
 import dev.warden.pipeline.Exchange;
 import java.util.ArrayList;
@@ -28,6 +29,12 @@ import java.util.function.Predicate;
  * aws_secret_access_key} is context for its value, but the key itself is never rewritten.
  */
 final class Inspection {
+  /**
+   * Longer strings are scanned off the event loop (a millisecond and more), so the loop's other
+   * connections are not held up meanwhile.
+   */
+  static final int OFF_LOOP_CHARS = 256 * 1024;
+
   /** Shorter strings cannot hold a value worth reporting. */
   private static final int MIN_LENGTH = 3;
 
@@ -176,7 +183,11 @@ final class Inspection {
       return null;
     }
     int offset = key.isEmpty() ? 0 : key.length() + 2;
-    List<Finding> found = engine.scan(offset == 0 ? value : key + ": " + value);
+    String scanned = offset == 0 ? value : key + ": " + value;
+    List<Finding> found =
+        scanned.length() > OFF_LOOP_CHARS
+            ? EventLoop.offloaded(() -> engine.scan(scanned))
+            : engine.scan(scanned);
     if (found.isEmpty()) {
       return null;
     }
