@@ -118,7 +118,10 @@ public final class Http1Client implements AutoCloseable {
     java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open();
     try (ConnectDeadline bound = ConnectDeadline.start(channel.socket(), connectTimeout)) {
       try {
-        channel.connect(new InetSocketAddress(uri.getHost(), port(uri)));
+        // A host name lookup is a blocking native call: made off the loop, which serves others.
+        channel.connect(
+            dev.warden.net.EventLoop.offloaded(
+                () -> new InetSocketAddress(uri.getHost(), port(uri))));
         dev.warden.net.LoopChannel c = loop.adopt(channel);
         return new Http1Connection(c.input(), c.output(), c);
       } catch (IOException e) {
