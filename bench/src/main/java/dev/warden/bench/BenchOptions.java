@@ -19,6 +19,7 @@ record BenchOptions(
     Path wardenJar,
     boolean audit,
     boolean inspection,
+    int eventLoops,
     List<String> gatewayJvmArgs,
     List<String> upstreamJvmArgs,
     List<BenchCase> cases) {
@@ -43,6 +44,8 @@ record BenchOptions(
                                  sessions) and/or 2026 (2026-07-28, stateless) (default 2025)
         --transport LIST         how the gateway reaches the upstream: http and/or stdio
                                  (default http); each era runs with each transport
+        --event-loops N          the gateway's limits.event-loops (default: its own, one per
+                                 processor; 0 serves connections on threads, ADR 0006)
         --gateway-jvm-args ARGS  extra JVM flags for the gateway, space-separated
         --upstream-jvm-args ARGS extra JVM flags for the upstream, space-separated
       DURATION: 8, 8s, 500ms, 1m. Paths are relative to the repository root.
@@ -62,6 +65,7 @@ record BenchOptions(
           "--inspection",
           "--era",
           "--transport",
+          "--event-loops",
           "--gateway-jvm-args",
           "--upstream-jvm-args");
 
@@ -77,6 +81,7 @@ record BenchOptions(
         Path.of("warden/target/warden.jar"),
         true,
         true,
+        DEFAULT_LOOPS,
         List.of(),
         List.of(),
         List.of(BenchCase.DEFAULT));
@@ -129,6 +134,7 @@ record BenchOptions(
               transports = list(value, BenchCase.Transport::of);
               yield o;
             }
+            case "--event-loops" -> o.loops(loopCount(value));
             case "--gateway-jvm-args" -> o.jvmArgs(words(value), o.upstreamJvmArgs);
             case "--upstream-jvm-args" -> o.jvmArgs(o.gatewayJvmArgs, words(value));
             default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -240,6 +246,7 @@ record BenchOptions(
         wardenJar,
         audit,
         inspection,
+        eventLoops,
         gatewayJvmArgs,
         upstreamJvmArgs,
         cases);
@@ -257,6 +264,40 @@ record BenchOptions(
         jar,
         audit,
         inspection,
+        eventLoops,
+        gatewayJvmArgs,
+        upstreamJvmArgs,
+        cases);
+  }
+
+  /** The gateway's own default number of event loops: the benchmark writes no such limit. */
+  static final int DEFAULT_LOOPS = -1;
+
+  private static int loopCount(String value) {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 0 && n <= 256) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    throw new IllegalArgumentException("--event-loops must be a whole number from 0 to 256");
+  }
+
+  private BenchOptions loops(int n) {
+    return new BenchOptions(
+        prewarm,
+        warmup,
+        duration,
+        concurrency,
+        payloads,
+        out,
+        workDir,
+        wardenJar,
+        audit,
+        inspection,
+        n,
         gatewayJvmArgs,
         upstreamJvmArgs,
         cases);
@@ -274,6 +315,7 @@ record BenchOptions(
         wardenJar,
         audit,
         inspection,
+        eventLoops,
         gateway,
         upstream,
         cases);
@@ -291,6 +333,7 @@ record BenchOptions(
         wardenJar,
         a,
         i,
+        eventLoops,
         gatewayJvmArgs,
         upstreamJvmArgs,
         cases);
@@ -308,6 +351,7 @@ record BenchOptions(
         wardenJar,
         audit,
         inspection,
+        eventLoops,
         gatewayJvmArgs,
         upstreamJvmArgs,
         c);

@@ -75,6 +75,11 @@ final class GatewayConfig {
               """);
   }
 
+  /** A {@code limits} section setting {@code event-loops}; none for a negative count. */
+  static String limits(int eventLoops) {
+    return eventLoops < 0 ? "" : "limits:\n  event-loops: " + eventLoops + "\n";
+  }
+
   /** A YAML double-quoted scalar. */
   static String quoted(String s) {
     StringBuilder sb = new StringBuilder("\"");

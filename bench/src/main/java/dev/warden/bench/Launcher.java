@@ -62,13 +62,14 @@ final class Launcher implements AutoCloseable {
     Files.writeString(
         config,
         GatewayConfig.yaml(
-            port,
-            freePort(),
-            upstreamPort,
-            storage,
-            options.audit(),
-            options.inspection(),
-            options.stdio() ? stdioCommand() : List.of()));
+                port,
+                freePort(),
+                upstreamPort,
+                storage,
+                options.audit(),
+                options.inspection(),
+                options.stdio() ? stdioCommand() : List.of())
+            + GatewayConfig.limits(options.eventLoops()));
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.addAll(options.gatewayJvmArgs());

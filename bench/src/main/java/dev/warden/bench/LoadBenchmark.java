@@ -250,6 +250,9 @@ public final class LoadBenchmark {
             + (options.audit() ? "on" : "off")
             + ", sensitive-data rules "
             + (options.inspection() ? "on (shipped defaults)" : "off (catch-all allow)")
+            + (options.eventLoops() < 0
+                ? ""
+                : "; `limits.event-loops: " + options.eventLoops() + "`")
             + "; upstream: `FastUpstream`"
             + jvmArgs(options.upstreamJvmArgs())
             + "; all on 127.0.0.1");

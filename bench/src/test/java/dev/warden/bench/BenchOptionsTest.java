@@ -58,6 +58,8 @@ class BenchOptionsTest {
     assertThat(o.gatewayJvmArgs()).isEqualTo(List.of("-Xmx1g", "-XX:+UseParallelGC"));
     assertThat(o.audit()).isFalse();
     assertThat(o.inspection()).isTrue();
+    assertThat(o.eventLoops()).isEqualTo(BenchOptions.DEFAULT_LOOPS);
+    assertThat(BenchOptions.parse("--event-loops", "0").eventLoops()).isZero();
   }
 
   @Test
@@ -68,6 +70,8 @@ class BenchOptionsTest {
         .hasMessageContaining("not a duration");
     assertThatThrownBy(() -> BenchOptions.parse("--gateway-launch", "in-code"))
         .hasMessageContaining("unknown option --gateway-launch");
+    assertThatThrownBy(() -> BenchOptions.parse("--event-loops", "-1"))
+        .hasMessageContaining("0 to 256");
     assertThatThrownBy(() -> BenchOptions.parse("--inspection", "maybe"))
         .hasMessageContaining("on or off");
     assertThatThrownBy(() -> BenchOptions.parse("--concurrency", "0"))

@@ -24,6 +24,14 @@ class GatewayConfigTest {
   }
 
   @Test
+  void setsTheEventLoopsOnlyWhenAskedTo() throws Exception {
+    String base = GatewayConfig.yaml(1, 2, 3, "sqlite:/tmp/w.db", true, true);
+    assertThat(YAML.readTree(base + GatewayConfig.limits(-1)).has("limits")).isFalse();
+    JsonNode c = YAML.readTree(base + GatewayConfig.limits(0));
+    assertThat(c.path("limits").path("event-loops").asInt(-1)).isZero();
+  }
+
+  @Test
   void turnsAuditAndRulesOffOnRequest() throws Exception {
     JsonNode c = YAML.readTree(GatewayConfig.yaml(1, 2, 3, "sqlite:/tmp/w.db", false, false));
     assertThat(c.path("audit").path("enabled").asBoolean(true)).isFalse();
