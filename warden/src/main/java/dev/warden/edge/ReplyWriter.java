@@ -106,15 +106,7 @@ final class ReplyWriter {
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     ObjectNode text = result.putArray("content").addObject();
     text.put("type", "text");
-    text.put(
-        "text",
-        "Denied by Warden rule "
-            + d.rule()
-            + ": "
-            + d.reason()
-            + " (audit record "
-            + exchange.id()
-            + ")");
+    text.put("text", d.message(exchange.id()));
     result.put("isError", true);
     return result;
   }

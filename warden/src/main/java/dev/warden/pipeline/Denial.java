@@ -5,6 +5,11 @@ package dev.warden.pipeline;
  * "auth:key"); {@code reason} is one line safe to show the agent.
  */
 public record Denial(Kind kind, String rule, String reason) {
+  /** What the agent reads: the rule, the reason and the audit record to look it up by. */
+  public String message(String recordId) {
+    return "Denied by Warden rule " + rule + ": " + reason + " (audit record " + recordId + ")";
+  }
+
   /** How a denial surfaces to the client. */
   public enum Kind {
     /** HTTP 401 with a WWW-Authenticate challenge. */

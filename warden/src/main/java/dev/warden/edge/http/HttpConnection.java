@@ -2,7 +2,6 @@ package dev.warden.edge.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -30,66 +29,6 @@ final class HttpConnection implements Runnable {
   private volatile boolean idle = true;
   private volatile HttpResponse current;
   private final Stall stall = new Stall();
-
-  /** What a connection is served over: a socket's streams, its peer, a way to close it. */
-  interface Transport extends java.io.Closeable {
-    InputStream input() throws IOException;
-
-    java.io.OutputStream output() throws IOException;
-
-    String remote();
-
-    /** A blocking JDK socket. */
-    static Transport of(Socket socket) {
-      return new Transport() {
-        @Override
-        public InputStream input() throws IOException {
-          socket.setTcpNoDelay(true);
-          return socket.getInputStream();
-        }
-
-        @Override
-        public java.io.OutputStream output() throws IOException {
-          return socket.getOutputStream();
-        }
-
-        @Override
-        public String remote() {
-          return socket.getInetAddress().getHostAddress();
-        }
-
-        @Override
-        public void close() throws IOException {
-          socket.close();
-        }
-      };
-    }
-
-    /** A socket of an event loop (ADR 0007). */
-    static Transport of(dev.warden.net.LoopChannel channel) {
-      return new Transport() {
-        @Override
-        public InputStream input() {
-          return channel.input();
-        }
-
-        @Override
-        public java.io.OutputStream output() {
-          return channel.output();
-        }
-
-        @Override
-        public String remote() {
-          return channel.remote();
-        }
-
-        @Override
-        public void close() throws IOException {
-          channel.close();
-        }
-      };
-    }
-  }
 
   HttpConnection(Transport socket, HttpHandler handler, HttpServer server) {
     this.socket = socket;

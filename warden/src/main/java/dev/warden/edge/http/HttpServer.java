@@ -164,7 +164,7 @@ public final class HttpServer implements AutoCloseable {
       if (accepted != null) {
         serveOnLoop(accepted);
       } else {
-        HttpConnection c = new HttpConnection(HttpConnection.Transport.of(socket), handler, this);
+        HttpConnection c = new HttpConnection(Transport.of(socket), handler, this);
         connections.add(c);
         threads.start(c);
       }
@@ -174,8 +174,7 @@ public final class HttpServer implements AutoCloseable {
   private void serveOnLoop(java.nio.channels.SocketChannel accepted) {
     dev.warden.net.EventLoop loop = loops.next();
     try {
-      HttpConnection c =
-          new HttpConnection(HttpConnection.Transport.of(loop.adopt(accepted)), handler, this);
+      HttpConnection c = new HttpConnection(Transport.of(loop.adopt(accepted)), handler, this);
       connections.add(c);
       loop.start(c);
     } catch (IOException e) {

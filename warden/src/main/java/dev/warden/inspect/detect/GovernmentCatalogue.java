@@ -195,13 +195,7 @@ final class GovernmentCatalogue {
                 CONTEXT,
                 new int[] {12},
                 v -> Shapes.matches(v, "[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
-                "sozialversicherung",
-                "rentenversicherung",
-                "svnr",
-                "sv nummer",
-                "versicherungsnummer",
-                "social insurance",
-                "rvnr")
+                SpacedSocialInsuranceDetector.LABELS)
             .startingWith("0123456789"),
         new SpacedSocialInsuranceDetector(),
         digits("FR_NIR", HIGH, eu, ALONE, "15|1 2 2 2 3 3 2", EuropeanIds::frNir),

@@ -15,16 +15,18 @@ import java.util.Set;
  * word it is a letter-and-digit code, checked by the catalogue's DE_SOCIAL_INSURANCE.
  */
 final class SpacedSocialInsuranceDetector implements Detector {
-  private static final Set<String> CONTEXT =
-      Set.copyOf(
-          Words.variants(
-              "sozialversicherung",
-              "rentenversicherung",
-              "svnr",
-              "sv nummer",
-              "versicherungsnummer",
-              "social insurance",
-              "rvnr"));
+  /** The labels of a German social insurance number, also those of the catalogue's code form. */
+  static final String[] LABELS = {
+    "sozialversicherung",
+    "rentenversicherung",
+    "svnr",
+    "sv nummer",
+    "versicherungsnummer",
+    "social insurance",
+    "rvnr"
+  };
+
+  private static final Set<String> CONTEXT = Set.copyOf(Words.variants(LABELS));
 
   @Override
   public List<String> types() {

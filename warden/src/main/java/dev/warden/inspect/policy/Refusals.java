@@ -33,15 +33,7 @@ final class Refusals {
         .putArray("content")
         .addObject()
         .put("type", "text")
-        .put(
-            "text",
-            "Denied by Warden rule "
-                + rule
-                + ": "
-                + reason
-                + " (audit record "
-                + exchange.id()
-                + ")");
+        .put("text", new Denial(Denial.Kind.POLICY, rule, reason).message(exchange.id()));
     result.put("isError", true);
     return new Reply.Result(task);
   }
@@ -56,12 +48,6 @@ final class Refusals {
     return new Reply.Failure(
         new JsonRpcError(
             JsonRpcError.INVALID_REQUEST,
-            "Denied by Warden rule "
-                + rule
-                + ": "
-                + reason
-                + " (audit record "
-                + exchange.id()
-                + ")"));
+            new Denial(Denial.Kind.POLICY, rule, reason).message(exchange.id())));
   }
 }
