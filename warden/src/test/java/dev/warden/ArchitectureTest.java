@@ -93,6 +93,23 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /**
+   * A virtual thread started by another takes its parent's scheduler: started while serving a
+   * request, it would run on that request's event loop. Warden's threads come from {@code
+   * VirtualThreads}, which always uses the JDK's shared scheduler.
+   */
+  @Test
+  void virtualThreadsAreStartedOnlyThroughVirtualThreads() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.warden.net..")
+        .should()
+        .callMethod(Thread.class, "ofVirtual")
+        .orShould()
+        .callMethod(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor")
+        .check(CLASSES);
+  }
+
   @Test
   void noPackageCycles() {
     slices().matching("dev.warden.(*)..").should().beFreeOfCycles().check(CLASSES);

@@ -4,10 +4,10 @@ import dev.warden.audit.AuditSink;
 import dev.warden.audit.GatewayMetrics;
 import dev.warden.config.HostPort;
 import dev.warden.config.WardenConfig;
+import dev.warden.net.VirtualThreads;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -51,7 +51,7 @@ public final class AdminServer implements AutoCloseable {
 
   /** Starts {@code endpoint} on {@code listen}; port 0 picks a free port, see {@link #port()}. */
   public static AdminServer start(HostPort listen, AdminEndpoint endpoint) throws Exception {
-    ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    ExecutorService virtualThreads = VirtualThreads.perTask();
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setName("warden-admin");
     pool.setVirtualThreadsExecutor(virtualThreads);

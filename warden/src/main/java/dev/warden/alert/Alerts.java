@@ -2,6 +2,7 @@ package dev.warden.alert;
 
 import dev.warden.config.AlertsConfig;
 import dev.warden.config.AlertsConfig.Event;
+import dev.warden.net.VirtualThreads;
 import dev.warden.pipeline.Exchange;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
@@ -141,7 +141,9 @@ public final class Alerts implements MeterBinder, AutoCloseable {
     List<Thread> closing = new ArrayList<>();
     for (SinkQueue sink : sinks) {
       closing.add(
-          Thread.ofVirtual().name("alerts-close-" + sink.name()).start(() -> sink.close(deadline)));
+          VirtualThreads.builder()
+              .name("alerts-close-" + sink.name())
+              .start(() -> sink.close(deadline)));
     }
     for (Thread t : closing) {
       try {
@@ -164,7 +166,7 @@ public final class Alerts implements MeterBinder, AutoCloseable {
     HttpClient client = new HttpClient();
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setName("alerts-http");
-    pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    pool.setVirtualThreadsExecutor(VirtualThreads.perTask());
     client.setExecutor(pool);
     client.setFollowRedirects(false);
     client.setConnectTimeout(

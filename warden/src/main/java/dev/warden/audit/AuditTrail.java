@@ -3,6 +3,7 @@ package dev.warden.audit;
 import dev.warden.config.AuditConfig;
 import dev.warden.config.Secret;
 import dev.warden.config.WardenConfig;
+import dev.warden.net.VirtualThreads;
 import dev.warden.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class AuditTrail implements AutoCloseable {
       writer = new AuditWriter(sink, signer, config.checkpointEvery(), journal);
       AuditRetention retention = retention();
       if (retention.active()) {
-        pruner = Thread.ofVirtual().name("audit-retention").start(() -> prune(retention));
+        pruner = VirtualThreads.builder().name("audit-retention").start(() -> prune(retention));
       }
     }
     return writer;

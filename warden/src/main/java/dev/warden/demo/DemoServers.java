@@ -1,12 +1,12 @@
 package dev.warden.demo;
 
+import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -53,7 +53,7 @@ public final class DemoServers implements AutoCloseable {
     specs.put("mail", MailServer.spec(data.mail(), data.tickets(), version));
     specs.put("docs", DocsServer.spec(data.docs(), version));
 
-    ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    ExecutorService virtualThreads = VirtualThreads.perTask();
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setName("warden-demo");
     pool.setVirtualThreadsExecutor(virtualThreads);

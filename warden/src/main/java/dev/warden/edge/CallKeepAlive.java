@@ -1,6 +1,7 @@
 package dev.warden.edge;
 
 import dev.warden.edge.http.HttpResponse;
+import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ final class CallKeepAlive {
    */
   private void startWatcher() {
     if (!watching.get() && watching.compareAndSet(false, true)) {
-      Thread.ofVirtual().name("call-keep-alive").start(this::tick);
+      VirtualThreads.builder().name("call-keep-alive").start(this::tick);
     }
   }
 
@@ -112,7 +113,7 @@ final class CallKeepAlive {
       for (Watch w : open) {
         if (!w.busy && now - w.lastWrite >= periodNanos) {
           w.busy = true;
-          Thread.ofVirtual().name("call-keep-alive").start(w::keepAlive);
+          VirtualThreads.builder().name("call-keep-alive").start(w::keepAlive);
         }
       }
     }

@@ -18,6 +18,7 @@ import dev.warden.inspect.policy.SensitiveDataStage;
 import dev.warden.mcp.SessionStore;
 import dev.warden.mcp.SessionTokens;
 import dev.warden.mcp.UpstreamServer;
+import dev.warden.net.VirtualThreads;
 import dev.warden.persona.Persona;
 import dev.warden.persona.PersonaStage;
 import dev.warden.pipeline.Pipeline;
@@ -38,7 +39,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
@@ -143,8 +143,8 @@ public final class Gateway implements AutoCloseable {
             HttpServer.Options.DEFAULTS
                 .withConnectionThreads(config.limits().connectionThreads())
                 .withEventLoops(config.limits().eventLoops()));
-    this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reapIdleSessions);
-    Thread.ofVirtual().name("catalog-warmup").start(this::warmUp);
+    this.reaper = VirtualThreads.builder().name("session-reaper").start(this::reapIdleSessions);
+    VirtualThreads.builder().name("catalog-warmup").start(this::warmUp);
   }
 
   /** Lists every server once at start, so the first agent does not wait and operators see state. */
@@ -298,7 +298,7 @@ public final class Gateway implements AutoCloseable {
   static QueuedThreadPool threadPool(String name) {
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setName(name);
-    pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    pool.setVirtualThreadsExecutor(VirtualThreads.perTask());
     return pool;
   }
 

@@ -8,6 +8,7 @@ import dev.warden.mcp.JsonRpcError;
 import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
+import dev.warden.net.VirtualThreads;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
 import java.security.SecureRandom;
@@ -40,7 +41,7 @@ final class InputRequired {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ScheduledExecutorService TIMER =
       Executors.newSingleThreadScheduledExecutor(
-          Thread.ofVirtual().name("input-required-timer").factory());
+          VirtualThreads.builder().name("input-required-timer").factory());
 
   /** The upstream call a client's request started, as it continues across retries. */
   record Call(
@@ -154,7 +155,7 @@ final class InputRequired {
     if (p == null) {
       return;
     }
-    Thread.ofVirtual()
+    VirtualThreads.builder()
         .start(
             () -> {
               p.stream()

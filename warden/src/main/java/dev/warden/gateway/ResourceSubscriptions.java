@@ -12,6 +12,7 @@ import dev.warden.mcp.Session;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.mcp.UpstreamSession;
+import dev.warden.net.VirtualThreads;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
 import dev.warden.registry.Catalog;
@@ -28,7 +29,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -96,7 +96,7 @@ final class ResourceSubscriptions {
     if (byServer.size() == 1) {
       byServer.forEach((server, some) -> accepted.addAll(subscribe(session, server, some, own)));
     } else {
-      try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+      try (ExecutorService each = VirtualThreads.perTask()) {
         byServer.forEach(
             (server, some) ->
                 each.execute(() -> accepted.addAll(subscribe(session, server, some, own))));
@@ -186,7 +186,7 @@ final class ResourceSubscriptions {
     @Override
     public void close() {
       if (closed.compareAndSet(false, true)) {
-        Thread.ofVirtual().name("listen-unsubscribe").start(this::release);
+        VirtualThreads.builder().name("listen-unsubscribe").start(this::release);
       }
     }
 

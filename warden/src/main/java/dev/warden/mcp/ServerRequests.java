@@ -3,6 +3,7 @@ package dev.warden.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.net.VirtualThreads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class ServerRequests {
   private static final String PREFIX = "warden-s-";
   private static final ScheduledExecutorService TIMER =
       Executors.newSingleThreadScheduledExecutor(
-          Thread.ofVirtual().name("server-request-timer").factory());
+          VirtualThreads.builder().name("server-request-timer").factory());
 
   /** Methods an upstream may send to the client, and the client capability each needs. */
   private static final Map<String, String> NEEDS =
@@ -151,7 +152,7 @@ public final class ServerRequests {
   private void expire(String id) {
     Pending p = pending.remove(id);
     if (p != null) {
-      Thread.ofVirtual()
+      VirtualThreads.builder()
           .start(
               () ->
                   fail(

@@ -3,6 +3,7 @@ package dev.warden.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.net.VirtualThreads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +182,7 @@ public final class Session {
   /** Sends a client notification to every upstream session this session has opened. */
   public void notifyUpstreams(byte[] notification) {
     for (UpstreamSession s : upstreams.values()) {
-      Thread.ofVirtual().start(() -> post(s, notification));
+      VirtualThreads.builder().start(() -> post(s, notification));
     }
   }
 
@@ -201,7 +202,7 @@ public final class Session {
     params.set("requestId", requestId);
     params.put("reason", reason);
     byte[] bytes = JsonRpcCodec.bytes(n);
-    Thread.ofVirtual().start(() -> post(s, bytes));
+    VirtualThreads.builder().start(() -> post(s, bytes));
   }
 
   private static void post(UpstreamSession s, byte[] message) {

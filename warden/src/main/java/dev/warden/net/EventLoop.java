@@ -150,7 +150,8 @@ public final class EventLoop implements Executor {
     }
   }
 
-  private static Constructor<?> builderConstructor() {
+  /** The JDK's builder of virtual threads with a given scheduler, or null where it is closed. */
+  static Constructor<?> builderConstructor() {
     try {
       Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
       Constructor<?> k = c.getDeclaredConstructor(Executor.class);

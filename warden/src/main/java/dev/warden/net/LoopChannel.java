@@ -9,6 +9,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,12 +19,17 @@ import java.util.concurrent.locks.LockSupport;
  * call. {@link #close()} from any thread wakes a thread parked on it, whose read then fails.
  */
 public final class LoopChannel implements java.io.Closeable {
+  private static final int READER = 0;
+  private static final int WRITER = 1;
+
   private final SocketChannel channel;
   private final EventLoop owner;
   private final InputStream in = new In();
   private final OutputStream out = new Out();
   SelectionKey key;
-  private volatile Thread waiter;
+
+  /** The thread waiting to read and the one waiting to write, if any. */
+  private final AtomicReferenceArray<Thread> waiters = new AtomicReferenceArray<>(2);
 
   /**
    * Set by a complete write, cleared by the next read: after a request (or an answer) has gone out,
@@ -55,36 +61,50 @@ public final class LoopChannel implements java.io.Closeable {
     }
   }
 
-  /** The loop saw the socket ready: wakes the thread waiting on it, if any. */
+  /**
+   * The loop saw the socket ready: wakes the threads waiting on it. Read interest stays while a
+   * reader was waiting (it will most likely wait again) and is dropped when none was; write
+   * interest is dropped once it fired. A key cancelled meanwhile (the socket was closed) wakes both
+   * waiters, which then find the socket closed.
+   */
   void ready(SelectionKey k) {
-    Thread w = waiter;
-    if (w != null) {
-      waiter = null;
-      if ((k.readyOps() & SelectionKey.OP_WRITE) != 0) {
-        k.interestOps(k.interestOps() & ~SelectionKey.OP_WRITE);
+    try {
+      int ops = k.readyOps();
+      int drop = 0;
+      if ((ops & SelectionKey.OP_READ) != 0 && !wake(READER)) {
+        drop |= SelectionKey.OP_READ;
       }
-      LockSupport.unpark(w);
-    } else {
-      k.interestOps(0); // nobody reads now: no readiness until someone waits again
+      if ((ops & SelectionKey.OP_WRITE) != 0) {
+        wake(WRITER);
+        drop |= SelectionKey.OP_WRITE;
+      }
+      if (drop != 0) {
+        k.interestOps(k.interestOps() & ~drop);
+      }
+    } catch (CancelledKeyException e) {
+      wakeAll();
     }
   }
 
   /**
    * Parks the calling thread until the loop sees the socket ready for {@code op}. Interest is only
    * ever changed on the owning loop's thread, so it cannot race {@link #ready}: a thread of another
-   * loop (or none) hands the change to the owner as a task.
+   * loop (or none) hands the change to the owner as a task. A reader and a writer may wait at once
+   * (a keep-alive written from another thread while the connection's thread reads).
    */
   private void await(int op) throws IOException {
     if (!channel.isOpen()) {
       throw new ClosedChannelException();
     }
-    waiter = Thread.currentThread();
+    int slot = op == SelectionKey.OP_READ ? READER : WRITER;
+    Thread me = Thread.currentThread();
+    waiters.set(slot, me);
     if (EventLoop.current().orElse(null) == owner) {
       arm(op);
     } else {
       owner.execute(() -> arm(op));
     }
-    while (waiter != null) {
+    while (waiters.get(slot) == me) {
       LockSupport.park(this);
     }
     if (!channel.isOpen()) {
@@ -98,16 +118,22 @@ public final class LoopChannel implements java.io.Closeable {
         key.interestOps(key.interestOps() | op);
       }
     } catch (CancelledKeyException e) {
-      wake(); // closed meanwhile: the waiter finds out
+      wakeAll(); // closed meanwhile: the waiters find out
     }
   }
 
-  private void wake() {
-    Thread w = waiter;
-    waiter = null;
+  /** Wakes the thread waiting in {@code slot}; whether there was one. */
+  private boolean wake(int slot) {
+    Thread w = waiters.getAndSet(slot, null);
     if (w != null) {
       LockSupport.unpark(w);
     }
+    return w != null;
+  }
+
+  private void wakeAll() {
+    wake(READER);
+    wake(WRITER);
   }
 
   @Override
@@ -115,7 +141,7 @@ public final class LoopChannel implements java.io.Closeable {
     try {
       channel.close();
     } finally {
-      wake();
+      wakeAll();
     }
   }
 

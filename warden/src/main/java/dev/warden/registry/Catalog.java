@@ -1,6 +1,7 @@
 package dev.warden.registry;
 
 import dev.warden.mcp.UpstreamServer;
+import dev.warden.net.VirtualThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,7 +74,7 @@ public final class Catalog implements AutoCloseable {
     if (!refreshing.compareAndSet(false, true)) {
       return;
     }
-    Thread.ofVirtual()
+    VirtualThreads.builder()
         .name("catalog-refresh")
         .start(
             () -> {
@@ -103,7 +103,7 @@ public final class Catalog implements AutoCloseable {
 
   private Map<String, ServerListing> fetchAll() {
     Map<String, ServerListing> out = new LinkedHashMap<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ExecutorService pool = VirtualThreads.perTask()) {
       Map<String, Future<ServerListing>> pending = new LinkedHashMap<>();
       for (ServerCatalog s : servers.values()) {
         pending.put(s.id(), pool.submit(s::listing));

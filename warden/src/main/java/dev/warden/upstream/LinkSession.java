@@ -6,6 +6,7 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
+import dev.warden.net.VirtualThreads;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -100,7 +101,7 @@ final class LinkSession implements UpstreamSession {
     // The others pinned to the process keep theirs; what nobody holds now is unsubscribed.
     List<String> unheld = channel.holds().releaseAll(this);
     if (!unheld.isEmpty()) {
-      Thread.ofVirtual()
+      VirtualThreads.builder()
           .name("upstream-unsubscribe-" + server)
           .start(() -> channel.holds().unsubscribe(unheld, (m, p) -> channel.ready().call(m, p)));
     }

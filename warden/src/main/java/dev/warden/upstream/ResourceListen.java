@@ -9,6 +9,7 @@ import dev.warden.mcp.SseEvent;
 import dev.warden.mcp.SseReader;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamReply;
+import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class ResourceListen implements ResourceSubscription {
       Duration timeout,
       Duration connectTimeout) {
     ResourceListen l = new ResourceListen(session, uris, listener, timeout);
-    Thread.ofVirtual().name("upstream-resource-listen-" + session.server()).start(l::run);
+    VirtualThreads.builder().name("upstream-resource-listen-" + session.server()).start(l::run);
     long wait = 2 * timeout.toMillis() + connectTimeout.toMillis() + 1000;
     try {
       l.first.get(wait, TimeUnit.MILLISECONDS);

@@ -7,6 +7,7 @@ import dev.warden.mcp.SseEvent;
 import dev.warden.mcp.SseReader;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
+import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ final class SseChannel implements LinkChannel {
     self[0] = fresh;
     fresh.onNotification(this::dispatch);
     stream = response;
-    Thread.ofVirtual()
+    VirtualThreads.builder()
         .name("sse-stream-" + config.id())
         .start(() -> read(listener, response, endpoint, fresh));
     try {
@@ -162,7 +163,7 @@ final class SseChannel implements LinkChannel {
     if (!closed) {
       log.warn("legacy SSE server {} {}; calls waiting on it failed", config.id(), reason);
       if (!listeners.isEmpty()) {
-        Thread.ofVirtual().name("sse-reconnect-" + config.id()).start(this::reconnect);
+        VirtualThreads.builder().name("sse-reconnect-" + config.id()).start(this::reconnect);
       }
     }
   }

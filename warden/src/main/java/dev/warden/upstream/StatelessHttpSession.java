@@ -17,6 +17,7 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
+import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -149,7 +150,7 @@ final class StatelessHttpSession implements UpstreamSession {
     CompletableFuture<Boolean> opened =
         new CompletableFuture<Boolean>()
             .completeOnTimeout(false, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    Thread.ofVirtual()
+    VirtualThreads.builder()
         .name("upstream-listen-" + config.id())
         .start(() -> new ListenSubscription(this, listener, resumed, opened).run());
     return opened;

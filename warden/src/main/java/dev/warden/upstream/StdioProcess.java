@@ -4,6 +4,7 @@ import dev.warden.config.ServerConfig;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
+import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +72,8 @@ final class StdioProcess {
     }
     StdioProcess p = new StdioProcess(config, process, onExit);
     log.info("stdio server {} started (pid {})", config.id(), process.pid());
-    Thread.ofVirtual().name("stdio-out-" + config.id()).start(p::readMessages);
-    Thread.ofVirtual().name("stdio-err-" + config.id()).start(p::readLog);
+    VirtualThreads.builder().name("stdio-out-" + config.id()).start(p::readMessages);
+    VirtualThreads.builder().name("stdio-err-" + config.id()).start(p::readLog);
     return p;
   }
 

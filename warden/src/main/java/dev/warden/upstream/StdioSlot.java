@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.config.ServerConfig;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
+import dev.warden.net.VirtualThreads;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,7 @@ final class StdioSlot implements LinkChannel {
       return;
     }
     starting = true;
-    Thread.ofVirtual().name("stdio-start-" + config.id()).start(this::startNow);
+    VirtualThreads.builder().name("stdio-start-" + config.id()).start(this::startNow);
   }
 
   private void startNow() {
@@ -149,7 +150,7 @@ final class StdioSlot implements LinkChannel {
       delay = backoff(failures++);
     }
     pause(p.link().failure(), delay);
-    Thread.ofVirtual()
+    VirtualThreads.builder()
         .name("stdio-restart-" + config.id())
         .start(
             () -> {

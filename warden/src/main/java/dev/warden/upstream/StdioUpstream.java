@@ -4,8 +4,8 @@ import dev.warden.config.ProcessOptions;
 import dev.warden.config.ServerConfig;
 import dev.warden.mcp.UpstreamServer;
 import dev.warden.mcp.UpstreamSession;
+import dev.warden.net.VirtualThreads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,7 +45,7 @@ public final class StdioUpstream implements UpstreamServer {
   /** Stops every process of the pool at once, each with its own grace period. */
   @Override
   public void close() {
-    try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ExecutorService stopping = VirtualThreads.perTask()) {
       for (StdioSlot slot : slots) {
         stopping.submit(slot::close);
       }

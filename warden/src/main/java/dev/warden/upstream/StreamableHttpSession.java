@@ -10,6 +10,7 @@ import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
 import dev.warden.mcp.UpstreamReply;
 import dev.warden.mcp.UpstreamSession;
+import dev.warden.net.VirtualThreads;
 import dev.warden.upstream.StatefulHttp.State;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -128,7 +129,7 @@ final class StreamableHttpSession implements UpstreamSession {
     CompletableFuture<Boolean> opened =
         new CompletableFuture<Boolean>()
             .completeOnTimeout(false, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    Thread.ofVirtual()
+    VirtualThreads.builder()
         .name("upstream-listen-" + config.id())
         .start(() -> new EventStreamListener(this, config.id(), listener, resumed, opened).run());
     return opened;

@@ -131,6 +131,31 @@ class EventLoopTest {
   }
 
   @Test
+  void aReaderAndAWriterWaitOnOneSocketAtOnce() throws Exception {
+    EventLoop loop = loops.next();
+    SocketChannel ch = connect();
+    try (Socket peer = server.accept()) {
+      LoopChannel c = onLoop(loop, () -> loop.adopt(ch)).get(5, TimeUnit.SECONDS);
+      CompletableFuture<Integer> read = onLoop(loop, () -> c.input().read());
+      Thread.sleep(100); // parked for a byte
+      byte[] big = new byte[8 * 1024 * 1024];
+      CompletableFuture<Integer> wrote =
+          offLoop(
+              () -> {
+                c.output().write(big);
+                return big.length;
+              });
+      Thread.sleep(100); // parked for room in the socket buffer, while the reader still waits
+      assertThat(wrote).isNotDone();
+      assertThat(peer.getInputStream().readNBytes(big.length)).hasSize(big.length);
+      assertThat(wrote.get(5, TimeUnit.SECONDS)).isEqualTo(big.length);
+      assertThat(read).isNotDone();
+      peer.getOutputStream().write(9);
+      assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(9);
+    }
+  }
+
+  @Test
   void manyConnectionsEchoAtOnceWithoutALostWakeUp() throws Exception {
     int connections = 40;
     int rounds = 200;
@@ -232,6 +257,38 @@ class EventLoopTest {
       n++;
     }
     return n;
+  }
+
+  /**
+   * A thread started while serving a request runs off the loop: its parent's scheduler would be the
+   * loop, where a read of a child process's pipe holds the loop's only carrier.
+   */
+  @Test
+  void aThreadStartedFromALoopThreadRunsOffTheLoop() throws Exception {
+    EventLoop loop = loops.next();
+    assertThat(echoDelayWhile(loop, () -> join(VirtualThreads.start("pipe", () -> readPipe(400)))))
+        .isLessThan(200);
+    // What VirtualThreads prevents: the JDK's own builder inherits the loop, and the read holds it.
+    assertThat(echoDelayWhile(loop, () -> join(Thread.ofVirtual().start(() -> readPipe(400)))))
+        .isGreaterThanOrEqualTo(250);
+  }
+
+  /** Reads the output of a child process that writes nothing for {@code millis}, then ends. */
+  private static void readPipe(long millis) {
+    try {
+      Process p = new ProcessBuilder("sleep", String.valueOf(millis / 1000.0)).start();
+      assertThat(p.getInputStream().read()).isEqualTo(-1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

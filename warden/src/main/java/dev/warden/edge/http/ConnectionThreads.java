@@ -1,5 +1,6 @@
 package dev.warden.edge.http;
 
+import dev.warden.net.VirtualThreads;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -47,7 +48,7 @@ final class ConnectionThreads {
         // every platform thread serves a connection: this one gets a virtual thread
       }
     }
-    Thread.ofVirtual().name("warden-conn").start(connection);
+    VirtualThreads.builder().name("warden-conn").start(connection);
   }
 
   /** Connections on platform threads now (for tests and diagnostics). */

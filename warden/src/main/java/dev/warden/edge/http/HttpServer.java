@@ -1,5 +1,6 @@
 package dev.warden.edge.http;
 
+import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -84,7 +85,7 @@ public final class HttpServer implements AutoCloseable {
     this.handler = handler;
     this.options = options;
     this.threads = new ConnectionThreads(options.connectionThreads());
-    this.acceptor = Thread.ofVirtual().name("warden-accept").unstarted(this::accept);
+    this.acceptor = VirtualThreads.builder().name("warden-accept").unstarted(this::accept);
   }
 
   /** Binds {@code host:port} (port 0 picks a free one) and starts accepting. */
