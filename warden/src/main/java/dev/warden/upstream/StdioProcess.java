@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,11 +33,16 @@ final class StdioProcess {
   private static final int MAX_LOG_LINE = 2000;
   private static final Duration GRACE = Duration.ofSeconds(2);
 
+  /** Messages waiting for the server to read its input, beyond which a write fails at once. */
+  static final int OUTBOX = 4096;
+
   private final ServerConfig config;
   private final Process process;
   private final OutputStream stdin;
   private final JsonRpcLink link;
   private final Consumer<StdioProcess> onExit;
+  private final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(OUTBOX);
+  private Thread writer;
   private volatile boolean stopping;
 
   private StdioProcess(ServerConfig config, Process process, Consumer<StdioProcess> onExit) {
@@ -72,8 +80,9 @@ final class StdioProcess {
     }
     StdioProcess p = new StdioProcess(config, process, onExit);
     log.info("stdio server {} started (pid {})", config.id(), process.pid());
-    VirtualThreads.builder().name("stdio-out-" + config.id()).start(p::readMessages);
-    VirtualThreads.builder().name("stdio-err-" + config.id()).start(p::readLog);
+    p.writer = VirtualThreads.start("stdio-in-" + config.id(), p::writeMessages);
+    VirtualThreads.start("stdio-out-" + config.id(), p::readMessages);
+    VirtualThreads.start("stdio-err-" + config.id(), p::readLog);
     return p;
   }
 
@@ -85,6 +94,12 @@ final class StdioProcess {
     return process.pid();
   }
 
+  /**
+   * Queues one message for the server's input. The caller never waits for the pipe: a server slow
+   * to read would otherwise hold the caller's thread, and with it an event loop and every agent
+   * connection on it, or the reader thread, which would then stop reading the server's output while
+   * the server waits for it to (each blocked on the other's full pipe).
+   */
   private void write(byte[] message) throws IOException {
     byte[] line = message;
     for (byte b : message) {
@@ -94,10 +109,44 @@ final class StdioProcess {
         break;
       }
     }
-    synchronized (stdin) {
-      stdin.write(line);
-      stdin.write('\n');
-      stdin.flush();
+    if (stopping || !process.isAlive()) {
+      throw new IOException("the process's input is closed");
+    }
+    if (!outbox.offer(line)) {
+      throw new IOException("the server has not read its last " + OUTBOX + " messages");
+    }
+  }
+
+  /**
+   * Writes queued messages in order, as many as are waiting per flush. This thread alone touches
+   * the process's input, and closes it when interrupted (stop, or the process is gone): a close
+   * from another thread would wait for a write blocked on a full pipe.
+   */
+  private void writeMessages() {
+    List<byte[]> batch = new ArrayList<>();
+    try {
+      while (true) {
+        batch.add(outbox.take());
+        outbox.drainTo(batch, 255);
+        for (byte[] line : batch) {
+          stdin.write(line);
+          stdin.write('\n');
+        }
+        stdin.flush();
+        batch.clear();
+      }
+    } catch (InterruptedException e) {
+      // stopped, or the process is gone
+    } catch (IOException e) {
+      if (!stopping) {
+        log.debug("stdio server {}: its input broke: {}", config.id(), e.toString());
+      }
+    } finally {
+      try {
+        stdin.close();
+      } catch (IOException e) {
+        // the process is gone
+      }
     }
   }
 
@@ -113,6 +162,7 @@ final class StdioProcess {
     } catch (IOException e) {
       why = e.getMessage();
     }
+    writer.interrupt();
     link.fail(exitReason(why));
     onExit.accept(this);
   }
@@ -168,11 +218,7 @@ final class StdioProcess {
    */
   void stop() {
     stopping = true;
-    try {
-      stdin.close();
-    } catch (IOException e) {
-      // already gone
-    }
+    writer.interrupt(); // which closes the process's input
     try {
       if (process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         return;

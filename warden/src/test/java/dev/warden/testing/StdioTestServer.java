@@ -30,6 +30,11 @@ public final class StdioTestServer {
 
   /** The argument array that starts this server in a fresh JVM. */
   public static List<String> command() {
+    return command(StdioTestServer.class);
+  }
+
+  /** The argument array that starts {@code main}'s main method in a fresh JVM, test classpath. */
+  public static List<String> command(Class<?> main) {
     String java =
         ProcessHandle.current()
             .info()
@@ -43,7 +48,7 @@ public final class StdioTestServer {
         "-Xmx96m",
         "-cp",
         System.getProperty("java.class.path"),
-        StdioTestServer.class.getName());
+        main.getName());
   }
 
   public static void main(String[] args) throws Exception {
