@@ -4,7 +4,6 @@ import dev.warden.config.ServerConfig;
 import dev.warden.mcp.JsonRpcCodec;
 import dev.warden.mcp.UpstreamException;
 import dev.warden.mcp.UpstreamException.Kind;
-import dev.warden.net.VirtualThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +79,12 @@ final class StdioProcess {
     }
     StdioProcess p = new StdioProcess(config, process, onExit);
     log.info("stdio server {} started (pid {})", config.id(), process.pid());
-    p.writer = VirtualThreads.start("stdio-in-" + config.id(), p::writeMessages);
-    VirtualThreads.start("stdio-out-" + config.id(), p::readMessages);
-    VirtualThreads.start("stdio-err-" + config.id(), p::readLog);
+    // Platform threads: a pipe read or write holds its thread in the kernel, which on a virtual
+    // thread pins a carrier and makes the JDK's scheduler bring in another for each call.
+    Thread.Builder pipes = Thread.ofPlatform().daemon();
+    p.writer = pipes.name("stdio-in-" + config.id()).start(p::writeMessages);
+    pipes.name("stdio-out-" + config.id()).start(p::readMessages);
+    pipes.name("stdio-err-" + config.id()).start(p::readLog);
     return p;
   }
 
