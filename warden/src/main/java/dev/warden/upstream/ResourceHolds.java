@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,30 +38,75 @@ final class ResourceHolds {
   /** URI to holder to how many holds it has (a listen stream each, a client session once). */
   private final Map<String, Map<Object, Integer>> byUri = new LinkedHashMap<>();
 
+  /** The first subscribe of a URI while it is on its way to the server. */
+  private final Map<String, CompletableFuture<ObjectNode>> pending = new HashMap<>();
+
   ResourceHolds(String server) {
     this.server = server;
   }
 
   /**
    * One more hold of {@code holder} on {@code uri}. The server is asked when nobody held it; its
-   * answer is returned, and a refusal (or a failure) takes the hold back. Otherwise the server has
-   * the subscription already and the answer is an empty result.
+   * answer is returned, and a refusal (or a failure) takes the hold back. A holder that comes while
+   * that first subscribe is on its way waits for it and stands or falls with it: it is not told
+   * "subscribed" before the server has said so. Otherwise the server has the subscription already
+   * and the answer is an empty result.
    */
   ObjectNode subscribe(Object holder, String uri, Caller caller) throws UpstreamException {
-    if (!add(holder, uri)) {
-      return done();
+    CompletableFuture<ObjectNode> first;
+    CompletableFuture<ObjectNode> mine = null;
+    synchronized (this) {
+      first = pending.get(uri);
+      if (add(holder, uri) && first == null) {
+        mine = new CompletableFuture<>();
+        pending.put(uri, mine);
+      }
     }
+    if (mine == null) {
+      return first == null ? done() : following(first, holder, uri);
+    }
+    try {
+      ObjectNode answer = caller.call(SUBSCRIBE, params(uri));
+      if (!answer.has("result")) {
+        remove(holder, uri);
+      }
+      settle(uri, mine, answer, null);
+      return answer;
+    } catch (UpstreamException | RuntimeException e) {
+      remove(holder, uri);
+      settle(uri, mine, null, e);
+      throw e;
+    }
+  }
+
+  /** The outcome of the first holder's subscribe, for a holder that came while it was pending. */
+  private ObjectNode following(CompletableFuture<ObjectNode> first, Object holder, String uri)
+      throws UpstreamException {
     ObjectNode answer;
     try {
-      answer = caller.call(SUBSCRIBE, params(uri));
-    } catch (UpstreamException e) {
+      answer = first.join();
+    } catch (java.util.concurrent.CompletionException e) {
       remove(holder, uri);
+      if (e.getCause() instanceof UpstreamException u) {
+        throw u; // the first holder's failure is this one's too
+      }
       throw e;
     }
     if (!answer.has("result")) {
       remove(holder, uri);
+      return answer.deepCopy();
     }
-    return answer;
+    return done();
+  }
+
+  private synchronized void settle(
+      String uri, CompletableFuture<ObjectNode> f, ObjectNode answer, Exception failure) {
+    pending.remove(uri, f);
+    if (failure != null) {
+      f.completeExceptionally(failure);
+    } else {
+      f.complete(answer);
+    }
   }
 
   /**

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +62,47 @@ class ResourceHoldsTest {
     holds.unsubscribe(b, NOTE, this::call);
     assertThat(sent).containsExactly("resources/subscribe " + NOTE);
     assertThat(holds.held()).containsExactly(NOTE);
+  }
+
+  @Test
+  void aHolderThatComesWhileTheFirstSubscribeIsPendingSharesItsOutcome() throws Exception {
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    ResourceHolds.Caller slowRefusal =
+        (method, params) -> {
+          asked.countDown();
+          try {
+            answer.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return refuse(method, params);
+        };
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    CompletableFuture<ObjectNode> first =
+        CompletableFuture.supplyAsync(() -> subscribe(a, slowRefusal), threads);
+    assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<ObjectNode> second =
+        CompletableFuture.supplyAsync(() -> subscribe(b, this::call), threads);
+    Thread.sleep(200);
+    assertThat(second).as("not told subscribed before the server answers").isNotDone();
+    answer.countDown();
+    assertThat(first.get(5, TimeUnit.SECONDS).has("error")).isTrue();
+    assertThat(second.get(5, TimeUnit.SECONDS).has("error")).isTrue();
+    threads.close();
+    assertThat(holds.held()).isEmpty();
+    assertThat(sent).as("the second holder sent nothing itself").isEmpty();
+    // A later holder asks the server afresh.
+    assertThat(holds.subscribe(b, NOTE, this::call).has("result")).isTrue();
+    assertThat(sent).containsExactly("resources/subscribe " + NOTE);
+  }
+
+  private ObjectNode subscribe(Object holder, ResourceHolds.Caller caller) {
+    try {
+      return holds.subscribe(holder, NOTE, caller);
+    } catch (dev.warden.mcp.UpstreamException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
