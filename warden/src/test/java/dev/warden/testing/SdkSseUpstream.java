@@ -1,6 +1,7 @@
 package dev.warden.testing;
 
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
@@ -24,6 +25,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * connection at once, as a server behind a restarting proxy does.
  */
 public final class SdkSseUpstream implements AutoCloseable {
+  /** A resource that takes subscriptions; {@link #touch} announces its update. */
+  public static final String NOTE = "sse://note";
+
   private final Server server;
   private final McpSyncServer mcp;
   private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -59,8 +63,10 @@ public final class SdkSseUpstream implements AutoCloseable {
     this.mcp =
         McpServer.sync(transport)
             .serverInfo(name, "1.0.0")
-            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .capabilities(
+                McpSchema.ServerCapabilities.builder().tools(true).resources(true, false).build())
             .tools(specs)
+            .resources(note())
             .build();
     this.server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -98,6 +104,19 @@ public final class SdkSseUpstream implements AutoCloseable {
   /** Tools called so far, in order. */
   public List<String> calls() {
     return List.copyOf(calls);
+  }
+
+  /** Tells the sessions that subscribed to {@link #NOTE} that it changed. */
+  public void touch() {
+    mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(NOTE));
+  }
+
+  private static McpServerFeatures.SyncResourceSpecification note() {
+    return new McpServerFeatures.SyncResourceSpecification(
+        McpSchema.Resource.builder().uri(NOTE).name("note").mimeType("text/plain").build(),
+        (exchange, request) ->
+            new McpSchema.ReadResourceResult(
+                List.of(new McpSchema.TextResourceContents(NOTE, "text/plain", "a note"))));
   }
 
   /** Closes every open connection, event streams included; the server keeps listening. */

@@ -1,9 +1,9 @@
 package dev.warden.upstream;
 
 import static dev.warden.testing.GatewayHarness.agent;
-import static dev.warden.testing.GatewayHarness.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.config.PersonaConfig;
 import dev.warden.config.ServerConfig;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.SdkSseUpstream;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SseTransportIT {
   static final CountDownLatch release = new CountDownLatch(1);
+  static final List<String> ALL = List.of("*");
   static SdkSseUpstream upstream;
   static GatewayHarness harness;
 
@@ -48,7 +50,7 @@ class SseTransportIT {
         GatewayHarness.start(
             GatewayHarness.config(
                 List.of(ServerConfig.sse("legacy", upstream.url())),
-                List.of(persona("all", "*")),
+                List.of(new PersonaConfig("all", "Every tool and resource", ALL, List.of(), ALL)),
                 List.of(agent("bot", "key-bot", "all"))));
   }
 
@@ -67,6 +69,42 @@ class SseTransportIT {
         .contains("legacy__echo", "legacy__wait");
     assertThat(text(client, "legacy__echo", "hi")).isEqualTo("echo hi");
     assertThat(text(client, "legacy__echo", "again")).isEqualTo("echo again");
+  }
+
+  /**
+   * The server forgets a dropped session's subscriptions; Warden subscribes the new session again
+   * on its own. Each touch after the break must reach the client from the server itself: three
+   * touches, three updates (Warden's own update for the break is at most one).
+   */
+  @Test
+  void aSubscriptionIsRenewedOnTheNewSessionAfterTheStreamDrops() throws Exception {
+    AtomicInteger updates = new AtomicInteger();
+    McpSyncClient client =
+        harness.client(
+            "all",
+            "key-bot",
+            List.of("2025-11-25"),
+            spec -> spec.resourcesUpdateConsumer(contents -> updates.incrementAndGet()));
+    client.subscribeResource(new McpSchema.SubscribeRequest(SdkSseUpstream.NOTE));
+    assertThat(threeTouchesArrive(updates)).as("before the break").isTrue();
+
+    upstream.dropConnections();
+    Thread.sleep(2000); // the channel reconnects by itself (its sessions listen) and renews
+    assertThat(threeTouchesArrive(updates)).as("after the break").isTrue();
+  }
+
+  /** Whether three updates of the note, announced by the server, reach the client. */
+  private static boolean threeTouchesArrive(AtomicInteger updates) throws InterruptedException {
+    int before = updates.get();
+    for (int i = 0; i < 3; i++) {
+      upstream.touch();
+      Thread.sleep(150);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (updates.get() < before + 3 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return updates.get() >= before + 3;
   }
 
   @Test
