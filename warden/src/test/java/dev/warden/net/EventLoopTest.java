@@ -65,6 +65,20 @@ class EventLoopTest {
     return f;
   }
 
+  /** {@code ch} adopted by {@code loop}, on the loop. */
+  private static LoopChannel adopted(EventLoop loop, SocketChannel ch) throws Exception {
+    return onLoop(loop, () -> loop.adopt(ch)).get(5, TimeUnit.SECONDS);
+  }
+
+  /** Writes {@code bytes} to {@code c} from a thread of its own; the count written. */
+  private static CompletableFuture<Integer> writeOffLoop(LoopChannel c, byte[] bytes) {
+    return offLoop(
+        () -> {
+          c.output().write(bytes);
+          return bytes.length;
+        });
+  }
+
   private SocketChannel connect() throws IOException {
     return SocketChannel.open(
         new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), server.getLocalPort()));
@@ -97,7 +111,7 @@ class EventLoopTest {
     EventLoop loop = loops.next();
     SocketChannel ch = connect();
     try (Socket peer = server.accept()) {
-      LoopChannel c = onLoop(loop, () -> loop.adopt(ch)).get(5, TimeUnit.SECONDS);
+      LoopChannel c = adopted(loop, ch);
       CompletableFuture<Integer> read = onLoop(loop, () -> c.input().read(new byte[8]));
       Thread.sleep(100);
       assertThat(read).isNotDone();
@@ -111,7 +125,7 @@ class EventLoopTest {
     EventLoop loop = loops.next();
     SocketChannel ch = connect();
     try (Socket peer = server.accept()) {
-      LoopChannel c = onLoop(loop, () -> loop.adopt(ch)).get(5, TimeUnit.SECONDS);
+      LoopChannel c = adopted(loop, ch);
       CompletableFuture<Integer> read = offLoop(() -> c.input().read());
       Thread.sleep(100);
       assertThat(read).isNotDone();
@@ -119,12 +133,7 @@ class EventLoopTest {
       assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(42);
       // A write far larger than the socket buffers waits for the peer to read, off the loop too.
       byte[] big = new byte[8 * 1024 * 1024];
-      CompletableFuture<Integer> wrote =
-          offLoop(
-              () -> {
-                c.output().write(big);
-                return big.length;
-              });
+      CompletableFuture<Integer> wrote = writeOffLoop(c, big);
       assertThat(peer.getInputStream().readNBytes(big.length)).hasSize(big.length);
       assertThat(wrote.get(5, TimeUnit.SECONDS)).isEqualTo(big.length);
     }
@@ -135,16 +144,11 @@ class EventLoopTest {
     EventLoop loop = loops.next();
     SocketChannel ch = connect();
     try (Socket peer = server.accept()) {
-      LoopChannel c = onLoop(loop, () -> loop.adopt(ch)).get(5, TimeUnit.SECONDS);
+      LoopChannel c = adopted(loop, ch);
       CompletableFuture<Integer> read = onLoop(loop, () -> c.input().read());
       Thread.sleep(100); // parked for a byte
       byte[] big = new byte[8 * 1024 * 1024];
-      CompletableFuture<Integer> wrote =
-          offLoop(
-              () -> {
-                c.output().write(big);
-                return big.length;
-              });
+      CompletableFuture<Integer> wrote = writeOffLoop(c, big);
       Thread.sleep(100); // parked for room in the socket buffer, while the reader still waits
       assertThat(wrote).isNotDone();
       assertThat(peer.getInputStream().readNBytes(big.length)).hasSize(big.length);

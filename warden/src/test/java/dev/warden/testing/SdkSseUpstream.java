@@ -1,7 +1,6 @@
 package dev.warden.testing;
 
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
@@ -66,7 +65,7 @@ public final class SdkSseUpstream implements AutoCloseable {
             .capabilities(
                 McpSchema.ServerCapabilities.builder().tools(true).resources(true, false).build())
             .tools(specs)
-            .resources(note())
+            .resources(StdioTestServer.note(NOTE))
             .build();
     this.server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -109,14 +108,6 @@ public final class SdkSseUpstream implements AutoCloseable {
   /** Tells the sessions that subscribed to {@link #NOTE} that it changed. */
   public void touch() {
     mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(NOTE));
-  }
-
-  private static McpServerFeatures.SyncResourceSpecification note() {
-    return new McpServerFeatures.SyncResourceSpecification(
-        McpSchema.Resource.builder().uri(NOTE).name("note").mimeType("text/plain").build(),
-        (exchange, request) ->
-            new McpSchema.ReadResourceResult(
-                List.of(new McpSchema.TextResourceContents(NOTE, "text/plain", "a note"))));
   }
 
   /** Closes every open connection, event streams included; the server keeps listening. */

@@ -63,7 +63,7 @@ public final class StdioTestServer {
             .serverInfo("stdio-test", "1.0.0")
             .capabilities(
                 McpSchema.ServerCapabilities.builder().tools(true).resources(true, false).build())
-            .resources(note())
+            .resources(note(NOTE))
             .tools(
                 tool("echo", a -> "echo " + a.get("text")),
                 tool("pid", a -> Long.toString(ProcessHandle.current().pid())),
@@ -96,12 +96,13 @@ public final class StdioTestServer {
     new CountDownLatch(1).await();
   }
 
-  private static McpServerFeatures.SyncResourceSpecification note() {
+  /** A plain-text resource named "note" at {@code uri}, whose text is "a note". */
+  public static McpServerFeatures.SyncResourceSpecification note(String uri) {
     return new McpServerFeatures.SyncResourceSpecification(
-        McpSchema.Resource.builder().uri(NOTE).name("note").mimeType("text/plain").build(),
+        McpSchema.Resource.builder().uri(uri).name("note").mimeType("text/plain").build(),
         (exchange, request) ->
             new McpSchema.ReadResourceResult(
-                List.of(new McpSchema.TextResourceContents(NOTE, "text/plain", "a note"))));
+                List.of(new McpSchema.TextResourceContents(uri, "text/plain", "a note"))));
   }
 
   private static SyncToolSpecification tool(String name, Function<Map<String, Object>, String> f) {
