@@ -10,6 +10,7 @@ import dev.warden.mcp.McpMessage;
 import dev.warden.mcp.ProtocolEra;
 import dev.warden.mcp.ProtocolVersions;
 import dev.warden.mcp.TransportMethods;
+import dev.warden.net.EventLoop;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.ExchangeIds;
 import dev.warden.pipeline.Pipeline;
@@ -24,6 +25,8 @@ import java.util.Map;
  * writes what it answers. Policy lives in the stages, not here.
  */
 public final class McpEndpoint implements HttpHandler {
+  /** Bodies larger than this are parsed off the event loop: about a millisecond of parsing. */
+  static final int OFF_LOOP_BYTES = 256 * 1024;
 
   private final Pipeline pipeline;
   private final OriginGuard origins;
@@ -132,7 +135,7 @@ public final class McpEndpoint implements HttpHandler {
       plainError(response, 413, "Body larger than " + limits.maxBodyBytes() + " bytes");
       return;
     }
-    switch (codec.decode(body)) {
+    switch (decode(body)) {
       case JsonRpcCodec.Bad bad ->
           ReplyWriter.json(response, 400, JsonRpcCodec.error(bad.id(), bad.error()));
       case JsonRpcCodec.Ok ok -> {
@@ -143,6 +146,16 @@ public final class McpEndpoint implements HttpHandler {
         run(request, response, exchange);
       }
     }
+  }
+
+  /**
+   * A body over {@link #OFF_LOOP_BYTES} is parsed off the event loop (its thread parks meanwhile),
+   * so a multi-megabyte request does not hold up the loop's other connections (ADR 0007).
+   */
+  private JsonRpcCodec.Decoded decode(byte[] body) {
+    return body.length > OFF_LOOP_BYTES
+        ? EventLoop.offloaded(() -> codec.decode(body))
+        : codec.decode(body);
   }
 
   private void run(HttpRequest request, HttpResponse response, Exchange exchange)

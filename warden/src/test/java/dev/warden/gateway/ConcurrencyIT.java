@@ -60,6 +60,42 @@ class ConcurrencyIT {
     echo.close();
   }
 
+  /**
+   * Bodies over 256 KiB are parsed off the event loop while their thread parks; interleaved with
+   * small calls, each still gets its own answer on its own connection.
+   */
+  @Test
+  void largeBodiesParsedOffTheLoopKeepTheirAnswersApart() throws Exception {
+    Queue<String> wrong = new ConcurrentLinkedQueue<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < 6; c++) {
+        int size = c % 2 == 0 ? (300 + 200 * c) * 1024 : 10;
+        String me = "client" + c;
+        done.add(
+            pool.submit(
+                () -> {
+                  McpSyncClient client = harness.client("alpha", "key-bot");
+                  for (int i = 0; i < 3; i++) {
+                    String text = me + "-" + i + "-" + "x".repeat(size);
+                    McpSchema.CallToolResult r =
+                        client.callTool(
+                            new McpSchema.CallToolRequest("echo__echo", Map.of("text", text)));
+                    String got = ((McpSchema.TextContent) r.content().getFirst()).text();
+                    if (!got.equals("echo " + text)) {
+                      wrong.add(me + " call " + i + " got " + got.length() + " chars");
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
   @Test
   void sdkClientsCallingInParallelEachGetTheirOwnResults() throws Exception {
     Queue<String> wrong = new ConcurrentLinkedQueue<>();
