@@ -286,42 +286,20 @@ record BenchOptions(
   }
 
   private BenchOptions loops(int n) {
-    return new BenchOptions(
-        prewarm,
-        warmup,
-        duration,
-        concurrency,
-        payloads,
-        out,
-        workDir,
-        wardenJar,
-        audit,
-        inspection,
-        n,
-        gatewayJvmArgs,
-        upstreamJvmArgs,
-        cases);
+    return gateway(audit, inspection, n, gatewayJvmArgs, upstreamJvmArgs);
   }
 
   private BenchOptions jvmArgs(List<String> gateway, List<String> upstream) {
-    return new BenchOptions(
-        prewarm,
-        warmup,
-        duration,
-        concurrency,
-        payloads,
-        out,
-        workDir,
-        wardenJar,
-        audit,
-        inspection,
-        eventLoops,
-        gateway,
-        upstream,
-        cases);
+    return gateway(audit, inspection, eventLoops, gateway, upstream);
   }
 
   private BenchOptions switches(boolean a, boolean i) {
+    return gateway(a, i, eventLoops, gatewayJvmArgs, upstreamJvmArgs);
+  }
+
+  /** These options with the gateway's (and its upstream's) settings replaced. */
+  private BenchOptions gateway(
+      boolean a, boolean i, int loops, List<String> gatewayArgs, List<String> upstreamArgs) {
     return new BenchOptions(
         prewarm,
         warmup,
@@ -333,9 +311,9 @@ record BenchOptions(
         wardenJar,
         a,
         i,
-        eventLoops,
-        gatewayJvmArgs,
-        upstreamJvmArgs,
+        loops,
+        gatewayArgs,
+        upstreamArgs,
         cases);
   }
 

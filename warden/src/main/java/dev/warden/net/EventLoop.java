@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class EventLoop implements Executor {
   private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
   private static final ScopedValue<EventLoop> CURRENT = ScopedValue.newInstance();
-  private static final Constructor<?> BUILDER = builderConstructor();
+
+  /** The JDK's builder of virtual threads with a given scheduler, or null where it is closed. */
+  static final Constructor<?> BUILDER = builderConstructor();
 
   private static final java.util.concurrent.ExecutorService OFFLOAD =
       java.util.concurrent.Executors.newFixedThreadPool(
@@ -150,8 +152,7 @@ public final class EventLoop implements Executor {
     }
   }
 
-  /** The JDK's builder of virtual threads with a given scheduler, or null where it is closed. */
-  static Constructor<?> builderConstructor() {
+  private static Constructor<?> builderConstructor() {
     try {
       Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
       Constructor<?> k = c.getDeclaredConstructor(Executor.class);

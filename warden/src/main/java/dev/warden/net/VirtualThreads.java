@@ -1,6 +1,5 @@
 package dev.warden.net;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,19 +15,18 @@ import java.util.concurrent.ThreadFactory;
  * the loop itself must write would never end.
  */
 public final class VirtualThreads {
-  private static final Constructor<?> BUILDER = EventLoop.builderConstructor();
   private static final java.util.concurrent.Executor SHARED = sharedScheduler();
 
   private VirtualThreads() {}
 
   /** A builder of virtual threads that run on the JDK's shared scheduler. */
   public static Thread.Builder.OfVirtual builder() {
-    if (BUILDER == null || SHARED == null) {
+    if (EventLoop.BUILDER == null || SHARED == null) {
       // Without the opened JDK internals there are no event loops either: no parent to inherit.
       return Thread.ofVirtual();
     }
     try {
-      return (Thread.Builder.OfVirtual) BUILDER.newInstance(SHARED);
+      return (Thread.Builder.OfVirtual) EventLoop.BUILDER.newInstance(SHARED);
     } catch (ReflectiveOperationException e) {
       return Thread.ofVirtual();
     }

@@ -49,12 +49,7 @@ class ForgottenUpstreamSessionIT {
   }
 
   private McpSyncClient client() {
-    return harness.client(
-        "reader",
-        KEY,
-        List.of("2025-11-25"),
-        spec ->
-            spec.resourcesUpdateConsumer(contents -> contents.forEach(c -> updated.add(c.uri()))));
+    return harness.subscriber("reader", KEY, updated::add);
   }
 
   /** The server's own announcement, until the client has read it: true when it did. */

@@ -59,12 +59,7 @@ class SubscribeResourcesIT {
   }
 
   private McpSyncClient client(String persona) {
-    return harness.client(
-        persona,
-        KEY,
-        List.of("2025-11-25"),
-        spec ->
-            spec.resourcesUpdateConsumer(contents -> contents.forEach(c -> updated.add(c.uri()))));
+    return harness.subscriber(persona, KEY, updated::add);
   }
 
   /** The upstream MCP session Warden opened for the client (the catalog's never subscribes). */

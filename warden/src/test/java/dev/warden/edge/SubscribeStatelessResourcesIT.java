@@ -54,12 +54,7 @@ class SubscribeStatelessResourcesIT {
   }
 
   private McpSyncClient client() {
-    return harness.client(
-        "reader",
-        "key-reader",
-        List.of("2025-11-25"),
-        spec ->
-            spec.resourcesUpdateConsumer(contents -> contents.forEach(c -> updated.add(c.uri()))));
+    return harness.subscriber("reader", "key-reader", updated::add);
   }
 
   /** Announces {@code uri} until the client has read it again (its GET stream may open late). */

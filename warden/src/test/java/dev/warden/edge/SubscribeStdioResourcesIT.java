@@ -50,12 +50,7 @@ class SubscribeStdioResourcesIT {
   }
 
   private McpSyncClient client(Set<String> updated) {
-    return harness.client(
-        "reader",
-        KEY,
-        List.of("2025-11-25"),
-        spec ->
-            spec.resourcesUpdateConsumer(contents -> contents.forEach(c -> updated.add(c.uri()))));
+    return harness.subscriber("reader", KEY, updated::add);
   }
 
   /** Has the server announce the note (through {@code via}) until {@code seen} has it. */

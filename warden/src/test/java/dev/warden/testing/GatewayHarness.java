@@ -152,6 +152,21 @@ public final class GatewayHarness implements AutoCloseable {
   }
 
   /**
+   * An initialized 2025-11-25 SDK client that hands the URI of each resource update it reads to
+   * {@code updated}.
+   */
+  public McpSyncClient subscriber(
+      String persona, String key, java.util.function.Consumer<String> updated) {
+    return client(
+        persona,
+        key,
+        List.of("2025-11-25"),
+        spec ->
+            spec.resourcesUpdateConsumer(
+                contents -> contents.forEach(c -> updated.accept(c.uri()))));
+  }
+
+  /**
    * An initialized SDK client; {@code protocolVersions} restricts what it speaks (empty: the SDK's
    * own list), {@code spec} adds consumers and settings.
    */

@@ -107,6 +107,14 @@ public final class HttpStub implements AutoCloseable {
     if (!r.method().equals("POST")) {
       return new Answer(r.method().equals("DELETE") ? 200 : 405, null, "");
     }
+    return request(r, (message, id) -> answerMcp(tools, r, message, id));
+  }
+
+  /**
+   * The JSON-RPC message in {@code r}'s body, answered by {@code requests} (given the message and
+   * its id) when it is a request: a body that is not JSON gets 400, a notification 202.
+   */
+  public static Answer request(Received r, BiFunction<JsonNode, JsonNode, Answer> requests) {
     JsonNode message;
     try {
       message = JSON.readTree(r.body());
@@ -114,9 +122,14 @@ public final class HttpStub implements AutoCloseable {
       return new Answer(400, "text/plain", "bad request");
     }
     JsonNode id = message.get("id");
-    if (id == null) {
-      return new Answer(202, null, "");
-    }
+    return id == null ? new Answer(202, null, "") : requests.apply(message, id);
+  }
+
+  private static Answer answerMcp(
+      Map<String, BiFunction<JsonNode, Received, Answer>> tools,
+      Received r,
+      JsonNode message,
+      JsonNode id) {
     return switch (message.path("method").asText()) {
       case "initialize" -> {
         Answer a =
@@ -144,7 +157,8 @@ public final class HttpStub implements AutoCloseable {
     };
   }
 
-  private static String error(JsonNode id, int code, String message) {
+  /** A JSON-RPC error response's body. */
+  public static String error(JsonNode id, int code, String message) {
     return "{\"jsonrpc\":\"2.0\",\"id\":"
         + id
         + ",\"error\":{\"code\":"

@@ -4,14 +4,12 @@ import static dev.warden.testing.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.config.ServerConfig;
 import dev.warden.testing.Eventually;
 import dev.warden.testing.GatewayHarness;
 import dev.warden.testing.HttpStub;
 import dev.warden.testing.HttpStub.Answer;
 import dev.warden.testing.HttpStub.Received;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class EventStreamExpiryIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private HttpStub stub;
   private GatewayHarness harness;
@@ -60,16 +57,10 @@ class EventStreamExpiryIT {
     if (!r.method().equals("POST")) {
       return new Answer(200, null, "");
     }
-    JsonNode message;
-    try {
-      message = JSON.readTree(r.body());
-    } catch (IOException e) {
-      return new Answer(400, "text/plain", "bad request");
-    }
-    JsonNode id = message.get("id");
-    if (id == null) {
-      return new Answer(202, null, "");
-    }
+    return HttpStub.request(r, (message, id) -> answer(message, id, sessions));
+  }
+
+  private static Answer answer(JsonNode message, JsonNode id, AtomicInteger sessions) {
     return switch (message.path("method").asText()) {
       case "initialize" -> {
         Answer a =
@@ -81,13 +72,7 @@ class EventStreamExpiryIT {
         yield new Answer(a.status(), a.contentType(), a.body(), List.of("Mcp-Session-Id", session));
       }
       case "tools/list" -> HttpStub.result(id, "{\"tools\":[]}");
-      default ->
-          new Answer(
-              200,
-              HttpStub.JSON_TYPE,
-              "{\"jsonrpc\":\"2.0\",\"id\":"
-                  + id
-                  + ",\"error\":{\"code\":-32601,\"message\":\"no\"}}");
+      default -> new Answer(200, HttpStub.JSON_TYPE, HttpStub.error(id, -32601, "no"));
     };
   }
 

@@ -79,12 +79,7 @@ class SseTransportIT {
   @Test
   void aSubscriptionIsRenewedOnTheNewSessionAfterTheStreamDrops() throws Exception {
     AtomicInteger updates = new AtomicInteger();
-    McpSyncClient client =
-        harness.client(
-            "all",
-            "key-bot",
-            List.of("2025-11-25"),
-            spec -> spec.resourcesUpdateConsumer(contents -> updates.incrementAndGet()));
+    McpSyncClient client = harness.subscriber("all", "key-bot", uri -> updates.incrementAndGet());
     client.subscribeResource(new McpSchema.SubscribeRequest(SdkSseUpstream.NOTE));
     assertThat(threeTouchesArrive(updates)).as("before the break").isTrue();
 
