@@ -72,6 +72,7 @@ final class Launcher implements AutoCloseable {
             + GatewayConfig.limits(options.eventLoops()));
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
+    cmd.addAll(List.of("--add-modules", "jdk.incubator.vector")); // as bin/warden starts it
     cmd.addAll(options.gatewayJvmArgs());
     cmd.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
     Map<String, String> env =

@@ -12,6 +12,7 @@ import dev.warden.config.ConfigProblem;
 import dev.warden.config.PersonaConfig;
 import dev.warden.config.WardenConfig;
 import dev.warden.gateway.Gateway;
+import dev.warden.mcp.JsonScanner;
 import dev.warden.pipeline.Stage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -106,6 +107,11 @@ final class ServeCommand implements Callable<Integer> {
     otel.ifPresent(o -> log.info("OpenTelemetry export to {}", cfg.telemetry().endpoint()));
     if (audit != null) {
       log.info("audit trail in {}", audit.database());
+    }
+    if (!JsonScanner.simd()) {
+      log.info(
+          "upstream answers are checked without SIMD: start Java with"
+              + " --add-modules jdk.incubator.vector (bin/warden does) to check large ones faster");
     }
     metrics.registerSessionGauge(() -> gateway.sessions().size());
     gateway.alerts().bindTo(metrics.registry());

@@ -1,16 +1,15 @@
 package dev.warden.edge;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
+import dev.warden.mcp.JsonScanner;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
- * What kind of JSON-RPC message a relayed upstream message is, read with the streaming parser
- * without building a tree: results can be large and need no parsing to be relayed, but the upstream
- * is untrusted, so what is not a well-formed JSON-RPC message is recognised as such.
+ * What kind of JSON-RPC message a relayed upstream message is, read by {@link JsonScanner} without
+ * building anything: results can be large and need no parsing to be relayed, but the upstream is
+ * untrusted, so what is not one well-formed JSON-RPC message is recognised as such.
  *
  * @param valid a single well-formed JSON object
  * @param method the method, null when absent
@@ -18,7 +17,6 @@ import java.io.IOException;
  * @param hasOutcome a "result" or "error" member is present
  */
 record JsonPeek(boolean valid, String method, JsonNode id, boolean hasOutcome) {
-  private static final JsonFactory FACTORY = new JsonFactory();
   private static final JsonPeek INVALID = new JsonPeek(false, null, null, false);
 
   boolean isResponse() {
@@ -42,11 +40,7 @@ record JsonPeek(boolean valid, String method, JsonNode id, boolean hasOutcome) {
   }
 
   static JsonPeek of(String json) {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      return read(p);
-    } catch (IOException e) {
-      return INVALID;
-    }
+    return of(json.getBytes(StandardCharsets.UTF_8));
   }
 
   static JsonPeek of(byte[] json) {
@@ -54,42 +48,53 @@ record JsonPeek(boolean valid, String method, JsonNode id, boolean hasOutcome) {
   }
 
   static JsonPeek of(byte[] json, int off, int len) {
-    try (JsonParser p = FACTORY.createParser(json, off, len)) {
-      return read(p);
-    } catch (IOException e) {
-      return INVALID;
-    }
+    Members members = new Members(json);
+    return JsonScanner.object(json, off, len, members)
+        ? new JsonPeek(true, members.method, members.id, members.hasOutcome)
+        : INVALID;
   }
 
-  private static JsonPeek read(JsonParser p) throws IOException {
-    String method = null;
-    JsonNode id = null;
-    boolean hasOutcome = false;
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      return INVALID;
+  /** The members a peek keeps, heard as the scanner reads the object; the last of a name wins. */
+  private static final class Members implements JsonScanner.Members {
+    private final byte[] json;
+    String method;
+    JsonNode id;
+    boolean hasOutcome;
+
+    Members(byte[] json) {
+      this.json = json;
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (field) {
-        case "method" -> method = value == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "id" -> id = idNode(p, value);
-        case "result", "error" -> hasOutcome = true;
-        default -> {}
+
+    @Override
+    public void member(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+      if (JsonScanner.named(json, nameStart, nameEnd, "method")) {
+        method = string(valueStart, valueEnd);
+      } else if (JsonScanner.named(json, nameStart, nameEnd, "id")) {
+        id = idNode(valueStart, valueEnd);
+      } else if (JsonScanner.named(json, nameStart, nameEnd, "result")
+          || JsonScanner.named(json, nameStart, nameEnd, "error")) {
+        hasOutcome = true;
       }
-      p.skipChildren(); // still tokenizes every byte, so malformed JSON anywhere is caught
     }
-    if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-      return INVALID; // truncated, or something after the object
-    }
-    return new JsonPeek(true, method, id, hasOutcome);
-  }
 
-  private static JsonNode idNode(JsonParser p, JsonToken value) throws IOException {
-    return switch (value) {
-      case VALUE_STRING -> JsonNodeFactory.instance.textNode(p.getText());
-      case VALUE_NUMBER_INT -> JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
-      default -> null;
-    };
+    /** A string value's text, or null for any other value. */
+    private String string(int start, int end) {
+      return json[start] == '"' ? JsonScanner.text(json, start + 1, end - 1) : null;
+    }
+
+    /** A string id as a text node, an integer id as a number node; null for anything else. */
+    private JsonNode idNode(int start, int end) {
+      if (json[start] == '"') {
+        return JsonNodeFactory.instance.textNode(JsonScanner.text(json, start + 1, end - 1));
+      }
+      for (int i = start; i < end; i++) {
+        byte c = json[i];
+        if (c != '-' && (c < '0' || c > '9')) {
+          return null; // a fraction or exponent, true, false, null, an object or an array
+        }
+      }
+      String digits = new String(json, start, end - start, StandardCharsets.US_ASCII);
+      return JsonNodeFactory.instance.numberNode(new BigInteger(digits));
+    }
   }
 }

@@ -1,61 +1,60 @@
 package dev.warden.upstream;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
+import dev.warden.mcp.JsonScanner;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The top level of one JSON-RPC message, read in a single streaming pass without building a tree:
- * its kind and where its id sits, so the id can be swapped without re-serializing the message.
+ * The top level of one JSON-RPC message, read by {@link JsonScanner} in a single pass that also
+ * checks the whole message is well-formed: its kind and where its id sits, so the id can be swapped
+ * without re-serializing the message.
  *
  * @param idStart offset of the id value's first byte, or -1 without an id
  * @param idEnd offset just past the id value
  * @param idText the id as a string (a string id's text, a number's digits), or null
  */
 record MessageShape(boolean hasMethod, boolean isResponse, int idStart, int idEnd, String idText) {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(256)
-                  .maxStringLength(Integer.MAX_VALUE)
-                  .build())
-          .build();
-
-  /** The shape of {@code message}; null when it is not a JSON object. */
+  /** The shape of {@code message}; null when it is not one well-formed JSON object. */
   static MessageShape of(byte[] message) {
-    try (JsonParser p = FACTORY.createParser(message)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      boolean method = false;
-      boolean response = false;
-      int start = -1;
-      int end = -1;
-      String text = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "method" -> method = true;
-          case "result", "error" -> response = true;
-          case "id" -> {
-            if (value == JsonToken.VALUE_STRING || value.isNumeric()) {
-              start = (int) p.currentTokenLocation().getByteOffset();
-              text = p.getText();
-              end = valueEnd(message, start);
-            }
-          }
-          default -> {}
+    Members m = new Members(message);
+    return JsonScanner.object(message, 0, message.length, m)
+        ? new MessageShape(m.method, m.response, m.idStart, m.idEnd, m.idText)
+        : null;
+  }
+
+  /** The members a shape keeps, heard as the scanner reads the object; the last of a name wins. */
+  private static final class Members implements JsonScanner.Members {
+    private final byte[] message;
+    boolean method;
+    boolean response;
+    int idStart = -1;
+    int idEnd = -1;
+    String idText;
+
+    Members(byte[] message) {
+      this.message = message;
+    }
+
+    @Override
+    public void member(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+      if (JsonScanner.named(message, nameStart, nameEnd, "method")) {
+        method = true;
+      } else if (JsonScanner.named(message, nameStart, nameEnd, "result")
+          || JsonScanner.named(message, nameStart, nameEnd, "error")) {
+        response = true;
+      } else if (JsonScanner.named(message, nameStart, nameEnd, "id")) {
+        byte first = message[valueStart];
+        if (first == '"') {
+          idText = JsonScanner.text(message, valueStart + 1, valueEnd - 1);
+        } else if (first == '-' || (first >= '0' && first <= '9')) {
+          idText =
+              new String(message, valueStart, valueEnd - valueStart, StandardCharsets.US_ASCII);
+        } else {
+          return; // null, true, an object: no id a response can be matched by
         }
-        p.skipChildren();
+        idStart = valueStart;
+        idEnd = valueEnd;
       }
-      return new MessageShape(method, response, start, end, text);
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
   }
 
@@ -83,24 +82,5 @@ record MessageShape(boolean hasMethod, boolean isResponse, int idStart, int idEn
     System.arraycopy(id, 0, out, idStart, id.length);
     System.arraycopy(message, idEnd, out, idStart + id.length, message.length - idEnd);
     return out;
-  }
-
-  /** End of the string or number value starting at {@code start}. */
-  private static int valueEnd(byte[] m, int start) {
-    int i = start;
-    if (m[i] == '"') {
-      for (i++; i < m.length; i++) {
-        if (m[i] == '\\') {
-          i++;
-        } else if (m[i] == '"') {
-          return i + 1;
-        }
-      }
-      return m.length;
-    }
-    while (i < m.length && "+-0123456789.eE".indexOf(m[i]) >= 0) {
-      i++;
-    }
-    return i;
   }
 }

@@ -62,4 +62,24 @@ class JsonPeekTest {
     assertThat(p.valid()).isTrue();
     assertThat(p.answers(F.numberNode(1))).isFalse();
   }
+
+  @Test
+  void readsNamesAsJacksonDecodesThem() {
+    JsonPeek p = JsonPeek.of("{\"\\u0069d\":\"x\",\"m\\u0065thod\":\"ping\"}");
+    assertThat(p.isServerRequest()).isTrue();
+    assertThat(p.method()).isEqualTo("ping");
+    assertThat(p.id()).isEqualTo(TextNode.valueOf("x"));
+  }
+
+  @Test
+  void aLargeAnswerIsCheckedToItsLastByte() {
+    String text = "{\\\"ticket\\\":\\\"TCK-1\\\",\\\"note\\\":\\\"caf\u00e9\\\"} ".repeat(3000);
+    String answer =
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"";
+    assertThat(JsonPeek.of(answer + text + "\"}]}}").answers(F.numberNode(3))).isTrue();
+    for (String bad : new String[] {"\t", "\\x", "\"", "\\u12"}) {
+      String broken = text.substring(0, 50_001) + bad + text.substring(50_001);
+      assertThat(JsonPeek.of(answer + broken + "\"}]}}").valid()).as(bad).isFalse();
+    }
+  }
 }

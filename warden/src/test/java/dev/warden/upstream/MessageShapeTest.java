@@ -36,4 +36,17 @@ class MessageShapeTest {
     assertThat(MessageShape.of(b("[1,2]"))).isNull();
     assertThat(MessageShape.of(b("{\"id\":"))).isNull();
   }
+
+  @Test
+  void decodesEscapedNamesAndRefusesAMessageBrokenAnywhere() {
+    byte[] m = b("{\"\\u0069d\":5,\"r\\u0065sult\":{}}");
+    MessageShape shape = MessageShape.of(m);
+    assertThat(shape.isResponse()).isTrue();
+    assertThat(shape.idText()).isEqualTo("5");
+    String text = "{\\\"ticket\\\":\\\"TCK-1\\\"} ".repeat(2000);
+    assertThat(MessageShape.of(b("{\"id\":1,\"result\":{\"text\":\"" + text + "\"}}"))).isNotNull();
+    String broken = text.substring(0, 30_000) + "\u0001" + text.substring(30_000);
+    assertThat(MessageShape.of(b("{\"id\":1,\"result\":{\"text\":\"" + broken + "\"}}"))).isNull();
+    assertThat(MessageShape.of(b("{\"id\":1,\"result\":{}} trailing"))).isNull();
+  }
 }
