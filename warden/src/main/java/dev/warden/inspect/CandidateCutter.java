@@ -1,6 +1,9 @@
 package dev.warden.inspect;
 
 import dev.warden.inspect.prefilter.Ascii;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -54,39 +57,99 @@ final class CandidateCutter {
    */
   private record Out(String text, ContextGate gate, Sink sink) {}
 
+  /**
+   * Every candidate has a digit, or is a short word right before spaced digits ({@code AB 12 34 56
+   * C}), so the walk jumps from digit to digit, eight bytes at a time in between, and reads only
+   * the words at those digits and the one word before each, in text order.
+   */
   private void cut(byte[] s, int n, Out out) {
     int[] groups = new int[MAX_GROUPS];
     int[] starts = new int[MAX_GROUPS];
     byte[] compact = new byte[MAX_COMPACT + 10];
+    if (!dispatch.byShape()) {
+      everyWord(s, n, groups, starts, compact, out);
+      return;
+    }
+    int i = 0;
+    while (true) {
+      int d = nextDigit(s, i, n);
+      if (d == n) {
+        return;
+      }
+      int w = d; // the start of the digit's word, or i when the walk resumed inside it
+      while (w > i && isAlnum(s[w - 1])) {
+        w--;
+      }
+      if (w == d && w - 2 >= i && s[w - 1] == ' ' && isAlnum(s[w - 2])) {
+        int v = w - 2; // the word before the spaced digits
+        while (v > i && isAlnum(s[v - 1])) {
+          v--;
+        }
+        word(s, n, v, groups, starts, compact, out);
+      }
+      i = word(s, n, w, groups, starts, compact, out);
+    }
+  }
+
+  /** The reference walk the digit-to-digit one is tested against: it reads every word. */
+  private void everyWord(byte[] s, int n, int[] groups, int[] starts, byte[] compact, Out out) {
     int i = 0;
     while (i < n) {
       if (kind(s[i]) == OTHER) {
         i++;
-        continue;
-      }
-      int end = i;
-      int digits = 0;
-      int k;
-      while (end < n && (k = kind(s[end])) != OTHER) {
-        digits += k >> 1; // a digit is 2, a letter 1: counted without a branch
-        end++;
-      }
-      boolean identifier = (i > 0 && s[i - 1] == '_') || (end < n && s[end] == '_');
-      int len = end - i;
-      if (identifier) {
-        i = end;
-      } else if (digits == len) {
-        i = digitRun(s, n, i, end, groups, starts, out);
       } else {
-        boolean spaced = end + 1 < n && s[end] == ' ' && isAlnum(s[end + 1]);
-        boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
-        // Hashes, UUID parts and words of a length no type has are not worth building.
-        if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, n, end)))) {
-          alnumRun(s, n, i, end, digits > 0, groups, compact, out);
-        }
-        i = end;
+        i = word(s, n, i, groups, starts, compact, out);
       }
     }
+  }
+
+  /** Cuts the candidates of the word starting at {@code i}; returns where the walk goes on. */
+  private int word(byte[] s, int n, int i, int[] groups, int[] starts, byte[] compact, Out out) {
+    int end = i;
+    int digits = 0;
+    int k;
+    while (end < n && (k = kind(s[end])) != OTHER) {
+      digits += k >> 1; // a digit is 2, a letter 1: counted without a branch
+      end++;
+    }
+    boolean identifier = (i > 0 && s[i - 1] == '_') || (end < n && s[end] == '_');
+    int len = end - i;
+    if (identifier) {
+      return end;
+    } else if (digits == len) {
+      return digitRun(s, n, i, end, groups, starts, out);
+    }
+    boolean spaced = end + 1 < n && s[end] == ' ' && isAlnum(s[end + 1]);
+    boolean wanted = len <= MAX_COMPACT && (alnumLengths[len] || spaced);
+    // Hashes, UUID parts and words of a length no type has are not worth building.
+    if (wanted && (digits > 0 || (len <= 4 && spacedDigitFollows(s, n, end)))) {
+      alnumRun(s, n, i, end, digits > 0, groups, compact, out);
+    }
+    return end;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The first ASCII digit in {@code s[i, n)}, or {@code n}. */
+  static int nextDigit(byte[] s, int i, int n) {
+    while (i + 8 <= n) {
+      long x = (long) LONGS.get(s, i);
+      long low = x & ~HIGH; // each byte below 0x80, so the sums below carry into no other byte
+      long atLeast0 = low + 0x50 * ONES; // high bit set where the byte is >= '0'
+      long past9 = low + 0x46 * ONES; // high bit set where the byte is > '9'
+      long digits = atLeast0 & ~past9 & ~x & HIGH;
+      if (digits != 0) {
+        return i + (Long.numberOfTrailingZeros(digits) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < n && !isDigit(s[i])) {
+      i++;
+    }
+    return i;
   }
 
   private int digitRun(

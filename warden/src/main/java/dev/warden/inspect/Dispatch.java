@@ -52,6 +52,11 @@ final class Dispatch {
   private final Examiners[] alnumUnfiltered;
   private final Entry[] grouped = new Entry[CACHE];
 
+  /** False on the straightforward path, whose shape pass also reads every word. */
+  boolean byShape() {
+    return byShape;
+  }
+
   /**
    * @param byShape false to hand every candidate to every detector of its length (the
    *     straightforward path the shape filter must agree with)

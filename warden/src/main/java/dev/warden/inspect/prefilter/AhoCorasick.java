@@ -22,6 +22,7 @@ public final class AhoCorasick {
   private final int[] next; // row offset (state * width) + class -> row offset of the next state
   private final int firstOutput; // row offset of the first state where a keyword ends
   private final int[][] outputs; // state -> keyword ids ending here (own and by failure links)
+  private final int longest; // the longest keyword's length
 
   /** Receives each keyword occurrence: the keyword's index and the offset just past its end. */
   @FunctionalInterface
@@ -65,6 +66,7 @@ public final class AhoCorasick {
       }
       stopClassOf[stops.charAt(i)] = -1;
     }
+    this.longest = this.keywords.stream().mapToInt(String::length).max().orElse(1);
     Trie trie = new Trie(this.keywords, classOf, width);
     int states = trie.rows.size();
     // Renumber: states without output first (BFS order), then those with one.
@@ -103,19 +105,7 @@ public final class AhoCorasick {
    * view.
    */
   public void scan(byte[] text, int n, Hits hits) {
-    int row = 0;
-    final int[] table = next;
-    final byte[] classes = classOf;
-    final int limit = firstOutput;
-    for (int i = 0; i < n; i++) {
-      int c = text[i];
-      row = c >= 0 ? table[row + classes[c]] : 0;
-      if (row >= limit) {
-        for (int kw : outputs[row / width]) {
-          hits.hit(kw, i + 1);
-        }
-      }
-    }
+    scan(text, n, hits, classOf, false);
   }
 
   /**
@@ -124,27 +114,149 @@ public final class AhoCorasick {
    * caller that must treat such text differently learn it in the same pass.
    */
   public int scanUntilStop(byte[] text, int n, Hits hits) {
-    int row = 0;
+    return scan(text, n, hits, stopClassOf, true);
+  }
+
+  /**
+   * The scan. A table read per char waits for the one before it, so a long text is read as two
+   * halves in one loop, whose two chains of reads the CPU overlaps: the second half's automaton
+   * starts {@code longest - 1} chars before the middle, so it has seen all of any keyword that ends
+   * past the middle, and its hits wait in a buffer until the first half's are reported.
+   *
+   * @param classes the class of each ASCII char, -1 for a stop
+   * @param wideStops whether a non-ASCII char stops the scan (else it leads back to the root)
+   * @return where the scan stopped, or {@code n}
+   */
+  private int scan(byte[] text, int n, Hits hits, byte[] classes, boolean wideStops) {
+    if (n < TWO_HALVES_FROM) {
+      return scanRange(text, 0, n, 0, 0, hits, null, classes, wideStops);
+    }
     final int[] table = next;
-    final byte[] classes = stopClassOf;
     final int limit = firstOutput;
-    for (int i = 0; i < n; i++) {
+    int middle = n >>> 1;
+    int i = 0; // the first half: [0, middle)
+    int j = Math.max(0, middle + 1 - longest); // the second: [j, n), hits ending past the middle
+    int rowA = 0;
+    int rowB = 0;
+    Later later = new Later();
+    while (i < middle) {
+      int a = text[i];
+      if (a < 0) {
+        if (wideStops) {
+          return i;
+        }
+        rowA = 0;
+      } else {
+        int cls = classes[a];
+        if (cls < 0) {
+          return i;
+        }
+        rowA = table[rowA + cls];
+        if (rowA >= limit) {
+          report(rowA, i + 1, hits);
+        }
+      }
+      i++;
+      int b = text[j];
+      if (b < 0) {
+        if (wideStops) {
+          break; // the first half reaches this stop itself, or ends before it
+        }
+        rowB = 0;
+      } else {
+        int cls = classes[b];
+        if (cls < 0) {
+          break;
+        }
+        rowB = table[rowB + cls];
+        if (rowB >= limit && j >= middle) {
+          later.add(rowB, j + 1);
+        }
+      }
+      j++;
+    }
+    int stopped = scanRange(text, i, middle, rowA, 0, hits, null, classes, wideStops);
+    if (stopped < middle) {
+      return stopped; // hits past a stop are not reported
+    }
+    if (j < n) {
+      stopped = scanRange(text, j, n, rowB, middle, hits, later, classes, wideStops);
+    } else {
+      stopped = n;
+    }
+    later.replay(this, hits);
+    return stopped;
+  }
+
+  /** Texts shorter than this are read in one chain: the second half's start-up would not pay. */
+  static final int TWO_HALVES_FROM = 256;
+
+  /**
+   * Reads {@code text[from, to)} from state row {@code row}, reporting the hits that end past
+   * offset {@code after} to {@code hits}, or to {@code later} when given; returns where it stopped,
+   * or {@code to}.
+   */
+  private int scanRange(
+      byte[] text,
+      int from,
+      int to,
+      int row,
+      int after,
+      Hits hits,
+      Later later,
+      byte[] classes,
+      boolean wideStops) {
+    final int[] table = next;
+    final int limit = firstOutput;
+    for (int i = from; i < to; i++) {
       int c = text[i];
       if (c < 0) {
-        return i;
+        if (wideStops) {
+          return i;
+        }
+        row = 0;
+        continue;
       }
       int cls = classes[c];
       if (cls < 0) {
         return i;
       }
       row = table[row + cls];
-      if (row >= limit) {
-        for (int kw : outputs[row / width]) {
-          hits.hit(kw, i + 1);
+      if (row >= limit && i >= after) {
+        if (later == null) {
+          report(row, i + 1, hits);
+        } else {
+          later.add(row, i + 1);
         }
       }
     }
-    return n;
+    return to;
+  }
+
+  private void report(int row, int end, Hits hits) {
+    for (int kw : outputs[row / width]) {
+      hits.hit(kw, end);
+    }
+  }
+
+  /** The second half's hits (state row and end), held until the first half's are reported. */
+  private static final class Later {
+    private int[] rows = new int[32];
+    private int count;
+
+    void add(int row, int end) {
+      if (count == rows.length) {
+        rows = Arrays.copyOf(rows, count * 2);
+      }
+      rows[count++] = row;
+      rows[count++] = end;
+    }
+
+    void replay(AhoCorasick ac, Hits hits) {
+      for (int k = 0; k < count; k += 2) {
+        ac.report(rows[k], rows[k + 1], hits);
+      }
+    }
   }
 
   private static int fold(int c) {

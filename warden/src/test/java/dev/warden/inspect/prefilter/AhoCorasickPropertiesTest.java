@@ -18,6 +18,29 @@ class AhoCorasickPropertiesTest {
   @Property(tries = 1000)
   void findsWhatANaiveSearchFinds(
       @ForAll("keywordLists") List<String> keywords, @ForAll("texts") String text) {
+    findsWhatANaiveSearchFindsIn(keywords, text);
+  }
+
+  /**
+   * Texts long enough to be read as two halves, with keywords up to 40 chars over a two-letter
+   * alphabet, so that keywords of every length cross the middle.
+   */
+  @Property(tries = 1000)
+  void findsWhatANaiveSearchFindsInTwoHalves(
+      @ForAll("longKeywordLists") List<String> keywords, @ForAll("longTexts") String text) {
+    findsWhatANaiveSearchFindsIn(keywords, text);
+  }
+
+  @Property(tries = 1000)
+  void stopsAtTheFirstStopCharInTwoHalves(
+      @ForAll("longKeywordLists") List<String> keywords,
+      @ForAll("longTexts") String text,
+      @ForAll("stops") String stop,
+      @ForAll int where) {
+    stopsAtTheFirstStopCharIn(keywords, text, stop, where);
+  }
+
+  private static void findsWhatANaiveSearchFindsIn(List<String> keywords, String text) {
     AhoCorasick ac = new AhoCorasick(keywords);
     List<long[]> hits = new ArrayList<>();
     ac.scan(Ascii.of(text), text.length(), (k, end) -> hits.add(new long[] {end, k}));
@@ -48,6 +71,11 @@ class AhoCorasickPropertiesTest {
       @ForAll("texts") String text,
       @ForAll("stops") String stop,
       @ForAll int where) {
+    stopsAtTheFirstStopCharIn(keywords, text, stop, where);
+  }
+
+  private static void stopsAtTheFirstStopCharIn(
+      List<String> keywords, String text, String stop, int where) {
     int at = text.isEmpty() ? 0 : Math.floorMod(where, text.length() + 1);
     String s = where % 3 == 0 ? text : text.substring(0, at) + stop + text.substring(at);
     AhoCorasick ac = new AhoCorasick(keywords, "\\%&");
@@ -111,5 +139,31 @@ class AhoCorasickPropertiesTest {
     return Arbitraries.strings()
         .withChars("abcABC_-:/.+0 zé\u212a\u017f\u0130%&\\")
         .ofMaxLength(80);
+  }
+
+  @Provide
+  Arbitrary<List<String>> longKeywordLists() {
+    return Arbitraries.strings()
+        .withChars("abA")
+        .ofMinLength(1)
+        .ofMaxLength(40)
+        .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(12);
+  }
+
+  @Provide
+  Arbitrary<String> longTexts() {
+    Arbitrary<String> runs =
+        Arbitraries.strings().withChars("aaaabbB").ofMinLength(1).ofMaxLength(60);
+    Arbitrary<String> other = Arbitraries.strings().withChars("c c cé").ofMaxLength(2);
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(8, runs), net.jqwik.api.Tuple.of(1, other))
+        .list()
+        .ofMinSize(12)
+        .ofMaxSize(60)
+        .map(parts -> String.join("", parts))
+        .filter(t -> t.length() >= AhoCorasick.TWO_HALVES_FROM);
   }
 }
