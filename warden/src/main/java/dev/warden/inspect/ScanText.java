@@ -51,6 +51,8 @@ public final class ScanText {
     hitKeyword[at] = keyword;
     hitEnd[at] = end;
     hits++;
+    lastFrom = Integer.MIN_VALUE; // the kept answer of firstEndingAfter may have moved
+    lastFirst = 0;
   }
 
   int hitCount() {
@@ -150,14 +152,26 @@ public final class ScanText {
 
   /**
    * The first hit ending after {@code from}; the detectors of one candidate ask for the same window
-   * one after the other, so the last answer is kept.
+   * one after the other, so the last answer is kept, and candidates come in text order, so a later
+   * window is first looked for a few hits on from the last answer.
    */
-  private int firstEndingAfter(int from) {
+  int firstEndingAfter(int from) {
     if (from == lastFrom) {
       return lastFirst;
     }
     int lo = 0;
     int hi = hits;
+    if (from > lastFrom) {
+      lo = lastFirst; // every hit before it ends at or before lastFrom, so before from
+      for (int step = 0; step < 8 && lo < hits && hitEnd[lo] <= from; step++) {
+        lo++;
+      }
+      if (lo < hits && hitEnd[lo] <= from) {
+        lo++; // still before the window: search the rest
+      } else {
+        hi = lo;
+      }
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (hitEnd[mid] <= from) {

@@ -2,6 +2,7 @@ package dev.warden.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -9,8 +10,51 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The ASCII fast path of {@link ScanText#wordStartsAt} answers as {@link Character} does. */
+/**
+ * The ASCII fast path of {@link ScanText#wordStartsAt} answers as {@link Character} does, and the
+ * window lookup answers alike whatever was asked before.
+ */
 class ScanTextPropertiesTest {
+
+  @Property(tries = 2000)
+  void windowsAreFoundWhateverWasAskedBefore(
+      @ForAll("ends") List<Integer> gaps, @ForAll("queries") List<Integer> queries) {
+    ScanText scan = new ScanText("x".repeat(10_000), List.of("k"), new boolean[] {false});
+    List<Integer> ends = new ArrayList<>();
+    int end = 0;
+    for (int gap : gaps) {
+      end += gap; // equal ends too: two keywords may end at one offset
+      ends.add(end);
+      scan.addHit(0, end);
+    }
+    for (int from : queries) {
+      int expected = (int) ends.stream().filter(e -> e <= from).count();
+      assertThat(scan.firstEndingAfter(from))
+          .as("from " + from + " in " + ends)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> ends() {
+    return Arbitraries.integers().between(0, 12).list().ofMaxSize(60);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> queries() {
+    Arbitrary<Integer> near = Arbitraries.integers().between(-60, 400);
+    return near.list()
+        .ofMinSize(1)
+        .ofMaxSize(40)
+        .map(
+            qs -> {
+              List<Integer> sorted = new ArrayList<>(qs);
+              if (qs.get(0) % 2 == 0) {
+                sorted.sort(null); // mostly rising, as a scan asks, or in any order
+              }
+              return sorted;
+            });
+  }
 
   @Property(tries = 3000)
   void wordStartsAsCharacterSays(@ForAll("pairs") String text) {

@@ -16,11 +16,12 @@ public final class AhoCorasick {
   private static final int ASCII = 128;
 
   private final List<String> keywords;
-  private final byte[] classOf = new byte[ASCII]; // folded char -> alphabet class, 0 = no keyword
-  private final byte[] stopClassOf; // classOf, but -1 for the stop chars
-  private final int width; // alphabet size
+  private final byte[] classOf = new byte[256]; // byte & 0xFF -> alphabet class, 0 = no keyword
+  private final byte[] stopClassOf; // classOf, but the stop class for stops and non-ASCII bytes
+  private final int width; // alphabet size, the stop class included
   private final int[] next; // row offset (state * width) + class -> row offset of the next state
   private final int firstOutput; // row offset of the first state where a keyword ends
+  private final int stopRow; // row offset of the stop state, the last: it only leads to itself
   private final int[][] outputs; // state -> keyword ids ending here (own and by failure links)
   private final int longest; // the longest keyword's length
 
@@ -58,22 +59,27 @@ public final class AhoCorasick {
     for (int c = 'A'; c <= 'Z'; c++) {
       classOf[c] = classOf[c + 32];
     }
-    this.width = classes;
+    int stopClass = classes;
+    this.width = classes + 1;
     this.stopClassOf = classOf.clone();
     for (int i = 0; i < stops.length(); i++) {
       if (stops.charAt(i) >= ASCII) {
         throw new IllegalArgumentException("stop is not ASCII: " + stops);
       }
-      stopClassOf[stops.charAt(i)] = -1;
+      stopClassOf[stops.charAt(i)] = (byte) stopClass;
+    }
+    for (int b = ASCII; b < 256; b++) {
+      stopClassOf[b] = (byte) stopClass;
     }
     this.longest = this.keywords.stream().mapToInt(String::length).max().orElse(1);
     Trie trie = new Trie(this.keywords, classOf, width);
     int states = trie.rows.size();
-    // Renumber: states without output first (BFS order), then those with one.
+    // Renumber in breadth-first order, states without output first, then those with one: the
+    // shallow states, where a scan spends nearly all its time, then share a few cache lines.
     int[] id = new int[states];
     int k = 0;
     for (int pass = 0; pass < 2; pass++) {
-      for (int st = 0; st < states; st++) {
+      for (int st : trie.breadthFirst()) {
         if (trie.out.get(st).isEmpty() == (pass == 0)) {
           id[st] = k++;
         }
@@ -81,14 +87,18 @@ public final class AhoCorasick {
     }
     int outputStates = (int) trie.out.stream().filter(o -> !o.isEmpty()).count();
     this.firstOutput = (states - outputStates) * width;
-    this.next = new int[states * width];
-    this.outputs = new int[states][];
+    this.stopRow = states * width;
+    this.next = new int[(states + 1) * width];
+    this.outputs = new int[states + 1][];
     for (int st = 0; st < states; st++) {
-      for (int c = 0; c < width; c++) {
+      for (int c = 0; c < stopClass; c++) {
         next[id[st] * width + c] = id[trie.delta[st * width + c]] * width;
       }
+      next[id[st] * width + stopClass] = stopRow;
       outputs[id[st]] = trie.out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
     }
+    Arrays.fill(next, stopRow, stopRow + width, stopRow);
+    outputs[states] = new int[0];
   }
 
   public List<String> keywords() {
@@ -105,7 +115,7 @@ public final class AhoCorasick {
    * view.
    */
   public void scan(byte[] text, int n, Hits hits) {
-    scan(text, n, hits, classOf, false);
+    scan(text, n, hits, classOf);
   }
 
   /**
@@ -114,25 +124,27 @@ public final class AhoCorasick {
    * caller that must treat such text differently learn it in the same pass.
    */
   public int scanUntilStop(byte[] text, int n, Hits hits) {
-    return scan(text, n, hits, stopClassOf, true);
+    return scan(text, n, hits, stopClassOf);
   }
 
   /**
    * The scan. A table read per char waits for the one before it, so a long text is read as two
    * halves in one loop, whose two chains of reads the CPU overlaps: the second half's automaton
    * starts {@code longest - 1} chars before the middle, so it has seen all of any keyword that ends
-   * past the middle, and its hits wait in a buffer until the first half's are reported.
+   * past the middle, and its hits wait in a buffer until the first half's are reported. A stop
+   * leads to a state of its own, numbered after those where keywords end, so one comparison per
+   * char tells both a hit and a stop.
    *
-   * @param classes the class of each ASCII char, -1 for a stop
-   * @param wideStops whether a non-ASCII char stops the scan (else it leads back to the root)
+   * @param classes the class of each byte, the stop class for a stop
    * @return where the scan stopped, or {@code n}
    */
-  private int scan(byte[] text, int n, Hits hits, byte[] classes, boolean wideStops) {
+  private int scan(byte[] text, int n, Hits hits, byte[] classes) {
     if (n < TWO_HALVES_FROM) {
-      return scanRange(text, 0, n, 0, 0, hits, null, classes, wideStops);
+      return scanRange(text, 0, n, 0, 0, hits, null, classes);
     }
     final int[] table = next;
     final int limit = firstOutput;
+    final int stop = stopRow;
     int middle = n >>> 1;
     int i = 0; // the first half: [0, middle)
     int j = Math.max(0, middle + 1 - longest); // the second: [j, n), hits ending past the middle
@@ -140,50 +152,30 @@ public final class AhoCorasick {
     int rowB = 0;
     Later later = new Later();
     while (i < middle) {
-      int a = text[i];
-      if (a < 0) {
-        if (wideStops) {
+      rowA = table[rowA + classes[text[i] & 0xFF]];
+      if (rowA >= limit) {
+        if (rowA == stop) {
           return i;
         }
-        rowA = 0;
-      } else {
-        int cls = classes[a];
-        if (cls < 0) {
-          return i;
-        }
-        rowA = table[rowA + cls];
-        if (rowA >= limit) {
-          report(rowA, i + 1, hits);
-        }
+        report(rowA, i + 1, hits);
       }
       i++;
-      int b = text[j];
-      if (b < 0) {
-        if (wideStops) {
+      rowB = table[rowB + classes[text[j] & 0xFF]];
+      if (rowB >= limit) {
+        if (rowB == stop) {
           break; // the first half reaches this stop itself, or ends before it
         }
-        rowB = 0;
-      } else {
-        int cls = classes[b];
-        if (cls < 0) {
-          break;
-        }
-        rowB = table[rowB + cls];
-        if (rowB >= limit && j >= middle) {
+        if (j >= middle) {
           later.add(rowB, j + 1);
         }
       }
       j++;
     }
-    int stopped = scanRange(text, i, middle, rowA, 0, hits, null, classes, wideStops);
+    int stopped = scanRange(text, i, middle, rowA, 0, hits, null, classes);
     if (stopped < middle) {
       return stopped; // hits past a stop are not reported
     }
-    if (j < n) {
-      stopped = scanRange(text, j, n, rowB, middle, hits, later, classes, wideStops);
-    } else {
-      stopped = n;
-    }
+    stopped = scanRange(text, j, n, rowB, middle, hits, later, classes);
     later.replay(this, hits);
     return stopped;
   }
@@ -197,36 +189,21 @@ public final class AhoCorasick {
    * or {@code to}.
    */
   private int scanRange(
-      byte[] text,
-      int from,
-      int to,
-      int row,
-      int after,
-      Hits hits,
-      Later later,
-      byte[] classes,
-      boolean wideStops) {
+      byte[] text, int from, int to, int row, int after, Hits hits, Later later, byte[] classes) {
     final int[] table = next;
     final int limit = firstOutput;
     for (int i = from; i < to; i++) {
-      int c = text[i];
-      if (c < 0) {
-        if (wideStops) {
+      row = table[row + classes[text[i] & 0xFF]];
+      if (row >= limit) {
+        if (row == stopRow) {
           return i;
         }
-        row = 0;
-        continue;
-      }
-      int cls = classes[c];
-      if (cls < 0) {
-        return i;
-      }
-      row = table[row + cls];
-      if (row >= limit && i >= after) {
-        if (later == null) {
-          report(row, i + 1, hits);
-        } else {
-          later.add(row, i + 1);
+        if (i >= after) {
+          if (later == null) {
+            report(row, i + 1, hits);
+          } else {
+            later.add(row, i + 1);
+          }
         }
       }
     }
@@ -311,6 +288,21 @@ public final class AhoCorasick {
           }
         }
       }
+    }
+
+    /** The states in breadth-first order from the root. */
+    int[] breadthFirst() {
+      int[] order = new int[rows.size()];
+      int head = 0;
+      int tail = 1; // order[0] = 0, the root
+      while (head < tail) {
+        for (int s : rows.get(order[head++])) {
+          if (s > 0) {
+            order[tail++] = s;
+          }
+        }
+      }
+      return order;
     }
 
     private static int[] newRow(int width) {
