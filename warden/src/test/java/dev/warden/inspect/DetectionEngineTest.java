@@ -67,6 +67,8 @@ class DetectionEngineTest {
         "{\"x\": \"30123456\", \"phone\": \"n/a\"}",
         "{\"at\": \"10:30:00+02:00:00:00:00:01\"}",
         "{\"msg\": \"sent ab 12 34 56 c later\"}",
+        "{\"host\": \"192.168.1.256\"}",
+        "{\"host\": \"10.01.2.3\"}",
       })
   void ignoresNearMisses(String text) {
     assertThat(ENGINE.scan(text)).isEmpty();

@@ -96,10 +96,23 @@ final class GenericSecretDetector implements Detector {
 
   private static int spaces(String s, int from, int to) {
     int i = from;
-    while (i < to && " \t\n\f\r".indexOf(s.charAt(i)) >= 0) {
+    while (i < to && is(SPACE, s.charAt(i))) {
       i++;
     }
     return i;
+  }
+
+  private static final boolean[] SPACE = table(" \t\n\f\r");
+  private static final boolean[] VALUE_END = table(" \t\n\f\r\"',;}{<>");
+
+  private static boolean[] table(String chars) {
+    boolean[] table = new boolean[128];
+    chars.chars().forEach(c -> table[c] = true);
+    return table;
+  }
+
+  private static boolean is(boolean[] table, char c) {
+    return c < 128 && table[c];
   }
 
   private static boolean keyChar(char c) {
@@ -116,7 +129,7 @@ final class GenericSecretDetector implements Detector {
   }
 
   private static boolean valueChar(char c) {
-    return " \t\n\f\r\"',;}{<>".indexOf(c) < 0;
+    return !is(VALUE_END, c);
   }
 
   private static boolean hasDigit(String s) {

@@ -16,6 +16,8 @@ import java.util.Set;
  * after a hex group), URLs that carry a query string, and hosts under internal suffixes.
  */
 final class NetworkDetector implements Detector {
+  private static final Set<String> VERSION_WORDS = Set.of("version", "ver");
+
   private static final Set<String> TAGS = Set.of(Tags.GDPR, Tags.HIPAA, Tags.SOC2);
   private static final Pattern IPV6 =
       Pattern.compile(
@@ -85,17 +87,24 @@ final class NetworkDetector implements Detector {
     if (c.groups().length != 4 || c.separator() != '.') {
       return;
     }
-    String s = text.text().substring(c.start(), c.end());
-    for (String octet : s.split("\\.")) {
-      if (octet.length() > 3
-          || Integer.parseInt(octet) > 255
-          || octet.length() > 1 && octet.startsWith("0")) {
+    String digits = c.compact();
+    int at = 0;
+    for (int length : c.groups()) {
+      if (length > 3 || (length > 1 && digits.charAt(at) == '0')) {
         return;
       }
+      int octet = 0;
+      for (int k = at; k < at + length; k++) {
+        octet = octet * 10 + digits.charAt(k) - '0';
+      }
+      if (octet > 255) {
+        return;
+      }
+      at += length;
     }
     boolean versionLike =
         (c.start() > 0 && Character.toLowerCase(text.charAt(c.start() - 1)) == 'v')
-            || text.nearWholeWord(Set.of("version", "ver"), c.start(), c.end());
+            || text.nearWholeWord(VERSION_WORDS, c.start(), c.end());
     if (!versionLike) {
       out.add(new Finding("IPV4_ADDRESS", c.start(), c.end(), Confidence.MEDIUM, TAGS));
     }
