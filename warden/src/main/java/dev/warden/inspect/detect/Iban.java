@@ -1,12 +1,13 @@
 package dev.warden.inspect.detect;
 
-import dev.warden.inspect.validate.CheckDigits;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.stream.IntStream;
 
-/** IBAN: registry length per country and ISO 7064 MOD 97-10. */
+/**
+ * IBAN: registry length per country and ISO 7064 MOD 97-10, read from an upper-cased candidate in
+ * place (the country and check digits move to the end without a copy).
+ */
 final class Iban {
-  private static final Map<String, Integer> LENGTHS = new HashMap<>();
+  private static final byte[] LENGTH = new byte[26 * 26]; // country code -> length, 0 for none
 
   static {
     String table =
@@ -17,29 +18,55 @@ final class Iban {
             + " RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22"
             + " VG24 XK20 YE30";
     for (String entry : table.split(" ")) {
-      LENGTHS.put(entry.substring(0, 2), Integer.parseInt(entry.substring(2)));
+      LENGTH[country(entry.charAt(0), entry.charAt(1))] =
+          (byte) Integer.parseInt(entry.substring(2));
     }
   }
 
   private Iban() {}
 
   static int[] lengths() {
-    return LENGTHS.values().stream().mapToInt(Integer::intValue).distinct().toArray();
+    return IntStream.range(0, LENGTH.length)
+        .map(i -> LENGTH[i])
+        .filter(l -> l > 0)
+        .distinct()
+        .toArray();
   }
 
+  /** Whether {@code s}, upper-case letters and digits, is an IBAN. */
   static boolean valid(String s) {
-    Integer len = LENGTHS.get(s.substring(0, 2));
-    if (len == null
-        || len != s.length()
-        || !Character.isDigit(s.charAt(2))
-        || !Character.isDigit(s.charAt(3))) {
+    int n = s.length();
+    if (n < 5 || !upper(s.charAt(0)) || !upper(s.charAt(1))) {
       return false;
     }
-    for (int i = 4; i < s.length(); i++) {
-      if (!Character.isLetterOrDigit(s.charAt(i))) {
+    if (LENGTH[country(s.charAt(0), s.charAt(1))] != n
+        || !digit(s.charAt(2))
+        || !digit(s.charAt(3))) {
+      return false;
+    }
+    int r = 0; // MOD 97-10 over s[4, n) + s[0, 4), a letter read as two digits (A = 10)
+    for (int k = 4; k < n + 4; k++) {
+      char c = s.charAt(k < n ? k : k - n);
+      if (digit(c)) {
+        r = (r * 10 + c - '0') % 97;
+      } else if (upper(c)) {
+        r = (r * 100 + c - 'A' + 10) % 97;
+      } else {
         return false;
       }
     }
-    return CheckDigits.mod97(s.substring(4) + s.substring(0, 4)) == 1;
+    return r == 1;
+  }
+
+  private static int country(char first, char second) {
+    return (first - 'A') * 26 + second - 'A';
+  }
+
+  private static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 }
