@@ -54,12 +54,23 @@ final class Base64Layer {
         i = probe + 1;
         continue;
       }
+      // One walk each way finds the run's ends and whether it is all hex (and dashes).
+      int kinds = KIND[s[probe] & 0xFF];
       int start = probe;
-      while (start > i && isBase64(s[start - 1])) {
+      int k;
+      while (start > i && ((k = KIND[s[start - 1] & 0xFF]) & BASE64_CHAR) != 0) {
+        kinds &= k;
         start--;
       }
-      int end = runEnd(s, n, probe);
-      if (end - start >= MIN && worthDecoding(s, start, end)) {
+      int end = probe + 1;
+      while (end < n && ((k = KIND[s[end] & 0xFF]) & BASE64_CHAR) != 0) {
+        kinds &= k;
+        end++;
+      }
+      if (end - start >= MIN
+          && end - start <= MAX
+          && (start == 0 || s[start - 1] != '.')
+          && (kinds & HEX_CHAR) == 0) {
         return start;
       }
       i = end; // s[end] is not base64 (or the text ends): the next run starts after it
@@ -146,6 +157,16 @@ final class Base64Layer {
   static {
     for (char c = 0; c < 128; c++) {
       HEX_OR_DASH[c] = Character.digit(c, 16) >= 0 || c == '-';
+    }
+  }
+
+  private static final int BASE64_CHAR = 1;
+  private static final int HEX_CHAR = 2; // a hex digit or a dash
+  private static final byte[] KIND = new byte[256]; // byte & 0xFF -> its kinds
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      KIND[c] = (byte) ((BASE64[c] ? BASE64_CHAR : 0) | (HEX_OR_DASH[c] ? HEX_CHAR : 0));
     }
   }
 
