@@ -67,10 +67,7 @@ final class Base64Layer {
         kinds &= k;
         end++;
       }
-      if (end - start >= MIN
-          && end - start <= MAX
-          && (start == 0 || s[start - 1] != '.')
-          && (kinds & HEX_CHAR) == 0) {
+      if (end - start >= MIN && worthDecoding(s, start, end, (kinds & HEX_CHAR) != 0)) {
         return start;
       }
       i = end; // s[end] is not base64 (or the text ends): the next run starts after it
@@ -87,7 +84,7 @@ final class Base64Layer {
         continue;
       }
       int end = runEnd(s, n, i);
-      if (end - i >= MIN && worthDecoding(s, i, end)) {
+      if (end - i >= MIN && worthDecoding(s, i, end, hexOnly(s, i, end))) {
         return i;
       }
       i = end;
@@ -103,8 +100,9 @@ final class Base64Layer {
     return end;
   }
 
-  private static boolean worthDecoding(byte[] s, int start, int end) {
-    return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly(s, start, end);
+  /** Whether a run {@code s[start, end)}, all hex and dashes or not, is worth decoding. */
+  private static boolean worthDecoding(byte[] s, int start, int end, boolean hexOnly) {
+    return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly;
   }
 
   /**

@@ -39,7 +39,8 @@ public final class EngineAlternation {
     List<String> jars = Arrays.asList(args).subList(2, args.length);
     List<URL> dependencies = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      if (!entry.contains("warden-")) { // the engine comes from each JAR, not from the class path
+      // The engine comes from each JAR, not from the class path's warden jar.
+      if (!Path.of(entry).getFileName().toString().startsWith("warden-")) {
         dependencies.add(Path.of(entry).toUri().toURL());
       }
     }

@@ -79,7 +79,7 @@ public final class AhoCorasick {
     int[] id = new int[states];
     int k = 0;
     for (int pass = 0; pass < 2; pass++) {
-      for (int st : trie.breadthFirst()) {
+      for (int st : trie.breadthFirst) {
         if (trie.out.get(st).isEmpty() == (pass == 0)) {
           id[st] = k++;
         }
@@ -192,10 +192,11 @@ public final class AhoCorasick {
       byte[] text, int from, int to, int row, int after, Hits hits, Later later, byte[] classes) {
     final int[] table = next;
     final int limit = firstOutput;
+    final int stop = stopRow;
     for (int i = from; i < to; i++) {
       row = table[row + classes[text[i] & 0xFF]];
       if (row >= limit) {
-        if (row == stopRow) {
+        if (row == stop) {
           return i;
         }
         if (i >= after) {
@@ -245,6 +246,7 @@ public final class AhoCorasick {
     final List<int[]> rows = new ArrayList<>();
     final List<List<Integer>> out = new ArrayList<>();
     final int[] delta;
+    final int[] breadthFirst; // the states in breadth-first order from the root
 
     Trie(List<String> keywords, byte[] classOf, int width) {
       rows.add(newRow(width));
@@ -265,6 +267,8 @@ public final class AhoCorasick {
       }
       int states = rows.size();
       delta = new int[states * width];
+      breadthFirst = new int[states]; // [0] is the root
+      int visited = 1;
       int[] fail = new int[states];
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       for (int c = 0; c < width; c++) {
@@ -276,6 +280,7 @@ public final class AhoCorasick {
       }
       while (!queue.isEmpty()) {
         int r = queue.poll();
+        breadthFirst[visited++] = r;
         out.get(r).addAll(out.get(fail[r]));
         for (int c = 0; c < width; c++) {
           int s = rows.get(r)[c];
@@ -288,21 +293,6 @@ public final class AhoCorasick {
           }
         }
       }
-    }
-
-    /** The states in breadth-first order from the root. */
-    int[] breadthFirst() {
-      int[] order = new int[rows.size()];
-      int head = 0;
-      int tail = 1; // order[0] = 0, the root
-      while (head < tail) {
-        for (int s : rows.get(order[head++])) {
-          if (s > 0) {
-            order[tail++] = s;
-          }
-        }
-      }
-      return order;
     }
 
     private static int[] newRow(int width) {
