@@ -253,19 +253,22 @@ final class CandidateCutter {
     // The compact form is built only for a candidate some detector takes (emitAlnum).
     int length = firstEnd - start;
     groups[0] = length;
+    int built = 0; // groups whose chars compact holds, upper-cased: each emit appends the rest
     if (firstHasDigit) {
-      emitAlnum(
-          s,
-          start,
-          firstEnd,
-          Ascii.charOf(s[start]),
-          previous(s, start),
-          next(s, n, firstEnd),
-          compact,
-          length,
-          groups,
-          1,
-          out);
+      built =
+          emitAlnum(
+              s,
+              start,
+              firstEnd,
+              Ascii.charOf(s[start]),
+              previous(s, start),
+              next(s, n, firstEnd),
+              compact,
+              built,
+              length,
+              groups,
+              1,
+              out);
     }
     // A short lower-case word before spaced digits is prose ("took 2241 ms", "page 12 of 30")
     // unless a context word stands near ("nino: ab 12 34 56 c"); codes are written in capitals.
@@ -291,22 +294,29 @@ final class CandidateCutter {
       if (prose && !out.gate().near(start, end)) {
         continue;
       }
-      emitAlnum(
-          s,
-          start,
-          end,
-          Ascii.charOf(s[start]),
-          previous(s, start),
-          next(s, n, end),
-          compact,
-          length,
-          groups,
-          count + 1,
-          out);
+      built =
+          emitAlnum(
+              s,
+              start,
+              end,
+              Ascii.charOf(s[start]),
+              previous(s, start),
+              next(s, n, end),
+              compact,
+              built,
+              length,
+              groups,
+              count + 1,
+              out);
     }
   }
 
-  private void emitAlnum(
+  /**
+   * Hands the candidate of the first {@code count} groups at {@code start} to its detectors, if
+   * any; {@code compact} holds the first {@code built} groups already. Returns the groups it holds
+   * now.
+   */
+  private int emitAlnum(
       byte[] s,
       int start,
       int end,
@@ -314,31 +324,54 @@ final class CandidateCutter {
       char previous,
       char next,
       byte[] compact,
+      int built,
       int length,
       int[] groups,
       int count,
       Out out) {
     char sep = count == 1 ? 0 : ' ';
-    Detector[] detectors =
-        examiners(
-            dispatch.of(false, length, groups, 0, count, sep, first, previous, next),
-            out.gate(),
-            start,
-            end);
-    if (detectors.length > 0) {
-      int[] lengths = java.util.Arrays.copyOf(groups, count);
-      int k = 0;
-      int at = start;
-      for (int g = 0; g < count; g++) {
-        k = appendUpper(compact, k, s, at, at + groups[g]);
-        at += groups[g] + 1; // one space between groups
-      }
-      out.sink()
-          .accept(
-              new Candidate(
-                  start, end, new String(compact, 0, k, StandardCharsets.ISO_8859_1), lengths, sep),
-              detectors);
+    Dispatch.Examiners examiners =
+        dispatch.of(false, length, groups, 0, count, sep, first, previous, next);
+    if (examiners.byLetters() != null && length >= 4) {
+      examiners = examiners.withLetters(letters(s, start));
     }
+    Detector[] detectors = examiners(examiners, out.gate(), start, end);
+    if (detectors.length == 0) {
+      return built;
+    }
+    int k = 0;
+    int at = start;
+    for (int g = 0; g < built; g++) {
+      k += groups[g];
+      at += groups[g] + 1; // one space between groups
+    }
+    for (int g = built; g < count; g++) {
+      k = appendUpper(compact, k, s, at, at + groups[g]);
+      at += groups[g] + 1;
+    }
+    int[] lengths = java.util.Arrays.copyOf(groups, count);
+    out.sink()
+        .accept(
+            new Candidate(
+                start, end, new String(compact, 0, k, StandardCharsets.ISO_8859_1), lengths, sep),
+            detectors);
+    return count;
+  }
+
+  /**
+   * Which of the first four letters and digits from {@code start}, past single spaces between
+   * groups, are letters: bit 0 for the first ({@link Detector#examinesLetters}).
+   */
+  private static int letters(byte[] s, int start) {
+    int letters = 0;
+    int i = start;
+    for (int k = 0; k < 4; k++, i++) {
+      if (s[i] == ' ') {
+        i++;
+      }
+      letters |= (kind(s[i]) & 1) << k; // a letter is 1, a digit 2
+    }
+    return letters;
   }
 
   /** Whether {@code s[from, to)} has no lower-case letter. */
@@ -371,10 +404,26 @@ final class CandidateCutter {
     return end + 1 < n && s[end] == ' ' && isDigit(s[end + 1]);
   }
 
-  /** Appends {@code s[from, to)} upper-cased at {@code length}; returns the new length. */
-  private static int appendUpper(byte[] out, int length, byte[] s, int from, int to) {
+  /**
+   * Appends the letters and digits {@code s[from, to)} upper-cased at {@code length}; returns the
+   * new length. Eight bytes at a time where the text has eight more to read and {@code out} room
+   * for eight more ({@link #MAX_COMPACT} plus ten bytes hold any candidate so): what it writes past
+   * the new length is overwritten or never read.
+   */
+  static int appendUpper(byte[] out, int length, byte[] s, int from, int to) {
     int k = length;
-    for (int i = from; i < to && k < out.length; i++) {
+    int i = from;
+    while (i < to && i + 8 <= s.length && k + 8 <= out.length) {
+      long x = (long) LONGS.get(s, i);
+      // The high bit of each byte from 'a' (0x61) to 'z' (0x7a). A byte below 0x80 carries into
+      // no other; the bytes past to may be anything, but carry only into bytes after them.
+      long lower = (x + 0x1F * ONES) & ~(x + 0x05 * ONES) & HIGH;
+      LONGS.set(out, k, x - (lower >>> 2));
+      int step = Math.min(8, to - i);
+      i += step;
+      k += step;
+    }
+    for (; i < to; i++) {
       byte c = s[i];
       out[k++] = c >= 'a' && c <= 'z' ? (byte) (c - 32) : c;
     }

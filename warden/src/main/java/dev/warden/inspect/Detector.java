@@ -73,6 +73,16 @@ public interface Detector {
   }
 
   /**
+   * Whether it examines a letter-and-digit candidate of four chars or more whose compact form
+   * starts with letters where {@code letters} has a bit set and digits where it has none: bit 0 for
+   * the first char, up to bit 3 for the fourth (a UUID part {@code 3f2a9c1b} is {@code 0b0110}).
+   * False only where {@link #examine} would find nothing whatever the other characters.
+   */
+  default boolean examinesLetters(int letters) {
+    return true;
+  }
+
+  /**
    * Whether {@link #examine} finds nothing in a candidate grouped like this unless one of {@link
    * #contextWords()} starts in {@link ScanText#near}'s default window around it (from {@link
    * ScanText#CONTEXT_BEFORE} before its start to {@link ScanText#CONTEXT_AFTER} after its end). The

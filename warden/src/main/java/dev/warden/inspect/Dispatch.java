@@ -19,18 +19,29 @@ import java.util.Map;
  * table; groupings are filtered once and kept in a bounded direct-mapped cache. Thread-safe.
  */
 final class Dispatch {
-  static final Examiners NONE = new Examiners(new Detector[0], new Detector[0]);
+  static final Examiners NONE = new Examiners(new Detector[0], new Detector[0], null);
   private static final int CACHE = 4096; // slots of the grouping cache, a power of two
   private static final String SEPARATORS = " -./";
   private static final char NON_ASCII = '\u0080'; // stands for every char of 128 and above
 
   /**
    * The detectors a candidate goes to ({@code all}, never empty but in {@link #NONE}), and those of
-   * them that examine it with no context word near ({@code alone}; the same array when all do).
+   * them that examine it with no context word near ({@code alone}; the same array when all do); for
+   * letter-and-digit candidates, {@code byLetters} holds the detectors of these by the letters and
+   * digits of the first four chars ({@link Detector#examinesLetters}), or is null where all examine
+   * every such start.
    */
-  record Examiners(Detector[] all, Detector[] alone) {
+  record Examiners(Detector[] all, Detector[] alone, Examiners[] byLetters) {
     boolean gated() {
       return alone != all;
+    }
+
+    /**
+     * Those of these that examine a candidate of four chars or more starting with letters and
+     * digits as {@code letters} tells ({@link Detector#examinesLetters}).
+     */
+    Examiners withLetters(int letters) {
+      return byLetters == null ? this : byLetters[letters];
     }
   }
 
@@ -220,7 +231,8 @@ final class Dispatch {
   private static Examiners[] unfiltered(Detector[][] byLength) {
     Examiners[] all = new Examiners[byLength.length];
     for (int len = 0; len < byLength.length; len++) {
-      all[len] = byLength[len].length == 0 ? NONE : new Examiners(byLength[len], byLength[len]);
+      all[len] =
+          byLength[len].length == 0 ? NONE : new Examiners(byLength[len], byLength[len], null);
     }
     return all;
   }
@@ -247,6 +259,29 @@ final class Dispatch {
       return NONE;
     }
     Detector[] ds = kept.toArray(Detector[]::new);
-    return new Examiners(ds, alone.size() == ds.length ? ds : alone.toArray(Detector[]::new));
+    Examiners e =
+        new Examiners(ds, alone.size() == ds.length ? ds : alone.toArray(Detector[]::new), null);
+    return byLetters(e);
+  }
+
+  /** {@code e} with its detectors by the letters and digits a candidate starts with. */
+  private static Examiners byLetters(Examiners e) {
+    Examiners[] narrowed = new Examiners[16];
+    boolean narrows = false;
+    for (int letters = 0; letters < narrowed.length; letters++) {
+      int l = letters;
+      Detector[] all =
+          Arrays.stream(e.all()).filter(d -> d.examinesLetters(l)).toArray(Detector[]::new);
+      Detector[] alone =
+          Arrays.stream(e.alone()).filter(d -> d.examinesLetters(l)).toArray(Detector[]::new);
+      narrows |= all.length < e.all().length;
+      narrowed[letters] =
+          all.length == 0
+              ? NONE
+              : all.length == e.all().length
+                  ? e
+                  : new Examiners(all, alone.length == all.length ? all : alone, null);
+    }
+    return narrows ? new Examiners(e.all(), e.alone(), narrowed) : e;
   }
 }

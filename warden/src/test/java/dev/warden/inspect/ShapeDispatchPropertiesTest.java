@@ -51,6 +51,31 @@ class ShapeDispatchPropertiesTest {
           "2001:db8:0:0:0:0:2:1",
           "9661a432-4630-2cd9-c053-6f45f2e9a617");
 
+  /** A valid value of every type of the detection corpus. */
+  private static final List<String> SAMPLES;
+
+  static {
+    try {
+      SAMPLES = CorpusGenerator.samples().stream().map(CorpusGenerator.Sample::value).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Example
+  void findsEverySampleValueAsTheReferenceDoes() {
+    for (String value : SAMPLES) {
+      for (String text :
+          List.of(
+              value,
+              value.toLowerCase(java.util.Locale.ROOT),
+              "{\"id\": \"" + value + "\"}",
+              "ref " + value + " (3)")) {
+        assertThat(FAST.scan(text)).as(text).isEqualTo(REFERENCE.scan(text));
+      }
+    }
+  }
+
   @Property(tries = 1500)
   void findsWhatEveryDetectorOfTheLengthFinds(@ForAll("shaped") String text) {
     assertThat(FAST.scan(text)).as(text).isEqualTo(REFERENCE.scan(text));
@@ -128,7 +153,7 @@ class ShapeDispatchPropertiesTest {
             "AB123456C",
             "X1234567L",
             "12345678Z");
-    words = Arbitraries.oneOf(words, Arbitraries.of(GATED));
+    words = Arbitraries.oneOf(words, Arbitraries.of(GATED), Arbitraries.of(SAMPLES));
     Arbitrary<String> separators = Arbitraries.of(" ", "-", ".", "/", ":", "_", "(", ")", "+");
     Arbitrary<String> gaps = Arbitraries.of(" ", ", ", "\": \"", "\n", "=", " / ", "");
     Arbitrary<String> piece =

@@ -89,7 +89,8 @@ final class EuropeanCatalogue {
                 "ppsn",
                 "pps",
                 "personal public service")
-            .startingWith("0123456789"),
+            .startingWith("0123456789")
+            .firstKinds("9999"),
         digits(
             "PT_NIF",
             HIGH,

@@ -82,7 +82,8 @@ final class GovernmentCatalogue {
                 "ni number",
                 "ni_number",
                 "national insurance")
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("AA99"),
         digits("UK_NHS_NUMBER", HIGH, Tags.HEALTH, FORMATTED, "3 3 4|10", EuropeanIds::nhs, "nhs"),
         // Dashed 3-3-4 is how US phone numbers are written; one in eleven passes the NHS check.
         digits("UK_NHS_NUMBER", HIGH, Tags.HEALTH, CONTEXT, "3-3-4", EuropeanIds::nhs, "nhs"),
@@ -187,7 +188,8 @@ final class GovernmentCatalogue {
                 "id card",
                 "id_card",
                 "identity card")
-            .startingWith("CFGHJKLMNPRTVWXYZ"),
+            .startingWith("CFGHJKLMNPRTVWXYZ")
+            .firstKinds("A???"),
         codes(
                 "DE_SOCIAL_INSURANCE",
                 MEDIUM,
@@ -196,7 +198,8 @@ final class GovernmentCatalogue {
                 new int[] {12},
                 v -> Shapes.matches(v, "[0-9]{2}[0-3][0-9][01][0-9]{3}[A-Z][0-9]{3}"),
                 SpacedSocialInsuranceDetector.LABELS)
-            .startingWith("0123456789"),
+            .startingWith("0123456789")
+            .firstKinds("9999"),
         new SpacedSocialInsuranceDetector(),
         digits("FR_NIR", HIGH, eu, ALONE, "15|1 2 2 2 3 3 2", EuropeanIds::frNir),
         afterWord(
@@ -214,7 +217,8 @@ final class GovernmentCatalogue {
                 ALONE,
                 new int[] {9},
                 v -> Shapes.matches(v, "[0-9]{8}[A-Z]") && EuropeanIds.esDni(v))
-            .startingWith("0123456789"),
+            .startingWith("0123456789")
+            .firstKinds("9999"),
         codes(
                 "ES_NIE",
                 HIGH,
@@ -222,10 +226,12 @@ final class GovernmentCatalogue {
                 ALONE,
                 new int[] {9},
                 v -> Shapes.matches(v, "[XYZ][0-9]{7}[A-Z]") && EuropeanIds.esNie(v))
-            .startingWith("XYZ"),
+            .startingWith("XYZ")
+            .firstKinds("A999"),
         new SpanishIdDetector(),
         codes("IT_CODICE_FISCALE", HIGH, eu, ALONE, new int[] {16}, EuropeanIds::itCodiceFiscale)
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("AAAA"),
         digits(
             "NL_BSN",
             HIGH,

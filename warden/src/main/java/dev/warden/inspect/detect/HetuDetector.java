@@ -27,7 +27,9 @@ final class HetuDetector implements Detector {
 
   @Override
   public boolean examinesShape(int[] groups, char separator) {
-    return groups.length == 1 ? groups[0] == 6 : separator == '-' && groups.length == 2;
+    return groups.length == 1
+        ? groups[0] == 6
+        : separator == '-' && groups.length == 2 && groups[0] == 6 && groups[1] == 4;
   }
 
   @Override

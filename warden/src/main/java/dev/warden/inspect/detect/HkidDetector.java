@@ -13,6 +13,7 @@ final class HkidDetector implements Detector {
   private static final java.util.Set<String> CONTEXT =
       java.util.Set.copyOf(
           Words.variants("hkid", "hong kong", "identity card", "id card", "身份證", "身分證"));
+  private static final int STARTS = NumberDetector.kindsOf("A?99"); // one or two letters, digits
 
   @Override
   public List<String> types() {
@@ -42,6 +43,11 @@ final class HkidDetector implements Detector {
   @Override
   public boolean examinesStartingWith(char first) {
     return Character.isLetter(first); // one or two letters first
+  }
+
+  @Override
+  public boolean examinesLetters(int letters) {
+    return (STARTS >> letters & 1) == 1;
   }
 
   @Override

@@ -29,7 +29,8 @@ public record NumberDetector(
     Policy policy,
     Set<String> context,
     Predicate<String> valid,
-    String first)
+    String first,
+    int kinds)
     implements Detector {
   /** Upper-case letters, for {@link #startingWith}. */
   public static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -53,7 +54,8 @@ public record NumberDetector(
         policy,
         Set.copyOf(Words.variants(context)),
         valid,
-        "");
+        "",
+        ANY_KINDS);
   }
 
   /** A letter-and-digit type of the given lengths; spaced groups are accepted too. */
@@ -75,7 +77,8 @@ public record NumberDetector(
         policy,
         Set.copyOf(Words.variants(context)),
         valid,
-        "");
+        "",
+        ANY_KINDS);
   }
 
   /**
@@ -84,12 +87,71 @@ public record NumberDetector(
    */
   public NumberDetector startingWith(String chars) {
     return new NumberDetector(
-        type, confidence, frameworks, digits, lengths, formats, policy, context, valid, chars);
+        type,
+        confidence,
+        frameworks,
+        digits,
+        lengths,
+        formats,
+        policy,
+        context,
+        valid,
+        chars,
+        kinds);
+  }
+
+  /**
+   * This detector, declaring that {@link #valid} accepts only values whose first four chars are of
+   * these kinds: {@code A} a letter, {@code 9} a digit, {@code ?} either ({@code "AA99"}: a country
+   * code, then check digits), so that codes starting otherwise are not handed to it.
+   */
+  public NumberDetector firstKinds(String kinds) {
+    return new NumberDetector(
+        type,
+        confidence,
+        frameworks,
+        digits,
+        lengths,
+        formats,
+        policy,
+        context,
+        valid,
+        first,
+        kindsOf(kinds));
+  }
+
+  /** Every start of letters and digits, as {@link #kindsOf} writes sets of them. */
+  static final int ANY_KINDS = 0xFFFF;
+
+  /**
+   * The starts {@code kinds} ({@code A} a letter, {@code 9} a digit, {@code ?} either, for each of
+   * the first four chars) allows, as a set of {@link Detector#examinesLetters} arguments: bit
+   * {@code letters} set for each.
+   */
+  static int kindsOf(String kinds) {
+    if (!kinds.matches("[A9?]{4}")) {
+      throw new IllegalArgumentException("four of A, 9 and ?: " + kinds);
+    }
+    int set = 0;
+    for (int letters = 0; letters < 16; letters++) {
+      boolean fits = true;
+      for (int i = 0; i < 4; i++) {
+        char k = kinds.charAt(i);
+        fits &= k == '?' || (k == 'A') == ((letters >> i & 1) == 1);
+      }
+      set |= fits ? 1 << letters : 0;
+    }
+    return set;
   }
 
   @Override
   public boolean examinesStartingWith(char c) {
     return first.isEmpty() || first.indexOf(Character.toUpperCase(c)) >= 0;
+  }
+
+  @Override
+  public boolean examinesLetters(int letters) {
+    return (kinds >> letters & 1) == 1;
   }
 
   @Override

@@ -79,7 +79,8 @@ final class PaymentCatalogue {
                 Policy.ALONE,
                 Iban.lengths(),
                 Iban::valid)
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("AA99"),
         afterWord(
             "SWIFT_BIC",
             MEDIUM,

@@ -44,8 +44,11 @@ final class PersonalCatalogue {
             "provider id",
             "prescriber"),
         codes("US_DEA", HIGH, h, ALONE, new int[] {9}, AmericanIds::dea)
-            .startingWith(NumberDetector.LETTERS),
-        codes("US_MBI", HIGH, h, ALONE, new int[] {11}, AmericanIds::mbi).startingWith("123456789"),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("A?99"),
+        codes("US_MBI", HIGH, h, ALONE, new int[] {11}, AmericanIds::mbi)
+            .startingWith("123456789")
+            .firstKinds("9A?9"),
         // The card prints it in dashed groups, 1EG4-TE5-MK73, which only a label anchors.
         afterWord(
             "US_MBI",
@@ -182,7 +185,8 @@ final class PersonalCatalogue {
                 "postcode",
                 "address",
                 "zip")
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("A9A9"),
         afterWord(
             "DATE_OF_BIRTH",
             LOW,

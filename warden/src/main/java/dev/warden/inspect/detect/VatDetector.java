@@ -103,6 +103,11 @@ final class VatDetector implements Detector {
   }
 
   @Override
+  public boolean examinesLetters(int letters) {
+    return (letters & 0b11) == 0b11; // both chars of the country code
+  }
+
+  @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     String s = c.compact();
     if (c.groups().length > 2

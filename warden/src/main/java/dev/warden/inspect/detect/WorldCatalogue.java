@@ -93,7 +93,8 @@ final class WorldCatalogue {
                         v, "[A-HJ-NP-Z]{3}[0-9]{4}|[A-HJ-NP-Z]{3}[0-9]{2}[A-HJ-NP-Z]{2}"),
                 "nhi",
                 "national health index")
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("AAA9"),
         codes(
                 "SG_NRIC_FIN",
                 HIGH,
@@ -101,7 +102,8 @@ final class WorldCatalogue {
                 ALONE,
                 new int[] {9},
                 AsiaPacificIds::sgNric)
-            .startingWith("STFGM"));
+            .startingWith("STFGM")
+            .firstKinds("A999"));
   }
 
   private static List<Detector> part2() {
@@ -118,7 +120,8 @@ final class WorldCatalogue {
             "uidai",
             "uid"),
         codes("IN_PAN", HIGH, Tags.with(soc, "DPDP"), ALONE, new int[] {10}, AsiaPacificIds::inPan)
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("AAAA"),
         afterWord(
             "IN_VOTER_EPIC",
             MEDIUM,
@@ -136,7 +139,8 @@ final class WorldCatalogue {
             "indian passport",
             "indian_passport",
             "india passport"),
-        codes("IN_GSTIN", HIGH, soc, ALONE, new int[] {15}, AsiaPacificIds::inGstin),
+        codes("IN_GSTIN", HIGH, soc, ALONE, new int[] {15}, AsiaPacificIds::inGstin)
+            .firstKinds("99AA"),
         new NumberDetector(
             "CN_RESIDENT_ID",
             HIGH,
@@ -147,7 +151,8 @@ final class WorldCatalogue {
             ALONE,
             Set.of(),
             AsiaPacificIds::cnResidentId,
-            ""),
+            "",
+            NumberDetector.ANY_KINDS),
         codes(
             "CN_RESIDENT_ID",
             HIGH,
@@ -157,7 +162,8 @@ final class WorldCatalogue {
             AsiaPacificIds::cnResidentId),
         new HkidDetector(),
         codes("TW_NATIONAL_ID", HIGH, soc, ALONE, new int[] {10}, AsiaPacificIds::twId)
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("A999"),
         digits(
             "JP_MY_NUMBER",
             HIGH,
@@ -242,9 +248,10 @@ final class WorldCatalogue {
             "2.3.3.4.2|14",
             AmericanIds::brCnpj,
             "cnpj"),
-        codes("MX_CURP", HIGH, soc, ALONE, new int[] {18}, AmericanIds::mxCurp),
+        codes("MX_CURP", HIGH, soc, ALONE, new int[] {18}, AmericanIds::mxCurp).firstKinds("AAAA"),
         codes("MX_RFC", HIGH, soc, ALONE, new int[] {12, 13}, AmericanIds::mxRfc)
-            .startingWith(NumberDetector.LETTERS),
+            .startingWith(NumberDetector.LETTERS)
+            .firstKinds("AAA?"),
         digits(
             "AR_CUIT_CUIL", HIGH, soc, FORMATTED, "2-8-1|11", AmericanIds::arCuit, "cuit", "cuil"));
   }
