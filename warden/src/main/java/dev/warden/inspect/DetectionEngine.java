@@ -36,6 +36,7 @@ public final class DetectionEngine {
   private final Map<String, Integer> rank = new LinkedHashMap<>();
   private final Map<String, Set<String>> labels = new java.util.HashMap<>(); // type -> its words
   private final boolean byShape;
+  private final WordMasks masks;
 
   private DetectionEngine(List<Detector> detectors, boolean byShape) {
     this.byShape = byShape;
@@ -63,6 +64,7 @@ public final class DetectionEngine {
     List<String> words = new ArrayList<>(asciiWords);
     words.addAll(wideWords);
     this.words = List.copyOf(words);
+    this.masks = new WordMasks(this.words);
     Set<String> candidateContext = new java.util.HashSet<>();
     for (Detector d : this.detectors) {
       if (d.candidateLengths().length > 0) {
@@ -142,7 +144,7 @@ public final class DetectionEngine {
     // The keyword pass stops where normalisation has work: most text has none, and needs no
     // separate pass to tell.
     if (ascii != null) {
-      ScanText hits = new ScanText(original, words, contextOnly);
+      ScanText hits = new ScanText(original, words, contextOnly, masks);
       if (prefilter.scanUntilStop(ascii, ascii.length, hits::addHit) == ascii.length) {
         return Overlaps.resolve(detect(hits, ascii, true), rank, labelled(hits));
       }
@@ -174,7 +176,7 @@ public final class DetectionEngine {
   }
 
   private ScanText keywordsOf(String s, byte[] chars) {
-    ScanText text = new ScanText(s, words, contextOnly);
+    ScanText text = new ScanText(s, words, contextOnly, masks);
     prefilter.scan(chars, chars.length, text::addHit);
     if (!wide.isEmpty()) {
       wide.scan(s, chars, text::addHit); // a pass over the bytes: only text that was normalised

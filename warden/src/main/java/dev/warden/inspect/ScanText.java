@@ -18,6 +18,7 @@ public final class ScanText {
   private final String text;
   private final List<String> keywords;
   private final boolean[] contextOnly;
+  private final WordMasks masks;
   private int[] hitKeyword = new int[16];
   private int[] hitEnd = new int[16];
   private int hits;
@@ -29,9 +30,17 @@ public final class ScanText {
    *     word only where it starts a word, so an occurrence inside another word is not kept at all
    */
   ScanText(String text, List<String> keywords, boolean[] contextOnly) {
+    this(text, keywords, contextOnly, new WordMasks(keywords));
+  }
+
+  /**
+   * @param masks the engine's flags of its keywords per set of words, over {@code keywords}
+   */
+  ScanText(String text, List<String> keywords, boolean[] contextOnly, WordMasks masks) {
     this.text = text;
     this.keywords = keywords;
     this.contextOnly = contextOnly;
+    this.masks = masks;
   }
 
   void addHit(int keyword, int end) {
@@ -104,14 +113,18 @@ public final class ScanText {
     if (words.isEmpty()) {
       return false;
     }
+    boolean[] mask = masks.of(words);
     int lo = firstEndingAfter(from);
     for (int i = lo; i < hits && hitEnd[i] <= to; i++) {
+      if (mask != null && !mask[hitKeyword[i]]) {
+        continue;
+      }
       String word = keywords.get(hitKeyword[i]);
       int wordStart = hitEnd[i] - word.length();
       boolean inside = wordStart >= start && hitEnd[i] <= end;
       if (!inside
           && wordStart >= from
-          && words.contains(word)
+          && (mask != null || words.contains(word))
           && wordStartsAt(wordStart)
           && !(wholeWord && hitEnd[i] < text.length() && !wordStartsAt(hitEnd[i]))
           && !(wordStart >= end && namesAKey(hitEnd[i]))) {

@@ -11,8 +11,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The ASCII fast path of {@link ScanText#wordStartsAt} answers as {@link Character} does, and the
- * window lookup answers alike whatever was asked before.
+ * The ASCII fast path of {@link ScanText#wordStartsAt} answers as {@link Character} does, the
+ * window lookup answers alike whatever was asked before, and context words are told by flags as by
+ * their sets.
  */
 class ScanTextPropertiesTest {
 
@@ -54,6 +55,62 @@ class ScanTextPropertiesTest {
               }
               return sorted;
             });
+  }
+
+  private static final List<String> KEYWORDS =
+      List.of("id", "phone", "tel", "card", "iban", "vat", "order", "ssn");
+
+  /**
+   * {@link ScanText#near} reads the engine's flags per set of words ({@link WordMasks}) and answers
+   * as asking each set does, for sets seen before or not, and with the table full.
+   */
+  @Property(tries = 1000)
+  void nearReadsFlagsAsTheSetsAnswer(
+      @ForAll("keywordTexts") String text,
+      @ForAll("wordSets") List<java.util.Set<String>> sets,
+      @ForAll("windows") List<Integer> starts) {
+    WordMasks shared = new WordMasks(KEYWORDS, 2); // two slots: later sets find no room
+    ScanText flagged = withHits(text, shared);
+    ScanText asked = withHits(text, new WordMasks(KEYWORDS, 0));
+    for (int start : starts) {
+      for (java.util.Set<String> words : sets) {
+        int end = Math.min(text.length(), start + 8);
+        assertThat(flagged.near(words, start, end))
+            .as("%s near [%d, %d) in %s", words, start, end, text)
+            .isEqualTo(asked.near(words, start, end));
+      }
+    }
+  }
+
+  private static ScanText withHits(String text, WordMasks masks) {
+    ScanText scan = new ScanText(text, KEYWORDS, new boolean[KEYWORDS.size()], masks);
+    for (int end = 1; end <= text.length(); end++) {
+      for (int k = 0; k < KEYWORDS.size(); k++) {
+        if (text.startsWith(KEYWORDS.get(k), end - KEYWORDS.get(k).length())) {
+          scan.addHit(k, end);
+        }
+      }
+    }
+    return scan;
+  }
+
+  @Provide
+  Arbitrary<String> keywordTexts() {
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            Arbitraries.of(KEYWORDS),
+            Arbitraries.of("\"", ": ", " ", "_", "x", "1234", "\"order_id\": \"", "Phone"));
+    return piece.list().ofMaxSize(20).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<List<java.util.Set<String>>> wordSets() {
+    return Arbitraries.of(KEYWORDS).set().ofMaxSize(4).list().ofMinSize(1).ofMaxSize(5);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> windows() {
+    return Arbitraries.integers().between(0, 120).list().ofMinSize(1).ofMaxSize(8);
   }
 
   @Property(tries = 3000)

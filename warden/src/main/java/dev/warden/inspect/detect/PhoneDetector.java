@@ -140,12 +140,15 @@ final class PhoneDetector implements Detector {
                 && c.separator() == ' '
                 && c.compact().startsWith("0")
                 && c.groups().length <= 4);
+    if (codeNumber(text, c.start())) {
+      return; // "ORD-30123456": an identifier
+    }
     boolean context = text.near(WORDS, c.start(), c.end());
     if (!grouped && !context) {
       return;
     }
-    if (ID_WORDS.contains(previousWord(text, c.start())) || codeNumber(text, c.start())) {
-      return; // "order 4155552671", "ticket_id": "…", "ORD-30123456": an identifier
+    if (ID_WORDS.contains(previousWord(text, c.start()))) {
+      return; // "order 4155552671", "ticket_id": "…": an identifier
     }
     if (regions.valid(c.compact(), grouped)) {
       Confidence conf = grouped && context ? Confidence.HIGH : Confidence.MEDIUM;
@@ -153,7 +156,7 @@ final class PhoneDetector implements Detector {
     }
   }
 
-  // The states of numberEnd's walk, one bit each: what the part of NUMBER read so far allows next.
+  // The states of NUMBER's walk (step), one bit each: what the part read so far allows next.
   private static final int START = 0; // nothing read
   private static final int PLUS = 1; // "+"
   private static final int OPEN = 2; // "(" before the first digits
@@ -166,67 +169,123 @@ final class PhoneDetector implements Detector {
 
   /**
    * The end of {@link #NUMBER} matched from {@code from} within {@code s[from, to)}, or -1: the
-   * expression's automaton walked by hand, one bit per state, which stops where no state is left.
-   * RE2 prefers, at each step, to repeat and to take an optional char; in this expression that
-   * always reaches the farthest end there is, so the walk keeps the last end it reaches.
+   * expression's automaton, walked one table read per char, which stops where no state is left. RE2
+   * prefers, at each step, to repeat and to take an optional char; in this expression that always
+   * reaches the farthest end there is, so the walk keeps the last end it reaches.
    */
   static int numberEnd(String s, int from, int to) {
-    long states = 1L << START;
+    int state = FIRST;
     int end = -1;
-    for (int i = from; i < to && states != 0; i++) {
+    for (int i = from; i < to && state != DEAD; i++) {
       char c = s.charAt(i);
-      boolean digit = c >= '0' && c <= '9';
-      long next = 0;
-      boolean accept = false;
-      for (long left = states; left != 0; left &= left - 1) {
-        int state = Long.numberOfTrailingZeros(left);
-        if (state == START || state == PLUS || state == OPEN) {
-          if (c == '+' && state == START) {
-            next |= 1L << PLUS;
-          } else if (c == '(' && state != OPEN) {
-            next |= 1L << OPEN;
-          } else if (digit) {
-            next |= 1L << HEAD;
-          }
-        } else if (state < HEAD_CLOSED) { // the first digits
-          int k = state - HEAD + 1;
-          if (digit && k < 4) {
-            next |= 1L << (state + 1);
-          } else if (c == ')') {
-            next |= 1L << HEAD_CLOSED;
-          }
-          next |= groupStart(c, digit, 1);
-        } else if (state == HEAD_CLOSED) {
-          next |= groupStart(c, digit, 1);
-        } else if (state < GROUP_OPEN) { // after a separator: "(" or a digit
-          int r = state - SEPARATED + 1;
-          next |= afterSeparator(c, digit, r);
-        } else if (state < GROUP) { // after a group's "(": a digit
-          if (digit) {
-            next |= 1L << (GROUP + 5 * (state - GROUP_OPEN));
-          }
-        } else if (state < GROUP_CLOSED) {
-          int r = (state - GROUP) / 5 + 1;
-          int d = (state - GROUP) % 5 + 1;
-          if (digit && d < 5) {
-            next |= 1L << (state + 1);
-          } else if (c == ')') {
-            next |= 1L << (GROUP_CLOSED + r - 1);
-          }
-          accept |= digit;
-          next |= r < 5 ? groupStart(c, digit, r + 1) : 0;
-        } else { // after a group's ")"
-          int r = state - GROUP_CLOSED + 1;
-          accept |= digit;
-          next |= r < 5 ? groupStart(c, digit, r + 1) : 0;
-        }
-      }
-      if (accept) {
+      int t = state * CLASSES + (c < 128 ? CLASS_OF[c] : CLASSES - 1);
+      if (ACCEPTS[t]) {
         end = i + 1;
       }
-      states = next;
+      state = NEXT[t];
     }
     return end;
+  }
+
+  /**
+   * A char of each class {@link #NUMBER} tells apart: a digit, each punctuation it reads, other.
+   */
+  private static final String CLASS_CHARS = "0 .-()+x";
+
+  private static final int CLASSES = CLASS_CHARS.length();
+  private static final byte[] CLASS_OF = new byte[128]; // an ASCII char -> its class
+  private static final int DEAD = 0; // no state left
+  private static final int FIRST = 1; // nothing read
+  private static final int[] NEXT; // [state * CLASSES + class] -> state after reading it
+  private static final boolean[] ACCEPTS; // [state * CLASSES + class]: a match ends with it
+
+  /** Marks, in what {@link #step} returns, that a match ends with the char read. */
+  private static final long ACCEPT = 1L << 63;
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      int k = CLASS_CHARS.indexOf(c);
+      CLASS_OF[c] = (byte) (c >= '0' && c <= '9' ? 0 : k >= 0 && k < CLASSES - 1 ? k : CLASSES - 1);
+    }
+    // Subset construction: each state of the table is a set of the walk's states (one bit each).
+    java.util.List<Long> sets = new java.util.ArrayList<>(List.of(0L, 1L << START));
+    java.util.Map<Long, Integer> ids = new java.util.HashMap<>(java.util.Map.of(0L, DEAD));
+    ids.put(1L << START, FIRST);
+    java.util.List<Integer> next = new java.util.ArrayList<>();
+    java.util.List<Boolean> accepts = new java.util.ArrayList<>();
+    for (int id = 0; id < sets.size(); id++) {
+      for (int k = 0; k < CLASSES; k++) {
+        long stepped = step(sets.get(id), CLASS_CHARS.charAt(k));
+        long states = stepped & ~ACCEPT;
+        Integer to = ids.get(states);
+        if (to == null) {
+          to = sets.size();
+          ids.put(states, to);
+          sets.add(states);
+        }
+        next.add(to);
+        accepts.add((stepped & ACCEPT) != 0);
+      }
+    }
+    NEXT = next.stream().mapToInt(Integer::intValue).toArray();
+    ACCEPTS = new boolean[accepts.size()];
+    for (int t = 0; t < ACCEPTS.length; t++) {
+      ACCEPTS[t] = accepts.get(t);
+    }
+  }
+
+  /**
+   * The walk's states after reading {@code c} in {@code states} (one bit per state), with {@link
+   * #ACCEPT} set where a match of {@link #NUMBER} ends with {@code c}.
+   */
+  private static long step(long states, char c) {
+    boolean digit = c >= '0' && c <= '9';
+    long next = 0;
+    boolean accept = false;
+    for (long left = states; left != 0; left &= left - 1) {
+      int state = Long.numberOfTrailingZeros(left);
+      if (state == START || state == PLUS || state == OPEN) {
+        if (c == '+' && state == START) {
+          next |= 1L << PLUS;
+        } else if (c == '(' && state != OPEN) {
+          next |= 1L << OPEN;
+        } else if (digit) {
+          next |= 1L << HEAD;
+        }
+      } else if (state < HEAD_CLOSED) { // the first digits
+        int k = state - HEAD + 1;
+        if (digit && k < 4) {
+          next |= 1L << (state + 1);
+        } else if (c == ')') {
+          next |= 1L << HEAD_CLOSED;
+        }
+        next |= groupStart(c, digit, 1);
+      } else if (state == HEAD_CLOSED) {
+        next |= groupStart(c, digit, 1);
+      } else if (state < GROUP_OPEN) { // after a separator: "(" or a digit
+        int r = state - SEPARATED + 1;
+        next |= afterSeparator(c, digit, r);
+      } else if (state < GROUP) { // after a group's "(": a digit
+        if (digit) {
+          next |= 1L << (GROUP + 5 * (state - GROUP_OPEN));
+        }
+      } else if (state < GROUP_CLOSED) {
+        int r = (state - GROUP) / 5 + 1;
+        int d = (state - GROUP) % 5 + 1;
+        if (digit && d < 5) {
+          next |= 1L << (state + 1);
+        } else if (c == ')') {
+          next |= 1L << (GROUP_CLOSED + r - 1);
+        }
+        accept |= digit;
+        next |= r < 5 ? groupStart(c, digit, r + 1) : 0;
+      } else { // after a group's ")"
+        int r = state - GROUP_CLOSED + 1;
+        accept |= digit;
+        next |= r < 5 ? groupStart(c, digit, r + 1) : 0;
+      }
+    }
+    return accept ? next | ACCEPT : next;
   }
 
   /** The states reached by reading {@code c} where group {@code r} may start. */

@@ -53,6 +53,25 @@ class PhoneRegionsPropertiesTest {
     }
   }
 
+  /** The cache keys numbers by fingerprint: numbers a digit or a char apart never share one. */
+  @Property(tries = 500)
+  void fingerprintsTellNumbersADigitApart(@ForAll("runs") String digits, @ForAll long seed) {
+    java.util.Set<String> numbers = new java.util.HashSet<>();
+    for (int i = 0; i < digits.length(); i++) {
+      for (char d = '0'; d <= '9'; d++) {
+        numbers.add(digits.substring(0, i) + d + digits.substring(i + 1));
+      }
+      numbers.add(digits.substring(0, i));
+    }
+    numbers.add("+" + digits);
+    numbers.add(digits + "0");
+    java.util.Set<Long> fingerprints = new java.util.HashSet<>();
+    for (String n : numbers) {
+      fingerprints.add(PhoneRegions.fingerprint(n, seed));
+    }
+    assertThat(fingerprints).hasSameSizeAs(numbers);
+  }
+
   @Provide
   Arbitrary<String> written() {
     return Arbitraries.of("+D", "(D", "+(D", "+1 D", "(415) D");
