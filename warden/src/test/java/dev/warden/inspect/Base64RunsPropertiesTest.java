@@ -70,7 +70,8 @@ class Base64RunsPropertiesTest {
   Arbitrary<String> texts() {
     Arbitrary<String> parts =
         Arbitraries.oneOf(
-            Arbitraries.of(" ", "\"", ".", ":", ",", "{", "é", "=", "-", "_", "/", "+"),
+            Arbitraries.of(
+                " ", "\"", ".", ":", ",", "{", "é", "=", "-", "_", "/", "+", "@", "[", "`", "*"),
             Arbitraries.strings().withChars("abcXYZ019").ofMinLength(1).ofMaxLength(30),
             Arbitraries.strings().withChars("0123456789abcdef-").ofMinLength(20).ofMaxLength(40),
             Arbitraries.strings()

@@ -6,7 +6,6 @@ import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
 import dev.warden.inspect.validate.Keccak;
-import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -122,22 +121,7 @@ final class CryptoDetector implements Detector {
         return false; // hex ids hold a 0: rejected before any arithmetic
       }
     }
-    BigInteger n = BigInteger.ZERO;
-    for (int i = 0; i < v.length(); i++) {
-      int d = B58.indexOf(v.charAt(i));
-      if (d < 0) {
-        return false;
-      }
-      n = n.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(d));
-    }
-    byte[] raw = n.toByteArray();
-    int leadingOnes = 0;
-    while (leadingOnes < v.length() && v.charAt(leadingOnes) == '1') {
-      leadingOnes++;
-    }
-    byte[] stripped = raw.length > 1 && raw[0] == 0 ? Arrays.copyOfRange(raw, 1, raw.length) : raw;
-    byte[] bytes = new byte[leadingOnes + stripped.length];
-    System.arraycopy(stripped, 0, bytes, leadingOnes, stripped.length);
+    byte[] bytes = base58(v);
     int len = bytes.length;
     if (len < payloadLength + 4 || len > payloadLength + 5) {
       return false;
@@ -151,6 +135,33 @@ final class CryptoDetector implements Detector {
     }
     byte[] hash = sha256(sha256(Arrays.copyOf(bytes, len - 4)));
     return Arrays.equals(Arrays.copyOf(hash, 4), Arrays.copyOfRange(bytes, len - 4, len));
+  }
+
+  /**
+   * The bytes {@code v}, of base58 chars only, spells: a zero byte for each leading {@code 1}, then
+   * the number the rest spells, big-endian, without leading zero bytes (and a zero byte where it is
+   * zero). The number is built a byte at a time, multiplied by 58 per char.
+   */
+  static byte[] base58(String v) {
+    int ones = 0;
+    while (ones < v.length() && v.charAt(ones) == '1') {
+      ones++;
+    }
+    byte[] number = new byte[(v.length() - ones) * 733 / 1000 + 1]; // log 58 / log 256 < 0.733
+    int size = 0; // the bytes in use, at the end of number
+    for (int i = ones; i < v.length(); i++) {
+      int carry = B58.indexOf(v.charAt(i));
+      int k = number.length - 1;
+      for (int j = 0; j < size || carry != 0; j++, k--) {
+        carry += 58 * (number[k] & 0xFF);
+        number[k] = (byte) carry;
+        carry >>>= 8;
+      }
+      size = number.length - 1 - k;
+    }
+    byte[] bytes = new byte[ones + Math.max(size, 1)];
+    System.arraycopy(number, number.length - size, bytes, bytes.length - size, size);
+    return bytes;
   }
 
   static boolean bech32(String v) {

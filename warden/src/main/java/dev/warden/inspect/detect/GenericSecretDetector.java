@@ -134,7 +134,8 @@ final class GenericSecretDetector implements Detector {
 
   private static boolean hasDigit(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (Character.isDigit(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (c <= '9' ? c >= '0' : c >= 128 && Character.isDigit(c)) {
         return true;
       }
     }

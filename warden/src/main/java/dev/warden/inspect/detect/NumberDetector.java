@@ -14,10 +14,12 @@ import java.util.function.Predicate;
  * A type recognised on digit or letter-and-digit candidates by its length, its usual grouping and a
  * validator (check digits, date parts, prefixes), with a {@link Policy} for when context is needed.
  *
- * @param formats the accepted groupings, e.g. {@code "3-2-4"} or {@code "3 2 4"}; the separator
- *     between numbers is the one that must be used
+ * @param shapes the accepted groupings ({@link #shapeOf(String)} of formats such as {@code "3-2-4"}
+ *     or {@code "3 2 4"}: the separator between numbers is the one that must be used), or null for
+ *     any grouping
  * @param first the upper-case chars a value can start with, as {@code valid} requires; empty for
  *     any
+ * @param kinds the letters and digits a value can start with ({@link #firstKinds})
  */
 public record NumberDetector(
     String type,
@@ -25,7 +27,7 @@ public record NumberDetector(
     Set<String> frameworks,
     boolean digits,
     int[] lengths,
-    List<String> formats,
+    long[] shapes,
     Policy policy,
     Set<String> context,
     Predicate<String> valid,
@@ -50,7 +52,7 @@ public record NumberDetector(
         fw,
         true,
         lengthsOf(formats),
-        List.of(formats.split("\\|")),
+        Arrays.stream(formats.split("\\|")).mapToLong(NumberDetector::shapeOf).toArray(),
         policy,
         Set.copyOf(Words.variants(context)),
         valid,
@@ -73,7 +75,7 @@ public record NumberDetector(
         fw,
         false,
         lengths,
-        List.of("*"),
+        null,
         policy,
         Set.copyOf(Words.variants(context)),
         valid,
@@ -92,7 +94,7 @@ public record NumberDetector(
         frameworks,
         digits,
         lengths,
-        formats,
+        shapes,
         policy,
         context,
         valid,
@@ -112,7 +114,7 @@ public record NumberDetector(
         frameworks,
         digits,
         lengths,
-        formats,
+        shapes,
         policy,
         context,
         valid,
@@ -176,7 +178,7 @@ public record NumberDetector(
 
   @Override
   public boolean examinesShape(int[] groups, char separator) {
-    return groups.length == 1 || formats.contains("*") || shaped(groups, separator);
+    return groups.length == 1 || shapes == null || shaped(groups, separator);
   }
 
   @Override
@@ -187,7 +189,7 @@ public record NumberDetector(
   @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     boolean formatted = c.formatted();
-    if (formatted && !formats.contains("*") && !shaped(c.groups(), c.separator())) {
+    if (formatted && shapes != null && !shaped(c.groups(), c.separator())) {
       return;
     }
     boolean needContext = policy == Policy.CONTEXT || (policy == Policy.FORMATTED && !formatted);
@@ -199,42 +201,59 @@ public record NumberDetector(
     }
   }
 
-  /** Whether the candidate's grouping is one of {@link #formats}, as {@code shape(c)} would say. */
+  /** Whether the candidate's grouping is one of {@link #shapes}. */
   private boolean shaped(int[] groups, char separator) {
-    for (String f : formats) {
-      if (sameShape(f, groups, separator)) {
+    long shape = shapeOf(groups, separator);
+    for (long s : shapes) {
+      if (s == shape) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether {@code format} (e.g. {@code "3-2-4"}) reads exactly as {@code shape(c)}. */
-  static boolean sameShape(String format, Candidate c) {
-    return sameShape(format, c.groups(), c.separator());
+  /**
+   * A grouping as one long: the number of groups, the separator, each group's length in six bits (a
+   * candidate has at most nine groups of at most 34 chars).
+   */
+  static long shapeOf(int[] groups, char separator) {
+    if (groups.length > 9) {
+      return -2; // no format's
+    }
+    long shape = (long) groups.length << 60 | (long) (separator & 0x3F) << 54;
+    for (int g = 0; g < groups.length; g++) {
+      shape |= (long) Math.min(groups[g], 63) << (6 * g);
+    }
+    return shape;
   }
 
-  private static boolean sameShape(String format, int[] groups, char separator) {
+  /**
+   * {@link #shapeOf(int[], char)} of a format such as {@code "3-2-4"} (one separator of {@code "
+   * -./"} between group lengths), or -1 where it is not written so: a length with a leading zero,
+   * an empty group, two separators.
+   */
+  static long shapeOf(String format) {
+    List<Integer> groups = new java.util.ArrayList<>();
+    char separator = 0;
     int i = 0;
-    int n = format.length();
-    for (int g = 0; g < groups.length; g++) {
-      if (g > 0) {
-        if (i >= n || format.charAt(i) != separator) {
-          return false;
-        }
-        i++;
-      }
-      int value = 0;
+    while (i < format.length()) {
       int start = i;
-      while (i < n && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
-        value = value * 10 + format.charAt(i) - '0';
+      while (i < format.length() && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
         i++;
       }
-      if (i == start || value != groups[g] || (i - start > 1 && format.charAt(start) == '0')) {
-        return false;
+      if (i == start || (i - start > 1 && format.charAt(start) == '0') || i - start > 2) {
+        return -1;
+      }
+      groups.add(Integer.parseInt(format, start, i, 10));
+      if (i < format.length()) {
+        char c = format.charAt(i++);
+        if (" -./".indexOf(c) < 0 || (separator != 0 && c != separator) || i == format.length()) {
+          return -1;
+        }
+        separator = c;
       }
     }
-    return i == n;
+    return shapeOf(groups.stream().mapToInt(Integer::intValue).toArray(), separator);
   }
 
   static String shape(Candidate c) {

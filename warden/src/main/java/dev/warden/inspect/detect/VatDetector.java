@@ -72,6 +72,14 @@ final class VatDetector implements Detector {
               java.util.stream.Collectors.toUnmodifiableMap(
                   Map.Entry::getKey, e -> Shapes.compile(e.getValue())));
 
+  /** {@link #FORMATS} by country code, {@code (first - 'A') * 26 + second - 'A'}. */
+  @SuppressWarnings("unchecked")
+  private static final Predicate<CharSequence>[] BY_CODE = new Predicate[26 * 26];
+
+  static {
+    FORMATS.forEach((code, f) -> BY_CODE[(code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A'] = f);
+  }
+
   @Override
   public List<String> types() {
     return List.of("EU_VAT");
@@ -110,13 +118,15 @@ final class VatDetector implements Detector {
   @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     String s = c.compact();
-    if (c.groups().length > 2
-        || !Character.isLetter(s.charAt(0))
-        || !Character.isLetter(s.charAt(1))) {
-      return;
+    if (c.groups().length > 2 || !upper(s.charAt(0)) || !upper(s.charAt(1))) {
+      return; // the compact form is upper-cased ASCII: a country code is two of A-Z
     }
     if (c.formatted() && !Character.isUpperCase(text.charAt(c.start()))) {
       return; // "es 12345678Z" is Spanish prose before a DNI; a country code is in capitals
+    }
+    Predicate<CharSequence> format = BY_CODE[(s.charAt(0) - 'A') * 26 + s.charAt(1) - 'A'];
+    if (format == null) {
+      return; // no EU country's code: most codes starting with two letters
     }
     String country = s.substring(0, 2);
     String body = s.substring(2);
@@ -125,8 +135,7 @@ final class VatDetector implements Detector {
       body += text.text().substring(end + 1, end + 4) + text.text().substring(end + 5, end + 8);
       end += 8; // BE 0123.456.789, as invoices print it
     }
-    Predicate<CharSequence> format = FORMATS.get(country);
-    if (format == null || !format.test(body)) {
+    if (!format.test(body)) {
       return;
     }
     boolean checked = checked(country, body);
@@ -135,6 +144,10 @@ final class VatDetector implements Detector {
     } else if (text.near(CONTEXT, c.start(), end) && !hasCheck(country)) {
       out.add(new Finding("EU_VAT", c.start(), end, Confidence.MEDIUM, Tags.GDPR_SOC2));
     }
+  }
+
+  private static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   /** Whether {@code .ddd.ddd} follows at {@code end}, then no more digits. */

@@ -141,18 +141,13 @@ final class WorldCatalogue {
             "india passport"),
         codes("IN_GSTIN", HIGH, soc, ALONE, new int[] {15}, AsiaPacificIds::inGstin)
             .firstKinds("99AA"),
-        new NumberDetector(
+        digits(
             "CN_RESIDENT_ID",
             HIGH,
             Tags.with(soc, "PIPL"),
-            true,
-            new int[] {18},
-            List.of("6 8 4"),
             ALONE,
-            Set.of(),
-            AsiaPacificIds::cnResidentId,
-            "",
-            NumberDetector.ANY_KINDS),
+            "6 8 4",
+            AsiaPacificIds::cnResidentId),
         codes(
             "CN_RESIDENT_ID",
             HIGH,

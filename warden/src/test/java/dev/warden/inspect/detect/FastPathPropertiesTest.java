@@ -87,8 +87,44 @@ class FastPathPropertiesTest {
       @ForAll("formats") String f) {
     Candidate c = new Candidate(0, 1, "0".repeat(Arrays.stream(groups).sum()), groups, sep);
 
-    assertThat(NumberDetector.sameShape(f, c)).isEqualTo(f.equals(NumberDetector.shape(c)));
-    assertThat(NumberDetector.sameShape(NumberDetector.shape(c), c)).isTrue();
+    long shape = NumberDetector.shapeOf(c.groups(), c.separator());
+    assertThat(NumberDetector.shapeOf(f) == shape)
+        .as(f)
+        .isEqualTo(f.equals(NumberDetector.shape(c)));
+    assertThat(NumberDetector.shapeOf(NumberDetector.shape(c))).isEqualTo(shape);
+  }
+
+  /** Base58 decoded a byte at a time spells the bytes the big-integer reading does. */
+  @Property(tries = 3000)
+  void base58ReadsAsTheBigNumber(@ForAll("base58") String v) {
+    java.math.BigInteger n = java.math.BigInteger.ZERO;
+    String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    for (char c : v.toCharArray()) {
+      n =
+          n.multiply(java.math.BigInteger.valueOf(58))
+              .add(java.math.BigInteger.valueOf(alphabet.indexOf(c)));
+    }
+    byte[] raw = n.toByteArray();
+    byte[] magnitude = raw.length > 1 && raw[0] == 0 ? Arrays.copyOfRange(raw, 1, raw.length) : raw;
+    int ones = 0;
+    while (ones < v.length() && v.charAt(ones) == '1') {
+      ones++;
+    }
+    byte[] expected = new byte[ones + magnitude.length];
+    System.arraycopy(magnitude, 0, expected, ones, magnitude.length);
+
+    assertThat(CryptoDetector.base58(v)).as(v).isEqualTo(expected);
+  }
+
+  @Provide
+  Arbitrary<String> base58() {
+    Arbitrary<String> body =
+        Arbitraries.strings()
+            .withChars("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+            .ofMaxLength(60);
+    return Arbitraries.integers()
+        .between(0, 4)
+        .flatMap(ones -> body.map(b -> "1".repeat(ones) + b));
   }
 
   @Provide
