@@ -189,7 +189,11 @@ final class CandidateCutter {
     emitDigits(s, n, starts, groups, 0, count, sep, out);
     if (count > 1 && sep == ' ') {
       for (int g = 0; g < count; g++) {
-        emitDigits(s, n, starts, groups, g, g + 1, (char) 0, out);
+        // Each group alone too, but a short one only before a colon, as for a bare number (the
+        // reference path hands them all on).
+        if (groups[g] >= MIN_SINGLE || (g == count - 1 && colon) || !dispatch.byShape()) {
+          emitDigits(s, n, starts, groups, g, g + 1, (char) 0, out);
+        }
       }
     }
     return end;
