@@ -131,9 +131,10 @@ public final class AhoCorasick {
    * The scan. A table read per char waits for the one before it, so a long text is read as two
    * halves in one loop, whose two chains of reads the CPU overlaps: the second half's automaton
    * starts {@code longest - 1} chars before the middle, so it has seen all of any keyword that ends
-   * past the middle, and its hits wait in a buffer until the first half's are reported. A stop
-   * leads to a state of its own, numbered after those where keywords end, so one comparison per
-   * char tells both a hit and a stop.
+   * past the middle, and its hits wait in a buffer until the first half's are reported (a text of
+   * {@link #FOUR_QUARTERS_FROM} or more is read as four quarters so, in four chains). A stop leads
+   * to a state of its own, numbered after those where keywords end, so one comparison per char
+   * tells both a hit and a stop.
    *
    * @param classes the class of each byte, the stop class for a stop
    * @return where the scan stopped, or {@code n}
@@ -141,6 +142,9 @@ public final class AhoCorasick {
   private int scan(byte[] text, int n, Hits hits, byte[] classes) {
     if (n < TWO_HALVES_FROM) {
       return scanRange(text, 0, n, 0, 0, hits, null, classes);
+    }
+    if (n >= FOUR_QUARTERS_FROM) {
+      return scanQuarters(text, n, hits, classes);
     }
     final int[] table = next;
     final int limit = firstOutput;
@@ -182,6 +186,91 @@ public final class AhoCorasick {
 
   /** Texts shorter than this are read in one chain: the second half's start-up would not pay. */
   static final int TWO_HALVES_FROM = 256;
+
+  /** Texts this long are read as four quarters: four chains of reads, overlapped. */
+  static final int FOUR_QUARTERS_FROM = 1024;
+
+  /**
+   * {@link #scan(byte[], int, Hits, byte[])} as four chains, one per quarter, each but the first
+   * starting {@code longest - 1} chars before its quarter and holding its hits until those before
+   * are reported. A chain that meets a stop ends the joint walk; the rest is read chain by chain.
+   */
+  private int scanQuarters(byte[] text, int n, Hits hits, byte[] classes) {
+    final int[] table = next;
+    final int limit = firstOutput;
+    final int stop = stopRow;
+    int q1 = n >>> 2;
+    int q2 = n >>> 1;
+    int q3 = (int) (3L * n >>> 2);
+    int a = 0;
+    int b = Math.max(0, q1 + 1 - longest);
+    int c = Math.max(0, q2 + 1 - longest);
+    int d = Math.max(0, q3 + 1 - longest);
+    int rowA = 0;
+    int rowB = 0;
+    int rowC = 0;
+    int rowD = 0;
+    Later laterB = new Later();
+    Later laterC = new Later();
+    Later laterD = new Later();
+    while (a < q1) {
+      rowA = table[rowA + classes[text[a] & 0xFF]];
+      if (rowA >= limit) {
+        if (rowA == stop) {
+          return a;
+        }
+        report(rowA, a + 1, hits);
+      }
+      a++;
+      rowB = table[rowB + classes[text[b] & 0xFF]];
+      if (rowB >= limit) {
+        if (rowB == stop) {
+          break;
+        }
+        if (b >= q1) {
+          laterB.add(rowB, b + 1);
+        }
+      }
+      b++;
+      rowC = table[rowC + classes[text[c] & 0xFF]];
+      if (rowC >= limit) {
+        if (rowC == stop) {
+          break;
+        }
+        if (c >= q2) {
+          laterC.add(rowC, c + 1);
+        }
+      }
+      c++;
+      rowD = table[rowD + classes[text[d] & 0xFF]];
+      if (rowD >= limit) {
+        if (rowD == stop) {
+          break;
+        }
+        if (d >= q3) {
+          laterD.add(rowD, d + 1);
+        }
+      }
+      d++;
+    }
+    int stopped = scanRange(text, a, q1, rowA, 0, hits, null, classes);
+    if (stopped < q1) {
+      return stopped;
+    }
+    stopped = scanRange(text, b, q2, rowB, q1, hits, laterB, classes);
+    laterB.replay(this, hits);
+    if (stopped < q2) {
+      return stopped;
+    }
+    stopped = scanRange(text, c, q3, rowC, q2, hits, laterC, classes);
+    laterC.replay(this, hits);
+    if (stopped < q3) {
+      return stopped;
+    }
+    stopped = scanRange(text, d, n, rowD, q3, hits, laterD, classes);
+    laterD.replay(this, hits);
+    return stopped;
+  }
 
   /**
    * Reads {@code text[from, to)} from state row {@code row}, reporting the hits that end past

@@ -40,6 +40,22 @@ class AhoCorasickPropertiesTest {
     stopsAtTheFirstStopCharIn(keywords, text, stop, where);
   }
 
+  /** Texts long enough to be read as four quarters, each boundary crossed by keywords. */
+  @Property(tries = 500)
+  void findsWhatANaiveSearchFindsInFourQuarters(
+      @ForAll("longKeywordLists") List<String> keywords, @ForAll("quarteredTexts") String text) {
+    findsWhatANaiveSearchFindsIn(keywords, text);
+  }
+
+  @Property(tries = 500)
+  void stopsAtTheFirstStopCharInFourQuarters(
+      @ForAll("longKeywordLists") List<String> keywords,
+      @ForAll("quarteredTexts") String text,
+      @ForAll("stops") String stop,
+      @ForAll int where) {
+    stopsAtTheFirstStopCharIn(keywords, text, stop, where);
+  }
+
   private static void findsWhatANaiveSearchFindsIn(List<String> keywords, String text) {
     AhoCorasick ac = new AhoCorasick(keywords);
     List<long[]> hits = new ArrayList<>();
@@ -155,15 +171,23 @@ class AhoCorasickPropertiesTest {
 
   @Provide
   Arbitrary<String> longTexts() {
+    return texts(12, 60).filter(t -> t.length() >= AhoCorasick.TWO_HALVES_FROM);
+  }
+
+  @Provide
+  Arbitrary<String> quarteredTexts() {
+    return texts(36, 120).filter(t -> t.length() >= AhoCorasick.FOUR_QUARTERS_FROM);
+  }
+
+  private static Arbitrary<String> texts(int minParts, int maxParts) {
     Arbitrary<String> runs =
         Arbitraries.strings().withChars("aaaabbB").ofMinLength(1).ofMaxLength(60);
     Arbitrary<String> other = Arbitraries.strings().withChars("c c cé").ofMaxLength(2);
     return Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(8, runs), net.jqwik.api.Tuple.of(1, other))
         .list()
-        .ofMinSize(12)
-        .ofMaxSize(60)
-        .map(parts -> String.join("", parts))
-        .filter(t -> t.length() >= AhoCorasick.TWO_HALVES_FROM);
+        .ofMinSize(minParts)
+        .ofMaxSize(maxParts)
+        .map(parts -> String.join("", parts));
   }
 }
