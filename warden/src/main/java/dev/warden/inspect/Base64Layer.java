@@ -25,10 +25,14 @@ final class Base64Layer {
     int n = text.length();
     int tokens = 0;
     int i = 0;
-    while (tokens < MAX_TOKENS && (i = nextRun(s, n, i)) >= 0) {
-      int end = runEnd(s, n, i);
-      // "trace=<hex>" and the like: '=' inside the run, no decoding can work, so no copies.
-      String decoded = paddingFits(s, i, end) ? decode(text.substring(i, end)) : null;
+    long span;
+    while (tokens < MAX_TOKENS && (span = nextRunSpan(s, n, i)) >= 0) {
+      i = (int) (span >>> 32);
+      int end = (int) span;
+      // "trace=<hex>" and the like: '=' inside the run, no decoding can work; a random token
+      // decodes to binary: neither is copied.
+      String decoded =
+          paddingFits(s, i, end) && mayBeText(s, i, end) ? decode(text.substring(i, end)) : null;
       if (decoded != null) {
         tokens++;
         for (Finding f : engine.scanNormalized(decoded, false)) {
@@ -47,6 +51,12 @@ final class Base64Layer {
    * skipped after one look, so the walk reads about one char in {@link #MIN} of ordinary text.
    */
   static int nextRun(byte[] s, int n, int from) {
+    long span = nextRunSpan(s, n, from);
+    return span < 0 ? -1 : (int) (span >>> 32);
+  }
+
+  /** The run {@link #nextRun} finds, as {@code start << 32 | end}, or -1. */
+  private static long nextRunSpan(byte[] s, int n, int from) {
     int i = from;
     while (i + MIN <= n) {
       int probe = i + MIN - 1;
@@ -68,7 +78,7 @@ final class Base64Layer {
         end++;
       }
       if (end - start >= MIN && worthDecoding(s, start, end, (kinds & HEX_CHAR) != 0)) {
-        return start;
+        return (long) start << 32 | end;
       }
       i = end; // s[end] is not base64 (or the text ends): the next run starts after it
     }
@@ -117,6 +127,27 @@ final class Base64Layer {
     int length = to - from;
     int body = pad - from;
     return body % 4 != 1 && (pad == to || body >= length - 2);
+  }
+
+  /**
+   * Whether the token {@code s[from, to)} (its padding fits) may decode to text, as {@link #decode}
+   * requires: each byte of text below 0x80 makes the first char of its group of four one of the
+   * values 0 to 31 ({@code A}–{@code Z}, {@code a}–{@code f}), so more other group starts than the
+   * 5 % of non-text bytes decode allows mean binary, without decoding.
+   */
+  static boolean mayBeText(byte[] s, int from, int to) {
+    int pad = from;
+    while (pad < to && s[pad] != '=') {
+      pad++;
+    }
+    int body = pad - from;
+    int bytes = body * 3 / 4;
+    int high = 0; // group starts that make a byte of 0x80 or more
+    for (int i = from; i < pad; i += 4) {
+      byte c = s[i];
+      high += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'f') ? 0 : 1;
+    }
+    return high * 100 <= bytes * 5;
   }
 
   static String decode(String token) {

@@ -41,6 +41,44 @@ class Base64RunsPropertiesTest {
         .isEqualTo(Base64Layer.paddingFits(Ascii.of(token), 0, token.length()));
   }
 
+  @Property(tries = 3000)
+  void textCheckRefusesOnlyWhatDecodingRefuses(@ForAll("encoded") String token) {
+    byte[] s = Ascii.of(token);
+    if (Base64Layer.paddingFits(s, 0, s.length) && !Base64Layer.mayBeText(s, 0, s.length)) {
+      assertThat(Base64Layer.decode(token)).as(token).isNull();
+    }
+  }
+
+  /** Tokens of text with a few other bytes, of any bytes, and random base64 chars. */
+  @Provide
+  Arbitrary<String> encoded() {
+    // Printable text, rich in the chars whose group start is 'f' (| } ~), with now and then an
+    // "é" (two bytes of 0x80 or more): up to the 5 % decoding allows, or more.
+    Arbitrary<byte[]> text =
+        Arbitraries.strings()
+            .withChars(" ~}|abcXYZ{019.,\né")
+            .ofMinLength(12)
+            .ofMaxLength(80)
+            .filter(t -> t.chars().filter(c -> c == 'é').count() <= 3)
+            .map(t -> t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Arbitrary<byte[]> mixed =
+        Arbitraries.oneOf(
+                Arbitraries.bytes().between((byte) 0x20, (byte) 0x7e),
+                Arbitraries.bytes(),
+                Arbitraries.of((byte) '\n', (byte) 0xc3, (byte) 0xa9))
+            .array(byte[].class)
+            .ofMinSize(12)
+            .ofMaxSize(60);
+    Arbitrary<String> encodedBytes =
+        Arbitraries.oneOf(text, mixed)
+            .flatMap(
+                b ->
+                    Arbitraries.of(
+                        java.util.Base64.getEncoder().encodeToString(b),
+                        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+    return Arbitraries.oneOf(encodedBytes, tokens());
+  }
+
   @Provide
   Arbitrary<String> tokens() {
     return Arbitraries.strings()
