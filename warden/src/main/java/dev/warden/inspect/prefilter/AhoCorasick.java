@@ -188,7 +188,7 @@ public final class AhoCorasick {
   static final int TWO_HALVES_FROM = 256;
 
   /** Texts this long are read as four quarters: four chains of reads, overlapped. */
-  static final int FOUR_QUARTERS_FROM = 1024;
+  static final int FOUR_QUARTERS_FROM = 4096;
 
   /**
    * {@link #scan(byte[], int, Hits, byte[])} as four chains, one per quarter, each but the first

@@ -41,13 +41,13 @@ class AhoCorasickPropertiesTest {
   }
 
   /** Texts long enough to be read as four quarters, each boundary crossed by keywords. */
-  @Property(tries = 500)
+  @Property(tries = 200)
   void findsWhatANaiveSearchFindsInFourQuarters(
       @ForAll("longKeywordLists") List<String> keywords, @ForAll("quarteredTexts") String text) {
     findsWhatANaiveSearchFindsIn(keywords, text);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 200)
   void stopsAtTheFirstStopCharInFourQuarters(
       @ForAll("longKeywordLists") List<String> keywords,
       @ForAll("quarteredTexts") String text,
@@ -176,7 +176,7 @@ class AhoCorasickPropertiesTest {
 
   @Provide
   Arbitrary<String> quarteredTexts() {
-    return texts(36, 120).filter(t -> t.length() >= AhoCorasick.FOUR_QUARTERS_FROM);
+    return texts(160, 320).filter(t -> t.length() >= AhoCorasick.FOUR_QUARTERS_FROM);
   }
 
   private static Arbitrary<String> texts(int minParts, int maxParts) {
