@@ -176,7 +176,9 @@ class AhoCorasickPropertiesTest {
 
   @Provide
   Arbitrary<String> quarteredTexts() {
-    return texts(160, 320).filter(t -> t.length() >= AhoCorasick.FOUR_QUARTERS_FROM);
+    // Texts of parts as above, repeated up to the length: the quarters' boundaries fall anywhere.
+    return texts(12, 60)
+        .map(t -> t.repeat(AhoCorasick.FOUR_QUARTERS_FROM / Math.max(1, t.length()) + 1));
   }
 
   private static Arbitrary<String> texts(int minParts, int maxParts) {
