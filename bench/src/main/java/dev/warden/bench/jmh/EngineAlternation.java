@@ -14,28 +14,38 @@ import java.util.Random;
 
 /**
  * Two or more builds of the detection engine in one JVM, each in a class loader of its own, taking
- * turns on the same 1 MiB payload: a machine's slow spells then fall on every build alike, and the
- * ratio of each round's figures says more than figures of separate runs. Prints, per build, the
- * median MiB per CPU-second of the later rounds and the median of its per-round ratio to the first
- * build. The order alternates every round, yet the first build still tends to gain a few percent
- * (run each pair both ways).
+ * turns on the same payload (about 1 MiB a round): a machine's slow spells then fall on every build
+ * alike, and the ratio of each round's figures says more than figures of separate runs. Prints, per
+ * build, the median MiB per CPU-second of the later rounds and the median of its per-round ratio to
+ * the first build. The order alternates every round, yet the first build still tends to gain a few
+ * percent (run each pair both ways).
  *
  * <p>Usage: {@code java -cp bench/target/classes:DEPENDENCIES
- * dev.warden.bench.jmh.EngineAlternation rounds sparse|dense JAR JAR…}, where each JAR is a plain
- * {@code warden} jar ({@code warden/target/warden-*-SNAPSHOT.jar}) and DEPENDENCIES its
- * dependencies without it.
+ * dev.warden.bench.jmh.EngineAlternation rounds sparse|dense|tickets-1k|tickets-64k JAR JAR…},
+ * where each JAR is a plain {@code warden} jar ({@code warden/target/warden-*-SNAPSHOT.jar}) and
+ * DEPENDENCIES its dependencies without it.
  */
 public final class EngineAlternation {
   private EngineAlternation() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: EngineAlternation rounds sparse|dense JAR JAR...");
+      System.err.println(
+          "usage: EngineAlternation rounds sparse|dense|tickets-1k|tickets-64k JAR JAR...");
       System.exit(2);
     }
     int rounds = Integer.parseInt(args[0]);
     String text =
-        Payloads.json(new Random(42), DetectionBenchmark.MIB, args[1].equals("dense") ? 1 : 24);
+        switch (args[1]) {
+          case "dense" -> Payloads.json(new Random(42), DetectionBenchmark.MIB, 1);
+          case "sparse" -> Payloads.json(new Random(42), DetectionBenchmark.MIB, 24);
+          case "tickets-1k" -> dev.warden.bench.PayloadText.of(1024);
+          case "tickets-64k" -> dev.warden.bench.PayloadText.of(64 * 1024);
+          default -> throw new IllegalArgumentException("no such payload: " + args[1]);
+        };
+    // A round scans about 1 MiB: a short text over and over.
+    int repeat = Math.max(1, DetectionBenchmark.MIB / text.length());
+    double mib = (double) text.length() * repeat / DetectionBenchmark.MIB;
     List<String> jars = Arrays.asList(args).subList(2, args.length);
     List<URL> dependencies = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -63,8 +73,10 @@ public final class EngineAlternation {
       for (int k = 0; k < jars.size(); k++) {
         int j = r % 2 == 0 ? k : jars.size() - 1 - k;
         long start = bean.getCurrentThreadCpuTime();
-        scans[j].invoke(engines[j], text);
-        rates[j][r] = 1e9 / (bean.getCurrentThreadCpuTime() - start);
+        for (int k2 = 0; k2 < repeat; k2++) {
+          scans[j].invoke(engines[j], text);
+        }
+        rates[j][r] = mib * 1e9 / (bean.getCurrentThreadCpuTime() - start);
       }
     }
     for (int j = 0; j < jars.size(); j++) {

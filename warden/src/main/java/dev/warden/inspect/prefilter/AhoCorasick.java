@@ -150,36 +150,32 @@ public final class AhoCorasick {
     final int limit = firstOutput;
     final int stop = stopRow;
     int middle = n >>> 1;
-    int i = 0; // the first half: [0, middle)
-    int j = Math.max(0, middle + 1 - longest); // the second: [j, n), hits ending past the middle
+    // The first half is [0, middle); the second reads text[i + off], from off up to n, and keeps
+    // the hits that end past the middle.
+    final int off = Math.max(0, middle + 1 - longest);
     int rowA = 0;
     int rowB = 0;
     Later later = new Later();
-    while (i < middle) {
+    for (int i = 0; i < middle; i++) {
       rowA = table[rowA + classes[text[i] & 0xFF]];
-      if (rowA >= limit) {
-        if (rowA == stop) {
-          return i;
+      rowB = table[rowB + classes[text[i + off] & 0xFF]];
+      if (Math.max(rowA, rowB) >= limit) {
+        if (rowA >= limit) {
+          if (rowA == stop) {
+            return i;
+          }
+          report(rowA, i + 1, hits);
         }
-        report(rowA, i + 1, hits);
-      }
-      i++;
-      rowB = table[rowB + classes[text[j] & 0xFF]];
-      if (rowB >= limit) {
         if (rowB == stop) {
-          break; // the first half reaches this stop itself, or ends before it
+          // The second half meets a stop: the first reads on alone, to the first stop.
+          return scanRange(text, i + 1, n, rowA, 0, hits, null, classes);
         }
-        if (j >= middle) {
-          later.add(rowB, j + 1);
+        if (rowB >= limit && i + off >= middle) {
+          later.add(rowB, i + off + 1);
         }
       }
-      j++;
     }
-    int stopped = scanRange(text, i, middle, rowA, 0, hits, null, classes);
-    if (stopped < middle) {
-      return stopped; // hits past a stop are not reported
-    }
-    stopped = scanRange(text, j, n, rowB, middle, hits, later, classes);
+    int stopped = scanRange(text, middle + off, n, rowB, middle, hits, later, classes);
     later.replay(this, hits);
     return stopped;
   }
@@ -193,7 +189,7 @@ public final class AhoCorasick {
   /**
    * {@link #scan(byte[], int, Hits, byte[])} as four chains, one per quarter, each but the first
    * starting {@code longest - 1} chars before its quarter and holding its hits until those before
-   * are reported. A chain that meets a stop ends the joint walk; the rest is read chain by chain.
+   * are reported. Where a later chain meets a stop, the first reads on alone.
    */
   private int scanQuarters(byte[] text, int n, Hits hits, byte[] classes) {
     final int[] table = next;
@@ -202,10 +198,10 @@ public final class AhoCorasick {
     int q1 = n >>> 2;
     int q2 = n >>> 1;
     int q3 = (int) (3L * n >>> 2);
-    int a = 0;
-    int b = Math.max(0, q1 + 1 - longest);
-    int c = Math.max(0, q2 + 1 - longest);
-    int d = Math.max(0, q3 + 1 - longest);
+    // Chain X reads text[a + offX]: one index for the four, so one bounds check serves them.
+    final int offB = Math.max(0, q1 + 1 - longest);
+    final int offC = Math.max(0, q2 + 1 - longest);
+    final int offD = Math.max(0, q3 + 1 - longest);
     int rowA = 0;
     int rowB = 0;
     int rowC = 0;
@@ -213,61 +209,45 @@ public final class AhoCorasick {
     Later laterB = new Later();
     Later laterC = new Later();
     Later laterD = new Later();
-    while (a < q1) {
+    for (int a = 0; a < q1; a++) {
       rowA = table[rowA + classes[text[a] & 0xFF]];
-      if (rowA >= limit) {
-        if (rowA == stop) {
-          return a;
+      rowB = table[rowB + classes[text[a + offB] & 0xFF]];
+      rowC = table[rowC + classes[text[a + offC] & 0xFF]];
+      rowD = table[rowD + classes[text[a + offD] & 0xFF]];
+      // Hits and stops are rare: one test for the four, then each.
+      if (Math.max(Math.max(rowA, rowB), Math.max(rowC, rowD)) >= limit) {
+        if (rowA >= limit) {
+          if (rowA == stop) {
+            return a;
+          }
+          report(rowA, a + 1, hits);
         }
-        report(rowA, a + 1, hits);
-      }
-      a++;
-      rowB = table[rowB + classes[text[b] & 0xFF]];
-      if (rowB >= limit) {
-        if (rowB == stop) {
-          break;
+        if (rowB == stop || rowC == stop || rowD == stop) {
+          // A later quarter meets a stop: the first chain reads on alone, to the first stop.
+          return scanRange(text, a + 1, n, rowA, 0, hits, null, classes);
         }
-        if (b >= q1) {
-          laterB.add(rowB, b + 1);
+        if (rowB >= limit && a + offB >= q1) {
+          laterB.add(rowB, a + offB + 1);
         }
-      }
-      b++;
-      rowC = table[rowC + classes[text[c] & 0xFF]];
-      if (rowC >= limit) {
-        if (rowC == stop) {
-          break;
+        if (rowC >= limit && a + offC >= q2) {
+          laterC.add(rowC, a + offC + 1);
         }
-        if (c >= q2) {
-          laterC.add(rowC, c + 1);
-        }
-      }
-      c++;
-      rowD = table[rowD + classes[text[d] & 0xFF]];
-      if (rowD >= limit) {
-        if (rowD == stop) {
-          break;
-        }
-        if (d >= q3) {
-          laterD.add(rowD, d + 1);
+        if (rowD >= limit && a + offD >= q3) {
+          laterD.add(rowD, a + offD + 1);
         }
       }
-      d++;
     }
-    int stopped = scanRange(text, a, q1, rowA, 0, hits, null, classes);
-    if (stopped < q1) {
-      return stopped;
-    }
-    stopped = scanRange(text, b, q2, rowB, q1, hits, laterB, classes);
+    int stopped = scanRange(text, q1 + offB, q2, rowB, q1, hits, laterB, classes);
     laterB.replay(this, hits);
     if (stopped < q2) {
       return stopped;
     }
-    stopped = scanRange(text, c, q3, rowC, q2, hits, laterC, classes);
+    stopped = scanRange(text, q1 + offC, q3, rowC, q2, hits, laterC, classes);
     laterC.replay(this, hits);
     if (stopped < q3) {
       return stopped;
     }
-    stopped = scanRange(text, d, n, rowD, q3, hits, laterD, classes);
+    stopped = scanRange(text, q1 + offD, n, rowD, q3, hits, laterD, classes);
     laterD.replay(this, hits);
     return stopped;
   }
