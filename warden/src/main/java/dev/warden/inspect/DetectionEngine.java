@@ -201,7 +201,7 @@ public final class DetectionEngine {
       Detector[] ds = byKeyword[k];
       if (ds.length > 0) {
         int end = text.hitEnd(h);
-        int start = end - words.get(k).length();
+        int start = end - keywordLength[k];
         for (Detector d : ds) {
           d.atKeyword(text, start, end, out);
         }

@@ -21,7 +21,6 @@ import java.util.Map;
 final class Dispatch {
   static final Examiners NONE = new Examiners(new Detector[0], new Detector[0], null);
   private static final int CACHE = 4096; // slots of the grouping cache, a power of two
-  private static final String SEPARATORS = " -./";
   private static final char NON_ASCII = '\u0080'; // stands for every char of 128 and above
 
   /**
@@ -127,7 +126,14 @@ final class Dispatch {
     if (all.length == 0) {
       return NONE;
     }
-    int sep = SEPARATORS.indexOf(separator);
+    int sep =
+        switch (separator) {
+          case ' ' -> 0;
+          case '-' -> 1;
+          case '.' -> 2;
+          case '/' -> 3;
+          default -> -1;
+        };
     if (sep < 0) {
       return filter(all, Arrays.copyOfRange(groups, from, to), separator, firstOfClass[f]);
     }

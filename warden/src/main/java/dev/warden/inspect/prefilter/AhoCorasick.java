@@ -19,6 +19,7 @@ public final class AhoCorasick {
   private final byte[] classOf = new byte[256]; // byte & 0xFF -> alphabet class, 0 = no keyword
   private final byte[] stopClassOf; // classOf, but the stop class for stops and non-ASCII bytes
   private final int width; // alphabet size, the stop class included
+  private final long reciprocal; // ceil(2^32 / width), to divide a row offset by width
   private final int[] next; // row offset (state * width) + class -> row offset of the next state
   private final int firstOutput; // row offset of the first state where a keyword ends
   private final int stopRow; // row offset of the stop state, the last: it only leads to itself
@@ -61,6 +62,7 @@ public final class AhoCorasick {
     }
     int stopClass = classes;
     this.width = classes + 1;
+    this.reciprocal = ((1L << 32) + width - 1) / width;
     this.stopClassOf = classOf.clone();
     for (int i = 0; i < stops.length(); i++) {
       if (stops.charAt(i) >= ASCII) {
@@ -281,7 +283,8 @@ public final class AhoCorasick {
   }
 
   private void report(int row, int end, Hits hits) {
-    for (int kw : outputs[row / width]) {
+    // row / width, as a multiplication: exact for a multiple of width below 2^32 / width.
+    for (int kw : outputs[(int) (row * reciprocal >>> 32)]) {
       hits.hit(kw, end);
     }
   }
