@@ -64,20 +64,28 @@ final class Base64Layer {
         i = probe + 1;
         continue;
       }
-      // One walk each way finds the run's ends and whether it is all hex (and dashes).
+      // Back from the probe: a char that is not base64 at q means the run through the probe
+      // starts at q + 1, and reaches MIN chars only if it goes on to q + MIN, where the next
+      // probe looks. Otherwise s[i, probe] are all base64: a run of MIN starts at i (s[i - 1] is
+      // not base64), and a walk on finds its end; both walks tell whether it is all hex.
       int kinds = KIND[s[probe] & 0xFF];
-      int start = probe;
+      int q = probe - 1;
       int k;
-      while (start > i && ((k = KIND[s[start - 1] & 0xFF]) & BASE64_CHAR) != 0) {
+      while (q >= i && ((k = KIND[s[q] & 0xFF]) & BASE64_CHAR) != 0) {
         kinds &= k;
-        start--;
+        q--;
       }
+      if (q >= i) {
+        i = q + 1;
+        continue;
+      }
+      int start = i;
       int end = probe + 1;
       while (end < n && ((k = KIND[s[end] & 0xFF]) & BASE64_CHAR) != 0) {
         kinds &= k;
         end++;
       }
-      if (end - start >= MIN && worthDecoding(s, start, end, (kinds & HEX_CHAR) != 0)) {
+      if (worthDecoding(s, start, end, (kinds & HEX_CHAR) != 0)) {
         return (long) start << 32 | end;
       }
       i = end; // s[end] is not base64 (or the text ends): the next run starts after it
