@@ -67,25 +67,16 @@ final class Base64Layer {
       // Back from the probe: a char that is not base64 at q means the run through the probe
       // starts at q + 1, and reaches MIN chars only if it goes on to q + MIN, where the next
       // probe looks. Otherwise s[i, probe] are all base64: a run of MIN starts at i (s[i - 1] is
-      // not base64), and a walk on finds its end; both walks tell whether it is all hex.
-      int kinds = KIND[s[probe] & 0xFF];
-      int q = probe - 1;
-      int k;
-      while (q >= i && ((k = KIND[s[q] & 0xFF]) & BASE64_CHAR) != 0) {
-        kinds &= k;
-        q--;
-      }
+      // not base64), and a walk on finds its end. Eight chars at a time, without a branch per
+      // char: most probes fall in a short word, whose start the first eight chars hold.
+      int q = lastNonBase64(s, i, probe);
       if (q >= i) {
         i = q + 1;
         continue;
       }
       int start = i;
-      int end = probe + 1;
-      while (end < n && ((k = KIND[s[end] & 0xFF]) & BASE64_CHAR) != 0) {
-        kinds &= k;
-        end++;
-      }
-      if (worthDecoding(s, start, end, (kinds & HEX_CHAR) != 0)) {
+      int end = runEnd(s, n, probe + 1);
+      if (worthDecoding(s, start, end, hexOnly(s, start, end))) {
         return (long) start << 32 | end;
       }
       i = end; // s[end] is not base64 (or the text ends): the next run starts after it
@@ -108,6 +99,55 @@ final class Base64Layer {
       i = end;
     }
     return -1;
+  }
+
+  /** The last index in {@code [from, to)} whose char is not base64, or {@code from - 1}. */
+  private static int lastNonBase64(byte[] s, int from, int to) {
+    int q = to; // s[q, to) are base64
+    while (q - 8 >= from) {
+      int run = Long.numberOfLeadingZeros(~base64s(read(s, q - 8)) & HIGH) >>> 3;
+      q -= run;
+      if (run < 8) {
+        return q - 1;
+      }
+    }
+    while (q > from && isBase64(s[q - 1])) {
+      q--;
+    }
+    return q - 1;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final long LOW7 = ~HIGH;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  private static long read(byte[] s, int i) {
+    return (long) LONGS.get(s, i);
+  }
+
+  /**
+   * The high bit of each of the eight bytes in {@code x} that is a base64 char: a letter, a digit,
+   * or one of {@code + / = - _} (of 0x2B to 0x2F, the odd ones). Each byte is summed below 0x80, so
+   * none carries into another; a byte of 0x80 or more is none.
+   */
+  static long base64s(long x) {
+    long digit = between(x, '0', '9');
+    long letter = between(x | 0x2020202020202020L, 'a', 'z'); // | 0x20: upper case to lower
+    long plusDashSlash = between(x, '+', '/') & x << 7; // bit 0 of a byte to its bit 7
+    return digit | letter | plusDashSlash | equal(x, '=') | equal(x, '_');
+  }
+
+  private static long between(long x, int lo, int hi) {
+    long low = x & LOW7;
+    return (low + (0x80 - lo) * ONES) & ~(low + (0x7F - hi) * ONES) & ~x & HIGH;
+  }
+
+  private static long equal(long x, int c) {
+    long t = x ^ (c * ONES);
+    return ~(((t & LOW7) + LOW7) | t) & HIGH;
   }
 
   static int runEnd(byte[] s, int n, int from) {
@@ -194,16 +234,6 @@ final class Base64Layer {
   static {
     for (char c = 0; c < 128; c++) {
       HEX_OR_DASH[c] = Character.digit(c, 16) >= 0 || c == '-';
-    }
-  }
-
-  private static final int BASE64_CHAR = 1;
-  private static final int HEX_CHAR = 2; // a hex digit or a dash
-  private static final byte[] KIND = new byte[256]; // byte & 0xFF -> its kinds
-
-  static {
-    for (int c = 0; c < 128; c++) {
-      KIND[c] = (byte) ((BASE64[c] ? BASE64_CHAR : 0) | (HEX_OR_DASH[c] ? HEX_CHAR : 0));
     }
   }
 

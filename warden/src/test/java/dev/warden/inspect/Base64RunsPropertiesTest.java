@@ -24,6 +24,27 @@ class Base64RunsPropertiesTest {
     assertThat(runs(s, true)).as(text).isEqualTo(runs(s, false));
   }
 
+  /** The eight-at-a-time test marks exactly the bytes that are base64 chars, of all 256. */
+  @Property(tries = 5000)
+  void eightCharsAtATimeMarkTheBase64Chars(@ForAll("eights") byte[] bytes) {
+    long x = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    long mask = Base64Layer.base64s(x);
+    for (int i = 0; i < 8; i++) {
+      int c = bytes[i] & 0xFF;
+      boolean base64 = c < 128 && (Character.isLetterOrDigit(c) || "+/=-_".indexOf(c) >= 0);
+      assertThat((mask >>> (8 * i + 7) & 1) == 1).as("0x%02x", c).isEqualTo(base64);
+    }
+    assertThat(mask & 0x7F7F7F7F7F7F7F7FL).isZero();
+  }
+
+  @Provide
+  Arbitrary<byte[]> eights() {
+    Arbitrary<Byte> edges =
+        Arbitraries.of(
+            "*+,-./09:;<=>@AZ[^_`az{~\u007f".chars().mapToObj(c -> (byte) c).toArray(Byte[]::new));
+    return Arbitraries.oneOf(edges, edges, Arbitraries.bytes()).array(byte[].class).ofSize(8);
+  }
+
   @Property(tries = 3000)
   void paddingCheckRefusesOnlyWhatDecodingRefuses(@ForAll("tokens") String token) {
     if (!Base64Layer.paddingFits(Ascii.of(token), 0, token.length())) {
