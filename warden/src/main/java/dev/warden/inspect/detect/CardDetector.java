@@ -150,10 +150,17 @@ final class CardDetector implements Detector {
   /** The range of {@code pan}, which has at least 12 digits (its candidates do), or null. */
   private static Range brand(String pan) {
     int six = Integer.parseInt(pan, 0, 6, 10);
-    // The IIN of each length, by divisions by constants (which compile to multiplications).
-    int[] iin = {0, six / 100_000, six / 10_000, six / 1000, six / 100, six / 10, six};
     for (Range r : RANGES) {
-      int prefix = iin[r.digits()];
+      // Divisions by constants, which compile to multiplications.
+      int prefix =
+          switch (r.digits()) {
+            case 1 -> six / 100_000;
+            case 2 -> six / 10_000;
+            case 3 -> six / 1000;
+            case 4 -> six / 100;
+            case 5 -> six / 10;
+            default -> six;
+          };
       if (prefix >= r.low() && prefix <= r.high()) {
         return r;
       }

@@ -80,9 +80,12 @@ final class EmailDetector implements Detector {
         return false;
       }
     }
-    String t = s.substring(from, to).toLowerCase(java.util.Locale.ROOT);
-    return !Set.of("png", "jpg", "jpeg", "gif", "svg", "js", "css", "webp").contains(t);
+    return !FILE_TYPES.contains(s.substring(from, to).toLowerCase(java.util.Locale.ROOT));
   }
+
+  /** Endings of file names, not top-level domains: {@code logo@2x.png}. */
+  private static final Set<String> FILE_TYPES =
+      Set.of("png", "jpg", "jpeg", "gif", "svg", "js", "css", "webp");
 
   private static boolean isLdh(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';

@@ -63,6 +63,7 @@ final class PhoneDetector implements Detector {
           "amount",
           "size",
           "bytes");
+  private static final int[] NATIONAL = {3, 3, 4}; // (415) 555-2671's grouping
   static final Pattern NUMBER =
       Pattern.compile("\\+?\\(?[0-9]{1,4}\\)?(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}[0-9]");
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -124,7 +125,7 @@ final class PhoneDetector implements Detector {
   /** Without a phone word, only the groupings examine reads as phone numbers are examined. */
   @Override
   public boolean needsContext(int[] groups, char separator) {
-    boolean national = Arrays.equals(groups, new int[] {3, 3, 4}) && separator != '/';
+    boolean national = Arrays.equals(groups, NATIONAL) && separator != '/';
     boolean spaced = groups.length > 1 && groups.length <= 4 && separator == ' ';
     return !national && !spaced;
   }
@@ -135,7 +136,7 @@ final class PhoneDetector implements Detector {
       return; // the keyword path reads these whole
     }
     boolean grouped =
-        (c.grouped(3, 3, 4) && c.separator() != '/')
+        (Arrays.equals(c.groups(), NATIONAL) && c.separator() != '/')
             || (c.formatted()
                 && c.separator() == ' '
                 && c.compact().startsWith("0")
