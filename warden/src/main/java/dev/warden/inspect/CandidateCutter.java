@@ -259,20 +259,7 @@ final class CandidateCutter {
     groups[0] = length;
     int built = 0; // groups whose chars compact holds, upper-cased: each emit appends the rest
     if (firstHasDigit) {
-      built =
-          emitAlnum(
-              s,
-              start,
-              firstEnd,
-              Ascii.charOf(s[start]),
-              previous(s, start),
-              next(s, n, firstEnd),
-              compact,
-              built,
-              length,
-              groups,
-              1,
-              out);
+      built = emitAlnum(s, n, start, firstEnd, compact, built, length, groups, 1, out);
     }
     // A short lower-case word before spaced digits is prose ("took 2241 ms", "page 12 of 30")
     // unless a context word stands near ("nino: ab 12 34 56 c"); codes are written in capitals.
@@ -298,20 +285,7 @@ final class CandidateCutter {
       if (prose && !out.gate().near(start, end)) {
         continue;
       }
-      built =
-          emitAlnum(
-              s,
-              start,
-              end,
-              Ascii.charOf(s[start]),
-              previous(s, start),
-              next(s, n, end),
-              compact,
-              built,
-              length,
-              groups,
-              count + 1,
-              out);
+      built = emitAlnum(s, n, start, end, compact, built, length, groups, count + 1, out);
     }
   }
 
@@ -322,11 +296,9 @@ final class CandidateCutter {
    */
   private int emitAlnum(
       byte[] s,
+      int n,
       int start,
       int end,
-      char first,
-      char previous,
-      char next,
       byte[] compact,
       int built,
       int length,
@@ -335,7 +307,16 @@ final class CandidateCutter {
       Out out) {
     char sep = count == 1 ? 0 : ' ';
     Dispatch.Examiners examiners =
-        dispatch.of(false, length, groups, 0, count, sep, first, previous, next);
+        dispatch.of(
+            false,
+            length,
+            groups,
+            0,
+            count,
+            sep,
+            Ascii.charOf(s[start]),
+            previous(s, start),
+            next(s, n, end));
     if (examiners.byLetters() != null && length >= 4) {
       examiners = examiners.withLetters(letters(s, start));
     }

@@ -88,18 +88,7 @@ public record NumberDetector(
    * is one of {@code chars}, so that candidates starting otherwise are not handed to it.
    */
   public NumberDetector startingWith(String chars) {
-    return new NumberDetector(
-        type,
-        confidence,
-        frameworks,
-        digits,
-        lengths,
-        shapes,
-        policy,
-        context,
-        valid,
-        chars,
-        kinds);
+    return with(chars, kinds);
   }
 
   /**
@@ -108,6 +97,10 @@ public record NumberDetector(
    * code, then check digits), so that codes starting otherwise are not handed to it.
    */
   public NumberDetector firstKinds(String kinds) {
+    return with(first, kindsOf(kinds));
+  }
+
+  private NumberDetector with(String first, int kinds) {
     return new NumberDetector(
         type,
         confidence,
@@ -119,7 +112,7 @@ public record NumberDetector(
         context,
         valid,
         first,
-        kindsOf(kinds));
+        kinds);
   }
 
   /** Every start of letters and digits, as {@link #kindsOf} writes sets of them. */

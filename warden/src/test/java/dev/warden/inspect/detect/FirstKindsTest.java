@@ -29,16 +29,7 @@ class FirstKindsTest {
   @Test
   void onlyCandidatesStartingAsDeclaredAreExamined() {
     List<String> examined = new ArrayList<>();
-    NumberDetector codes =
-        NumberDetector.codes(
-                "TEST_CODE",
-                Confidence.HIGH,
-                Set.of(),
-                Policy.ALONE,
-                new int[] {8},
-                v -> examined.add(v) && false)
-            .firstKinds("AA99");
-    DetectionEngine engine = DetectionEngine.of(List.of(codes));
+    DetectionEngine engine = DetectionEngine.of(List.of(recording(examined).firstKinds("AA99")));
 
     engine.scan("DE12abcd, d1e2f3a4, ab12cd34, 1a2b3c4d, ABCD1234, DE 12 AB CD, AB 1C 23 45, zz99");
 
@@ -48,17 +39,20 @@ class FirstKindsTest {
   @Test
   void undeclaredDetectorsSeeEveryStart() {
     List<String> examined = new ArrayList<>();
-    NumberDetector codes =
-        NumberDetector.codes(
-            "TEST_CODE",
-            Confidence.HIGH,
-            Set.of(),
-            Policy.ALONE,
-            new int[] {8},
-            v -> examined.add(v) && false);
 
-    DetectionEngine.of(List.of(codes)).scan("DE12abcd, d1e2f3a4, 1a2b3c4d, ABCD1234");
+    DetectionEngine.of(List.of(recording(examined))).scan("DE12abcd, d1e2f3a4, 1a2b3c4d, ABCD1234");
 
     assertThat(examined).containsExactly("DE12ABCD", "D1E2F3A4", "1A2B3C4D", "ABCD1234");
+  }
+
+  /** Codes of eight chars whose check records each value it is asked about and accepts none. */
+  private static NumberDetector recording(List<String> examined) {
+    return NumberDetector.codes(
+        "TEST_CODE",
+        Confidence.HIGH,
+        Set.of(),
+        Policy.ALONE,
+        new int[] {8},
+        v -> examined.add(v) && false);
   }
 }
