@@ -14,9 +14,12 @@ import java.util.Map;
  * built. A single group is also looked up by the chars around it ({@link
  * Detector#examinesPrecededBy}, {@link Detector#examinesFollowedBy}: a clock time's "10" only where
  * a colon follows, and not after another colon). Each answer holds as well the detectors that need
- * no context word ({@link Detector#needsContext}), for where none stands near. Chars are looked up
- * by class: the chars every detector answers alike for share one. Single groups are looked up in a
- * table; groupings are filtered once and kept in a bounded direct-mapped cache. Thread-safe.
+ * no context word ({@link Detector#needsContext}), for where none stands near, and, for
+ * letter-and-digit candidates, those that take each pattern of letters and digits in the first four
+ * chars ({@link Detector#examinesLetters}: a hex id does not go to the IBAN check, whose values
+ * start with two letters and two digits). Chars are looked up by class: the chars every detector
+ * answers alike for share one. Single groups are looked up in a table; groupings are filtered once
+ * and kept in a bounded direct-mapped cache. Thread-safe.
  */
 final class Dispatch {
   static final Examiners NONE = new Examiners(new Detector[0], new Detector[0], null);
