@@ -76,7 +76,7 @@ final class Base64Layer {
       }
       int start = i;
       int end = runEnd(s, n, probe + 1);
-      if (worthDecoding(s, start, end, hexOnly(s, start, end))) {
+      if (worthDecoding(s, start, end)) {
         return (long) start << 32 | end;
       }
       i = end; // s[end] is not base64 (or the text ends): the next run starts after it
@@ -93,7 +93,7 @@ final class Base64Layer {
         continue;
       }
       int end = runEnd(s, n, i);
-      if (end - i >= MIN && worthDecoding(s, i, end, hexOnly(s, i, end))) {
+      if (end - i >= MIN && worthDecoding(s, i, end)) {
         return i;
       }
       i = end;
@@ -105,7 +105,7 @@ final class Base64Layer {
   private static int lastNonBase64(byte[] s, int from, int to) {
     int q = to; // s[q, to) are base64
     while (q - 8 >= from) {
-      int run = Long.numberOfLeadingZeros(~base64s(read(s, q - 8)) & HIGH) >>> 3;
+      int run = Long.numberOfLeadingZeros(~base64s(Swar.read(s, q - 8)) & Swar.HIGH) >>> 3;
       q -= run;
       if (run < 8) {
         return q - 1;
@@ -117,37 +117,16 @@ final class Base64Layer {
     return q - 1;
   }
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH = 0x8080808080808080L;
-  private static final long LOW7 = ~HIGH;
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-  private static long read(byte[] s, int i) {
-    return (long) LONGS.get(s, i);
-  }
-
   /**
    * The high bit of each of the eight bytes in {@code x} that is a base64 char: a letter, a digit,
    * or one of {@code + / = - _} (of 0x2B to 0x2F, the odd ones). Each byte is summed below 0x80, so
    * none carries into another; a byte of 0x80 or more is none.
    */
   static long base64s(long x) {
-    long digit = between(x, '0', '9');
-    long letter = between(x | 0x2020202020202020L, 'a', 'z'); // | 0x20: upper case to lower
-    long plusDashSlash = between(x, '+', '/') & x << 7; // bit 0 of a byte to its bit 7
-    return digit | letter | plusDashSlash | equal(x, '=') | equal(x, '_');
-  }
-
-  private static long between(long x, int lo, int hi) {
-    long low = x & LOW7;
-    return (low + (0x80 - lo) * ONES) & ~(low + (0x7F - hi) * ONES) & ~x & HIGH;
-  }
-
-  private static long equal(long x, int c) {
-    long t = x ^ (c * ONES);
-    return ~(((t & LOW7) + LOW7) | t) & HIGH;
+    long digit = Swar.between(x, '0', '9');
+    long letter = Swar.between(x | 0x2020202020202020L, 'a', 'z'); // | 0x20: upper case to lower
+    long plusDashSlash = Swar.between(x, '+', '/') & x << 7; // bit 0 of a byte to its bit 7
+    return digit | letter | plusDashSlash | Swar.equal(x, '=') | Swar.equal(x, '_');
   }
 
   static int runEnd(byte[] s, int n, int from) {
@@ -158,9 +137,8 @@ final class Base64Layer {
     return end;
   }
 
-  /** Whether a run {@code s[start, end)}, all hex and dashes or not, is worth decoding. */
-  private static boolean worthDecoding(byte[] s, int start, int end, boolean hexOnly) {
-    return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly;
+  private static boolean worthDecoding(byte[] s, int start, int end) {
+    return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly(s, start, end);
   }
 
   /**

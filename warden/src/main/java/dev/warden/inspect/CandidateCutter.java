@@ -1,9 +1,6 @@
 package dev.warden.inspect;
 
 import dev.warden.inspect.prefilter.Ascii;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -128,19 +125,10 @@ final class CandidateCutter {
     return end;
   }
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH = 0x8080808080808080L;
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   /** The first ASCII digit in {@code s[i, n)}, or {@code n}. */
   static int nextDigit(byte[] s, int i, int n) {
     while (i + 8 <= n) {
-      long x = (long) LONGS.get(s, i);
-      long low = x & ~HIGH; // each byte below 0x80, so the sums below carry into no other byte
-      long atLeast0 = low + 0x50 * ONES; // high bit set where the byte is >= '0'
-      long past9 = low + 0x46 * ONES; // high bit set where the byte is > '9'
-      long digits = atLeast0 & ~past9 & ~x & HIGH;
+      long digits = Swar.between(Swar.read(s, i), '0', '9');
       if (digits != 0) {
         return i + (Long.numberOfTrailingZeros(digits) >>> 3);
       }
@@ -399,11 +387,8 @@ final class CandidateCutter {
     int k = length;
     int i = from;
     while (i < to && i + 8 <= s.length && k + 8 <= out.length) {
-      long x = (long) LONGS.get(s, i);
-      // The high bit of each byte from 'a' (0x61) to 'z' (0x7a). A byte below 0x80 carries into
-      // no other; the bytes past to may be anything, but carry only into bytes after them.
-      long lower = (x + 0x1F * ONES) & ~(x + 0x05 * ONES) & HIGH;
-      LONGS.set(out, k, x - (lower >>> 2));
+      long x = Swar.read(s, i);
+      Swar.write(out, k, x - (Swar.between(x, 'a', 'z') >>> 2)); // 0x80 >>> 2 is 'a' - 'A'
       int step = Math.min(8, to - i);
       i += step;
       k += step;

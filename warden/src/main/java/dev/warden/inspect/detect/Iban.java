@@ -58,11 +58,12 @@ final class Iban {
     return r == 1;
   }
 
-  private static int country(char first, char second) {
+  /** The index of a two-letter country code, of upper-case letters, in a table of 26 × 26. */
+  static int country(char first, char second) {
     return (first - 'A') * 26 + second - 'A';
   }
 
-  private static boolean upper(char c) {
+  static boolean upper(char c) {
     return c >= 'A' && c <= 'Z';
   }
 

@@ -72,12 +72,12 @@ final class VatDetector implements Detector {
               java.util.stream.Collectors.toUnmodifiableMap(
                   Map.Entry::getKey, e -> Shapes.compile(e.getValue())));
 
-  /** {@link #FORMATS} by country code, {@code (first - 'A') * 26 + second - 'A'}. */
+  /** {@link #FORMATS} by country code ({@link Iban#country}). */
   @SuppressWarnings("unchecked")
   private static final Predicate<CharSequence>[] BY_CODE = new Predicate[26 * 26];
 
   static {
-    FORMATS.forEach((code, f) -> BY_CODE[(code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A'] = f);
+    FORMATS.forEach((code, f) -> BY_CODE[Iban.country(code.charAt(0), code.charAt(1))] = f);
   }
 
   @Override
@@ -118,13 +118,13 @@ final class VatDetector implements Detector {
   @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     String s = c.compact();
-    if (c.groups().length > 2 || !upper(s.charAt(0)) || !upper(s.charAt(1))) {
+    if (c.groups().length > 2 || !Iban.upper(s.charAt(0)) || !Iban.upper(s.charAt(1))) {
       return; // the compact form is upper-cased ASCII: a country code is two of A-Z
     }
     if (c.formatted() && !Character.isUpperCase(text.charAt(c.start()))) {
       return; // "es 12345678Z" is Spanish prose before a DNI; a country code is in capitals
     }
-    Predicate<CharSequence> format = BY_CODE[(s.charAt(0) - 'A') * 26 + s.charAt(1) - 'A'];
+    Predicate<CharSequence> format = BY_CODE[Iban.country(s.charAt(0), s.charAt(1))];
     if (format == null) {
       return; // no EU country's code: most codes starting with two letters
     }
@@ -144,10 +144,6 @@ final class VatDetector implements Detector {
     } else if (text.near(CONTEXT, c.start(), end) && !hasCheck(country)) {
       out.add(new Finding("EU_VAT", c.start(), end, Confidence.MEDIUM, Tags.GDPR_SOC2));
     }
-  }
-
-  private static boolean upper(char c) {
-    return c >= 'A' && c <= 'Z';
   }
 
   /** Whether {@code .ddd.ddd} follows at {@code end}, then no more digits. */

@@ -177,9 +177,7 @@ public final class AhoCorasick {
         }
       }
     }
-    int stopped = scanRange(text, middle + off, n, rowB, middle, hits, later, classes);
-    later.replay(this, hits);
-    return stopped;
+    return scanLater(text, middle + off, n, rowB, middle, hits, later, classes);
   }
 
   /** Texts shorter than this are read in one chain: the second half's start-up would not pay. */
@@ -239,18 +237,25 @@ public final class AhoCorasick {
         }
       }
     }
-    int stopped = scanRange(text, q1 + offB, q2, rowB, q1, hits, laterB, classes);
-    laterB.replay(this, hits);
+    int stopped = scanLater(text, q1 + offB, q2, rowB, q1, hits, laterB, classes);
     if (stopped < q2) {
       return stopped;
     }
-    stopped = scanRange(text, q1 + offC, q3, rowC, q2, hits, laterC, classes);
-    laterC.replay(this, hits);
+    stopped = scanLater(text, q1 + offC, q3, rowC, q2, hits, laterC, classes);
     if (stopped < q3) {
       return stopped;
     }
-    stopped = scanRange(text, q1 + offD, n, rowD, q3, hits, laterD, classes);
-    laterD.replay(this, hits);
+    return scanLater(text, q1 + offD, n, rowD, q3, hits, laterD, classes);
+  }
+
+  /**
+   * A later chain's rest: {@link #scanRange} into its buffer, then the buffer's hits (those before
+   * the chain's stop, if any) reported in order.
+   */
+  private int scanLater(
+      byte[] text, int from, int to, int row, int after, Hits hits, Later later, byte[] classes) {
+    int stopped = scanRange(text, from, to, row, after, hits, later, classes);
+    later.replay(this, hits);
     return stopped;
   }
 
