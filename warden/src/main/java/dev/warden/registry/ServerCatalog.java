@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The lists of one server, fetched through a session the gateway owns and cached until the server
  * says a list changed. A failed fetch is retried after a short pause, not on every request.
+ *
+ * <p>A change is noted without the lock a fetch holds: the notification comes on the thread that
+ * reads the server's messages (a stdio process's output), and that thread must stay free to read
+ * the answer the fetch waits for. A change noted during a fetch makes its listing stale at once.
  */
 final class ServerCatalog {
   private static final Logger log = LoggerFactory.getLogger(ServerCatalog.class);
@@ -27,8 +32,10 @@ final class ServerCatalog {
 
   private final UpstreamServer upstream;
   private final Consumer<String> onChange;
+  private final AtomicLong changes = new AtomicLong();
   private UpstreamSession session;
   private ServerListing listing;
+  private long listingChanges;
   private long failedAtNanos;
   private long retryNanos = FIRST_RETRY_NANOS;
 
@@ -45,6 +52,7 @@ final class ServerCatalog {
   /** True when the cached listing can be served without asking the server. */
   synchronized boolean isFresh() {
     return listing != null
+        && listingChanges == changes.get()
         && (listing.complete() || System.nanoTime() - failedAtNanos < retryNanos);
   }
 
@@ -52,6 +60,9 @@ final class ServerCatalog {
     if (isFresh()) {
       return listing;
     }
+    // A server that announced a change is up: a fetch that fails then is retried soon again.
+    boolean announced = listing != null && listingChanges != changes.get();
+    listingChanges = changes.get();
     try {
       listing = fetch();
       retryNanos = FIRST_RETRY_NANOS;
@@ -60,7 +71,7 @@ final class ServerCatalog {
       // Retry soon after a first failure (a server still starting), then back off.
       failedAtNanos = System.nanoTime();
       retryNanos =
-          listing == null || listing.complete()
+          listing == null || listing.complete() || announced
               ? FIRST_RETRY_NANOS
               : Math.min(retryNanos * 2, MAX_RETRY_NANOS);
       listing = ServerListing.unavailable();
@@ -69,8 +80,9 @@ final class ServerCatalog {
     return listing;
   }
 
-  synchronized void invalidate() {
-    listing = null;
+  /** Notes a change: the next look fetches the lists again. Never waits for a fetch. */
+  void invalidate() {
+    changes.incrementAndGet();
   }
 
   synchronized void close() {

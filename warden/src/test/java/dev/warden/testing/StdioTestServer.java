@@ -9,11 +9,16 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -56,8 +61,12 @@ public final class StdioTestServer {
     OutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(System.err);
     AtomicReference<McpSyncServer> self = new AtomicReference<>();
+    AtomicBoolean announceOnList = new AtomicBoolean();
     StdioServerTransportProvider transport =
-        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), System.in, protocol);
+        new StdioServerTransportProvider(
+            McpJsonDefaults.getMapper(),
+            new ListWatch(System.in, announceOnList, () -> self.get().notifyToolsListChanged()),
+            protocol);
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo("stdio-test", "1.0.0")
@@ -84,6 +93,14 @@ public final class StdioTestServer {
                       return "touched";
                     }),
                 tool(
+                    "announce_mid_list",
+                    a -> {
+                      // A second change arrives while the client fetches the list after the first.
+                      announceOnList.set(true);
+                      self.get().notifyToolsListChanged();
+                      return "announced";
+                    }),
+                tool(
                     "announce",
                     a -> {
                       self.get().addTool(tool("late", x -> "late"));
@@ -94,6 +111,50 @@ public final class StdioTestServer {
     self.set(server);
     System.err.println("stdio test server ready\u001b[31m");
     new CountDownLatch(1).await();
+  }
+
+  /**
+   * The server's input, watched for a {@code tools/list} request while {@code armed}: the first one
+   * seen runs {@code announce} and is held back a moment before the server reads it, so that the
+   * announcement goes out while the client waits for the list.
+   */
+  private static final class ListWatch extends FilterInputStream {
+    private static final byte[] LIST = "\"tools/list\"".getBytes(StandardCharsets.US_ASCII);
+    private final AtomicBoolean armed;
+    private final Runnable announce;
+
+    ListWatch(InputStream in, AtomicBoolean armed, Runnable announce) {
+      super(in);
+      this.armed = armed;
+      this.announce = announce;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && armed.get() && contains(b, off, n) && armed.compareAndSet(true, false)) {
+        announce.run();
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return n;
+    }
+
+    private static boolean contains(byte[] b, int off, int n) {
+      outer:
+      for (int i = off; i + LIST.length <= off + n; i++) {
+        for (int j = 0; j < LIST.length; j++) {
+          if (b[i + j] != LIST[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
   }
 
   /** A plain-text resource named "note" at {@code uri}, whose text is "a note". */

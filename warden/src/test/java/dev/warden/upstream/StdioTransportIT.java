@@ -162,6 +162,27 @@ class StdioTransportIT {
     assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("tools__late");
   }
 
+  /**
+   * The server announces a second change while the gateway fetches its list after the first: the
+   * announcement comes on the thread that must also read the list's answer, and neither waits.
+   */
+  @Test
+  void aChangeAnnouncedWhileTheListIsFetchedHoldsUpNoAnswer() throws Exception {
+    CountDownLatch changed = new CountDownLatch(2);
+    McpSyncClient client =
+        harness.client(
+            "all",
+            "key-bot",
+            List.of(),
+            spec -> spec.toolsChangeConsumer(t -> changed.countDown()));
+    client.listTools();
+    assertThat(text(client, "tools__announce_mid_list", Map.of())).isEqualTo("announced");
+    assertThat(changed.await(15, TimeUnit.SECONDS)).isTrue();
+    long start = System.nanoTime();
+    assertThat(text(client, "tools__echo", Map.of("text", "after"))).isEqualTo("echo after");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
   @Test
   void shutdownStopsEveryProcessItStarted() throws Exception {
     ServerConfig boot =
