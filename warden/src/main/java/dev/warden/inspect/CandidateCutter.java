@@ -15,9 +15,13 @@ final class CandidateCutter {
   private static final int MAX_GROUPS = 9;
   private static final int MIN_SINGLE = 6;
 
-  /** Receives each candidate with the detectors that examine it (never none). */
+  /**
+   * Receives each candidate with its detectors and the context bits around it: detector {@code i}
+   * of {@code examiners} examines it where {@link Dispatch.Examiners#examines}{@code (i, bits)}
+   * (one of them at least).
+   */
   interface Sink {
-    void accept(Candidate candidate, Detector[] detectors);
+    void accept(Candidate candidate, Dispatch.Examiners examiners, long bits);
   }
 
   private final Dispatch dispatch;
@@ -195,22 +199,19 @@ final class CandidateCutter {
     }
     int end = starts[to - 1] + groups[to - 1];
     char next = next(s, n, end);
-    Detector[] detectors =
-        examiners(
-            dispatch.of(
-                true,
-                total,
-                groups,
-                from,
-                to,
-                sep,
-                Ascii.charOf(s[starts[from]]),
-                previous(s, starts[from]),
-                next),
-            out.gate(),
-            starts[from],
-            end);
-    if (detectors.length == 0) {
+    Dispatch.Examiners examiners =
+        dispatch.of(
+            true,
+            total,
+            groups,
+            from,
+            to,
+            sep,
+            Ascii.charOf(s[starts[from]]),
+            previous(s, starts[from]),
+            next);
+    long bits = contextBits(examiners, out.gate(), starts[from], end);
+    if (!examiners.anyGiven(bits)) {
       return; // no detector examines this grouping here: not worth building
     }
     String compact;
@@ -230,7 +231,7 @@ final class CandidateCutter {
       compact = new String(buf, StandardCharsets.ISO_8859_1);
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
-    out.sink().accept(new Candidate(starts[from], end, compact, lengths, sep), detectors);
+    out.sink().accept(new Candidate(starts[from], end, compact, lengths, sep), examiners, bits);
   }
 
   private void alnumRun(
@@ -308,8 +309,8 @@ final class CandidateCutter {
     if (examiners.byLetters() != null && length >= 4) {
       examiners = examiners.withLetters(letters(s, start));
     }
-    Detector[] detectors = examiners(examiners, out.gate(), start, end);
-    if (detectors.length == 0) {
+    long bits = contextBits(examiners, out.gate(), start, end);
+    if (!examiners.anyGiven(bits)) {
       return built;
     }
     int k = 0;
@@ -327,7 +328,8 @@ final class CandidateCutter {
         .accept(
             new Candidate(
                 start, end, new String(compact, 0, k, StandardCharsets.ISO_8859_1), lengths, sep),
-            detectors);
+            examiners,
+            bits);
     return count;
   }
 
@@ -357,10 +359,13 @@ final class CandidateCutter {
     return true;
   }
 
-  /** The detectors to run: those needing no context word where none stands near. */
-  private static Detector[] examiners(
+  /**
+   * The context bits around {@code [start, end)} ({@link ContextGate#bitsNear}), looked up only
+   * where some of {@code examiners} need them.
+   */
+  private static long contextBits(
       Dispatch.Examiners examiners, ContextGate gate, int start, int end) {
-    return examiners.gated() && !gate.near(start, end) ? examiners.alone() : examiners.all();
+    return examiners.gated() ? gate.bitsNear(start, end) : 0;
   }
 
   /** The char before {@code start}, or 0 where the text starts. */

@@ -31,7 +31,7 @@ public final class DetectionEngine {
   private final boolean[] contextOnly;
   private final CandidateCutter cutter;
   private final Detector[] wholeText;
-  private final boolean[] gateWord; // per keyword: context of a detector of candidates
+  private final long[] gateBits; // per keyword: the ContextGate bits of the detectors it serves
   private final int[] keywordLength;
   private final Map<String, Integer> rank = new LinkedHashMap<>();
   private final Map<String, Set<String>> labels = new java.util.HashMap<>(); // type -> its words
@@ -65,16 +65,24 @@ public final class DetectionEngine {
     words.addAll(wideWords);
     this.words = List.copyOf(words);
     this.masks = new WordMasks(this.words);
-    Set<String> candidateContext = new java.util.HashSet<>();
+    // Each detector of candidates stands for one bit of the context gate, shared by those with the
+    // same words (and, past 64 sets of words, by several sets); each word carries its detectors'.
+    Map<Set<String>, Long> bitOfWords = new java.util.HashMap<>();
+    Map<Detector, Long> contextBit = new java.util.IdentityHashMap<>();
+    Map<String, Long> wordBits = new java.util.HashMap<>();
     for (Detector d : this.detectors) {
-      if (d.candidateLengths().length > 0) {
-        candidateContext.addAll(d.contextWords());
+      if (d.candidateLengths().length > 0 && !d.contextWords().isEmpty()) {
+        long bit =
+            bitOfWords.computeIfAbsent(
+                Set.copyOf(d.contextWords()), w -> 1L << (bitOfWords.size() & 63));
+        contextBit.put(d, bit);
+        d.contextWords().forEach(w -> wordBits.merge(w, bit, (a, b) -> a | b));
       }
     }
-    this.gateWord = new boolean[words.size()];
+    this.gateBits = new long[words.size()];
     this.keywordLength = new int[words.size()];
     for (int k = 0; k < words.size(); k++) {
-      gateWord[k] = candidateContext.contains(words.get(k));
+      gateBits[k] = wordBits.getOrDefault(words.get(k), 0L);
       keywordLength[k] = words.get(k).length();
     }
     this.prefilter = new AhoCorasick(asciiWords, Normalizer.MARKS);
@@ -95,7 +103,13 @@ public final class DetectionEngine {
         alnum.stream().map(l -> l.toArray(Detector[]::new)).toArray(Detector[][]::new);
     this.cutter =
         new CandidateCutter(
-            new Dispatch(digitsByLength, alnumByLength, byShape), present(alnumByLength));
+            new Dispatch(
+                digitsByLength,
+                alnumByLength,
+                byShape,
+                // A detector needing context without words of its own never finds: all bits.
+                d -> contextBit.getOrDefault(d, -1L)),
+            present(alnumByLength));
     this.wholeText = this.detectors.stream().filter(Detector::wholeText).toArray(Detector[]::new);
   }
 
@@ -210,10 +224,13 @@ public final class DetectionEngine {
     cutter.cut(
         s,
         chars,
-        ContextGate.of(text, gateWord, keywordLength),
-        (c, examiners) -> {
-          for (Detector d : examiners) {
-            d.examine(text, c, out);
+        ContextGate.of(text, gateBits, keywordLength),
+        (c, examiners, bits) -> {
+          Detector[] ds = examiners.all();
+          for (int i = 0; i < ds.length; i++) {
+            if (examiners.examines(i, bits)) {
+              ds[i].examine(text, c, out);
+            }
           }
         });
     for (Detector d : wholeText) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Which detectors examine a candidate, by its length, grouping and first char: a detector of the
@@ -13,29 +14,78 @@ import java.util.Map;
  * a date is handed only to the few detectors that can use it, and a candidate nobody wants is never
  * built. A single group is also looked up by the chars around it ({@link
  * Detector#examinesPrecededBy}, {@link Detector#examinesFollowedBy}: a clock time's "10" only where
- * a colon follows, and not after another colon). Each answer holds as well the detectors that need
- * no context word ({@link Detector#needsContext}), for where none stands near, and, for
- * letter-and-digit candidates, those that take each pattern of letters and digits in the first four
- * chars ({@link Detector#examinesLetters}: a hex id does not go to the IBAN check, whose values
- * start with two letters and two digits). Chars are looked up by class: the chars every detector
- * answers alike for share one. Single groups are looked up in a table; groupings are filtered once
- * and kept in a bounded direct-mapped cache. Thread-safe.
+ * a colon follows, and not after another colon). Each answer holds as well, per detector, the
+ * {@link ContextGate} bit it needs where it finds nothing without a context word of its own near
+ * ({@link Detector#needsContext}), and, for letter-and-digit candidates, those that take each
+ * pattern of letters and digits in the first four chars ({@link Detector#examinesLetters}: a hex id
+ * does not go to the IBAN check, whose values start with two letters and two digits). Chars are
+ * looked up by class: the chars every detector answers alike for share one. Single groups are
+ * looked up in a table; groupings are filtered once and kept in a bounded direct-mapped cache.
+ * Thread-safe.
  */
 final class Dispatch {
-  static final Examiners NONE = new Examiners(new Detector[0], new Detector[0], null);
+  static final Examiners NONE = new Examiners(new Detector[0], new long[0], null);
   private static final int CACHE = 4096; // slots of the grouping cache, a power of two
   private static final char NON_ASCII = '\u0080'; // stands for every char of 128 and above
 
   /**
-   * The detectors a candidate goes to ({@code all}, never empty but in {@link #NONE}), and those of
-   * them that examine it with no context word near ({@code alone}; the same array when all do); for
+   * The detectors a candidate goes to ({@code all}, never empty but in {@link #NONE}), each with
+   * the context bit it needs here ({@code need}: its bit of {@link ContextGate} where it finds
+   * nothing without one of its context words near, 0 where it examines the candidate anyway); for
    * letter-and-digit candidates, {@code byLetters} holds the detectors of these by the letters and
    * digits of the first four chars ({@link Detector#examinesLetters}), or is null where all examine
    * every such start.
    */
-  record Examiners(Detector[] all, Detector[] alone, Examiners[] byLetters) {
+  static final class Examiners {
+    private final Detector[] all;
+    private final long[] need;
+    private final long gatedBits; // the bits of need
+    private final boolean anyUngated; // whether one of all needs no context word here
+    private final Examiners[] byLetters;
+
+    Examiners(Detector[] all, long[] need, Examiners[] byLetters) {
+      this.all = all;
+      this.need = need;
+      this.byLetters = byLetters;
+      long bits = 0;
+      boolean ungated = false;
+      for (long b : need) {
+        bits |= b;
+        ungated |= b == 0;
+      }
+      this.gatedBits = bits;
+      this.anyUngated = ungated;
+    }
+
+    Detector[] all() {
+      return all;
+    }
+
+    /** Per detector of {@link #all}: the context bit it needs here, or 0. */
+    long[] need() {
+      return need;
+    }
+
+    /** Whether some of these need a context word near. */
     boolean gated() {
-      return alone != all;
+      return gatedBits != 0;
+    }
+
+    /**
+     * Whether one of these examines a candidate around which context words of {@code bits} start
+     * ({@link ContextGate#bitsNear}).
+     */
+    boolean anyGiven(long bits) {
+      return anyUngated || (gatedBits & bits) != 0;
+    }
+
+    /** Whether detector {@code i} of {@link #all} examines a candidate given {@code bits}. */
+    boolean examines(int i, long bits) {
+      return (need[i] & bits) == need[i];
+    }
+
+    Examiners[] byLetters() {
+      return byLetters;
     }
 
     /**
@@ -45,6 +95,15 @@ final class Dispatch {
     Examiners withLetters(int letters) {
       return byLetters == null ? this : byLetters[letters];
     }
+
+    /** The detectors and their needs, for sharing equal answers. */
+    private List<Object> key() {
+      List<Object> key = new ArrayList<>(List.of(all));
+      for (long b : need) {
+        key.add(b);
+      }
+      return key;
+    }
   }
 
   /** One cached grouping: its key, the class of its first char, and its detectors. */
@@ -53,6 +112,7 @@ final class Dispatch {
   private final Detector[][] digitsByLength;
   private final Detector[][] alnumByLength;
   private final boolean byShape;
+  private final ToLongFunction<Detector> contextBit;
   private final byte[] nextClass = new byte[NON_ASCII + 1]; // char after a single group -> class
   private final byte[] previousClass = new byte[NON_ASCII + 1]; // char before one -> class
   private final byte[] firstClass = new byte[128]; // a candidate's first char -> class
@@ -73,11 +133,17 @@ final class Dispatch {
   /**
    * @param byShape false to hand every candidate to every detector of its length (the
    *     straightforward path the shape filter must agree with)
+   * @param contextBit a detector's bit of {@link ContextGate}, for where it needs a context word
    */
-  Dispatch(Detector[][] digitsByLength, Detector[][] alnumByLength, boolean byShape) {
+  Dispatch(
+      Detector[][] digitsByLength,
+      Detector[][] alnumByLength,
+      boolean byShape,
+      ToLongFunction<Detector> contextBit) {
     this.digitsByLength = digitsByLength;
     this.alnumByLength = alnumByLength;
     this.byShape = byShape;
+    this.contextBit = contextBit;
     List<Detector> every = new ArrayList<>();
     for (Detector[][] table : List.of(digitsByLength, alnumByLength)) {
       for (Detector[] ds : table) {
@@ -211,7 +277,7 @@ final class Dispatch {
     int firsts = firstOfClass.length;
     int nexts = nextOfClass.length;
     Examiners[][] singles = new Examiners[byLength.length][previousOfClass.length * nexts * firsts];
-    Map<List<Detector>, Examiners> shared = new HashMap<>();
+    Map<List<Object>, Examiners> shared = new HashMap<>();
     for (int len = 0; len < byLength.length; len++) {
       for (int p = 0; p < previousOfClass.length; p++) {
         for (int n = 0; n < nexts; n++) {
@@ -219,7 +285,7 @@ final class Dispatch {
             Examiners e =
                 single(byLength[len], len, firstOfClass[f], previousOfClass[p], nextOfClass[n]);
             singles[len][(p * nexts + n) * firsts + f] =
-                e.all().length == 0 ? NONE : shared.computeIfAbsent(key(e), k -> e);
+                e.all().length == 0 ? NONE : shared.computeIfAbsent(e.key(), k -> e);
           }
         }
       }
@@ -227,7 +293,7 @@ final class Dispatch {
     return singles;
   }
 
-  private static Examiners single(Detector[] all, int len, char first, char previous, char next) {
+  private Examiners single(Detector[] all, int len, char first, char previous, char next) {
     List<Detector> around = new ArrayList<>(all.length);
     for (Detector d : all) {
       if (d.examinesPrecededBy(previous) && d.examinesFollowedBy(next)) {
@@ -241,35 +307,30 @@ final class Dispatch {
     Examiners[] all = new Examiners[byLength.length];
     for (int len = 0; len < byLength.length; len++) {
       all[len] =
-          byLength[len].length == 0 ? NONE : new Examiners(byLength[len], byLength[len], null);
+          byLength[len].length == 0
+              ? NONE
+              : new Examiners(byLength[len], new long[byLength[len].length], null);
     }
     return all;
   }
 
-  private static List<Detector> key(Examiners e) {
-    List<Detector> key = new ArrayList<>(List.of(e.all()));
-    key.add(null); // a marker between the two lists
-    key.addAll(List.of(e.alone()));
-    return key;
-  }
-
-  private static Examiners filter(Detector[] all, int[] groups, char separator, char first) {
+  private Examiners filter(Detector[] all, int[] groups, char separator, char first) {
     List<Detector> kept = new ArrayList<>(all.length);
-    List<Detector> alone = new ArrayList<>(all.length);
+    List<Long> need = new ArrayList<>(all.length);
     for (Detector d : all) {
       if (d.examinesStartingWith(first) && d.examinesShape(groups, separator)) {
         kept.add(d);
-        if (!d.needsContext(groups, separator)) {
-          alone.add(d);
-        }
+        need.add(d.needsContext(groups, separator) ? contextBit.applyAsLong(d) : 0L);
       }
     }
     if (kept.isEmpty()) {
       return NONE;
     }
-    Detector[] ds = kept.toArray(Detector[]::new);
     Examiners e =
-        new Examiners(ds, alone.size() == ds.length ? ds : alone.toArray(Detector[]::new), null);
+        new Examiners(
+            kept.toArray(Detector[]::new),
+            need.stream().mapToLong(Long::longValue).toArray(),
+            null);
     return byLetters(e);
   }
 
@@ -278,19 +339,25 @@ final class Dispatch {
     Examiners[] narrowed = new Examiners[16];
     boolean narrows = false;
     for (int letters = 0; letters < narrowed.length; letters++) {
-      int l = letters;
-      Detector[] all =
-          Arrays.stream(e.all()).filter(d -> d.examinesLetters(l)).toArray(Detector[]::new);
-      Detector[] alone =
-          Arrays.stream(e.alone()).filter(d -> d.examinesLetters(l)).toArray(Detector[]::new);
-      narrows |= all.length < e.all().length;
+      List<Detector> all = new ArrayList<>();
+      List<Long> need = new ArrayList<>();
+      for (int i = 0; i < e.all().length; i++) {
+        if (e.all()[i].examinesLetters(letters)) {
+          all.add(e.all()[i]);
+          need.add(e.need()[i]);
+        }
+      }
+      narrows |= all.size() < e.all().length;
       narrowed[letters] =
-          all.length == 0
+          all.isEmpty()
               ? NONE
-              : all.length == e.all().length
+              : all.size() == e.all().length
                   ? e
-                  : new Examiners(all, alone.length == all.length ? all : alone, null);
+                  : new Examiners(
+                      all.toArray(Detector[]::new),
+                      need.stream().mapToLong(Long::longValue).toArray(),
+                      null);
     }
-    return narrows ? new Examiners(e.all(), e.alone(), narrowed) : e;
+    return narrows ? new Examiners(e.all(), e.need(), narrowed) : e;
   }
 }

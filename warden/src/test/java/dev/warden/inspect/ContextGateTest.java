@@ -9,33 +9,76 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 
-/** The gate's bit lookup answers as a search of every keyword occurrence would. */
+/** The gate's look-ups answer as a search of every keyword occurrence would. */
 class ContextGateTest {
-  private static final List<String> WORDS = List.of("ab", "c", "abcd", "ssn");
+  private static final List<String> WORDS = List.of("ab", "c", "abcd", "ssn", "bc");
 
   @Property(tries = 1000)
   void findsAWordStartInAnyRange(
       @ForAll("texts") String text,
       @ForAll @IntRange(min = -70, max = 300) int from,
       @ForAll @IntRange(min = 0, max = 120) int width,
-      @ForAll boolean[] marked) {
-    boolean[] context = new boolean[WORDS.size()];
-    for (int k = 0; k < context.length; k++) {
-      context[k] = k < marked.length && marked[k];
-    }
-    ScanText scan = new ScanText(text, WORDS, new boolean[WORDS.size()]);
-    new dev.warden.inspect.prefilter.AhoCorasick(WORDS)
-        .scan(dev.warden.inspect.prefilter.Ascii.of(text), text.length(), scan::addHit);
-    int[] lengths = WORDS.stream().mapToInt(String::length).toArray();
+      @ForAll @Size(5) List<@IntRange(min = 0, max = 7) Integer> marks) {
+    long[] context = context(marks);
+    ScanText scan = scan(text);
+    int[] lengths = lengths();
     ContextGate gate = ContextGate.of(scan, context, lengths);
 
     boolean expected = false;
     for (int h = 0; h < scan.hitCount(); h++) {
       int start = scan.hitEnd(h) - lengths[scan.hitKeyword(h)];
-      expected |= context[scan.hitKeyword(h)] && start >= from && start < from + width;
+      expected |= context[scan.hitKeyword(h)] != 0 && start >= from && start < from + width;
     }
     assertThat(gate.any(from, from + width)).isEqualTo(expected);
+  }
+
+  /**
+   * Look-ups in any order (the cursor moves both ways) get the bits of exactly the words that start
+   * in the default window, words starting at one place included.
+   */
+  @Property(tries = 1000)
+  void givesTheBitsOfTheWordsStartingInTheWindow(
+      @ForAll("texts") String text,
+      @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 270) Integer> starts,
+      @ForAll @IntRange(min = 1, max = 30) int length,
+      @ForAll @Size(5) List<@IntRange(min = 0, max = 7) Integer> marks) {
+    long[] context = context(marks);
+    ScanText scan = scan(text);
+    int[] lengths = lengths();
+    ContextGate gate = ContextGate.of(scan, context, lengths);
+    for (int start : starts) {
+      int end = start + length;
+      long expected = 0;
+      for (int h = 0; h < scan.hitCount(); h++) {
+        int at = scan.hitEnd(h) - lengths[scan.hitKeyword(h)];
+        if (at >= start - ScanText.CONTEXT_BEFORE && at < end + ScanText.CONTEXT_AFTER) {
+          expected |= context[scan.hitKeyword(h)];
+        }
+      }
+      assertThat(gate.bitsNear(start, end)).as("[%d, %d)", start, end).isEqualTo(expected);
+    }
+  }
+
+  /** Word k carries the bits of {@code marks.get(k)}: none, or some of three. */
+  private static long[] context(List<Integer> marks) {
+    long[] context = new long[WORDS.size()];
+    for (int k = 0; k < context.length; k++) {
+      context[k] = (long) marks.get(k) << (k * 7 % 61);
+    }
+    return context;
+  }
+
+  private static ScanText scan(String text) {
+    ScanText scan = new ScanText(text, WORDS, new boolean[WORDS.size()]);
+    new dev.warden.inspect.prefilter.AhoCorasick(WORDS)
+        .scan(dev.warden.inspect.prefilter.Ascii.of(text), text.length(), scan::addHit);
+    return scan;
+  }
+
+  private static int[] lengths() {
+    return WORDS.stream().mapToInt(String::length).toArray();
   }
 
   @Provide

@@ -48,11 +48,11 @@ final class SpacedSocialInsuranceDetector implements Detector {
     return separator == ' ' && groups.length == 2 && groups[0] == 2;
   }
 
-  @Override
-  public boolean needsContext(int[] groups, char separator) {
-    return true;
-  }
-
+  /**
+   * Needs a context word, but looks for it up to the letter and serial after the candidate, past
+   * the default window the engine's gate reads: so it is not declared as needing one, and examines
+   * every candidate of its shape (they are rare) itself.
+   */
   @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
     if (!c.grouped(2, 6) || c.separator() != ' ') {
