@@ -16,12 +16,11 @@ final class CandidateCutter {
   private static final int MIN_SINGLE = 6;
 
   /**
-   * Receives each candidate with its detectors and the context bits around it: detector {@code i}
-   * of {@code examiners} examines it where {@link Dispatch.Examiners#examines}{@code (i, bits)}
-   * (one of them at least).
+   * Receives each candidate with the detectors that examine it: bit {@code i} of {@code chosen}
+   * (never 0) for {@code examiners.all()[i]}.
    */
   interface Sink {
-    void accept(Candidate candidate, Dispatch.Examiners examiners, long bits);
+    void accept(Candidate candidate, Dispatch.Examiners examiners, long chosen);
   }
 
   private final Dispatch dispatch;
@@ -210,8 +209,9 @@ final class CandidateCutter {
             Ascii.charOf(s[starts[from]]),
             previous(s, starts[from]),
             next);
-    long bits = contextBits(examiners, out.gate(), starts[from], end);
-    if (!examiners.anyGiven(bits)) {
+    long chosen =
+        chosen(examiners, out.gate(), starts[from], end, s, starts[from], groups[from], total);
+    if (chosen == 0) {
       return; // no detector examines this grouping here: not worth building
     }
     String compact;
@@ -231,7 +231,7 @@ final class CandidateCutter {
       compact = new String(buf, StandardCharsets.ISO_8859_1);
     }
     int[] lengths = java.util.Arrays.copyOfRange(groups, from, to);
-    out.sink().accept(new Candidate(starts[from], end, compact, lengths, sep), examiners, bits);
+    out.sink().accept(new Candidate(starts[from], end, compact, lengths, sep), examiners, chosen);
   }
 
   private void alnumRun(
@@ -309,8 +309,8 @@ final class CandidateCutter {
     if (examiners.byLetters() != null && length >= 4) {
       examiners = examiners.withLetters(letters(s, start));
     }
-    long bits = contextBits(examiners, out.gate(), start, end);
-    if (!examiners.anyGiven(bits)) {
+    long chosen = chosen(examiners, out.gate(), start, end, s, start, groups[0], length);
+    if (chosen == 0) {
       return built;
     }
     int k = 0;
@@ -329,7 +329,7 @@ final class CandidateCutter {
             new Candidate(
                 start, end, new String(compact, 0, k, StandardCharsets.ISO_8859_1), lengths, sep),
             examiners,
-            bits);
+            chosen);
     return count;
   }
 
@@ -360,12 +360,25 @@ final class CandidateCutter {
   }
 
   /**
-   * The context bits around {@code [start, end)} ({@link ContextGate#bitsNear}), looked up only
-   * where some of {@code examiners} need them.
+   * Which of {@code examiners} examine the candidate {@code [start, end)} of {@code length} chars
+   * whose first group is {@code s[first, first + firstLength)}: those needing no context word or
+   * with one of theirs near ({@link ContextGate#bitsNear}), less those its head does not suit.
    */
-  private static long contextBits(
-      Dispatch.Examiners examiners, ContextGate gate, int start, int end) {
-    return examiners.gated() ? gate.bitsNear(start, end) : 0;
+  private static long chosen(
+      Dispatch.Examiners examiners,
+      ContextGate gate,
+      int start,
+      int end,
+      byte[] s,
+      int first,
+      int firstLength,
+      int length) {
+    long chosen = examiners.given(examiners.gated() ? gate.bitsNear(start, end) : 0);
+    if (examiners.readHead(chosen)) {
+      int known = Math.min(8, firstLength);
+      chosen = examiners.headed(chosen, Head.of(s, first, known), known, length);
+    }
+    return chosen;
   }
 
   /** The char before {@code start}, or 0 where the text starts. */

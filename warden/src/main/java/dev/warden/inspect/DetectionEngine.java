@@ -225,12 +225,10 @@ public final class DetectionEngine {
         s,
         chars,
         ContextGate.of(text, gateBits, keywordLength),
-        (c, examiners, bits) -> {
+        (c, examiners, chosen) -> {
           Detector[] ds = examiners.all();
-          for (int i = 0; i < ds.length; i++) {
-            if (examiners.examines(i, bits)) {
-              ds[i].examine(text, c, out);
-            }
+          for (long m = chosen; m != 0; m &= m - 1) {
+            ds[Long.numberOfTrailingZeros(m)].examine(text, c, out);
           }
         });
     for (Detector d : wholeText) {

@@ -92,6 +92,22 @@ public interface Detector {
     return false;
   }
 
+  /**
+   * A look at a candidate before it is built, for a detector that can refuse most candidates by
+   * their first chars (a country code, a date): false where {@link #examine} finds nothing in a
+   * candidate of {@code length} chars (compact) whose first {@code known} letters and digits, those
+   * of its first group up to eight, are {@code head} ({@link Head}). Asked only of a detector whose
+   * {@link #readsHead} is true.
+   */
+  default boolean examinesHead(long head, int known, int length) {
+    return true;
+  }
+
+  /** Whether {@link #examinesHead} may refuse a candidate. */
+  default boolean readsHead() {
+    return false;
+  }
+
   /** Examines one candidate of a length it asked for. */
   default void examine(ScanText text, Candidate candidate, List<Finding> out) {}
 

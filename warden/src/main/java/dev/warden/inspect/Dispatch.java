@@ -24,7 +24,7 @@ import java.util.function.ToLongFunction;
  * Thread-safe.
  */
 final class Dispatch {
-  static final Examiners NONE = new Examiners(new Detector[0], new long[0], null);
+  static final Examiners NONE = new Examiners(new Detector[0], new long[0], null, false);
   private static final int CACHE = 4096; // slots of the grouping cache, a power of two
   private static final char NON_ASCII = '\u0080'; // stands for every char of 128 and above
 
@@ -40,21 +40,41 @@ final class Dispatch {
     private final Detector[] all;
     private final long[] need;
     private final long gatedBits; // the bits of need
-    private final boolean anyUngated; // whether one of all needs no context word here
+    private final long ungated; // bit i for each detector all[i] that needs no context word here
+    private final int[] gated; // the others' indices
+    private final long headReaders; // bit i for each all[i] that reads a candidate's head
     private final Examiners[] byLetters;
 
-    Examiners(Detector[] all, long[] need, Examiners[] byLetters) {
+    /**
+     * @param heads whether the detectors' {@link Detector#examinesHead} is asked (false on the
+     *     straightforward path)
+     */
+    Examiners(Detector[] all, long[] need, Examiners[] byLetters, boolean heads) {
+      if (all.length > 64) {
+        throw new IllegalStateException("more than 64 detectors of one candidate length");
+      }
       this.all = all;
       this.need = need;
       this.byLetters = byLetters;
       long bits = 0;
-      boolean ungated = false;
-      for (long b : need) {
-        bits |= b;
-        ungated |= b == 0;
+      long alone = 0;
+      long readers = 0;
+      List<Integer> others = new ArrayList<>();
+      for (int i = 0; i < all.length; i++) {
+        bits |= need[i];
+        if (need[i] == 0) {
+          alone |= 1L << i;
+        } else {
+          others.add(i);
+        }
+        if (heads && all[i].readsHead()) {
+          readers |= 1L << i;
+        }
       }
       this.gatedBits = bits;
-      this.anyUngated = ungated;
+      this.ungated = alone;
+      this.gated = others.stream().mapToInt(Integer::intValue).toArray();
+      this.headReaders = readers;
     }
 
     Detector[] all() {
@@ -72,16 +92,38 @@ final class Dispatch {
     }
 
     /**
-     * Whether one of these examines a candidate around which context words of {@code bits} start
-     * ({@link ContextGate#bitsNear}).
+     * Which of these (bit {@code i} for {@code all()[i]}) examine a candidate around which context
+     * words of {@code bits} start ({@link ContextGate#bitsNear}).
      */
-    boolean anyGiven(long bits) {
-      return anyUngated || (gatedBits & bits) != 0;
+    long given(long bits) {
+      long chosen = ungated;
+      if ((gatedBits & bits) != 0) {
+        for (int i : gated) {
+          if ((need[i] & bits) == need[i]) {
+            chosen |= 1L << i;
+          }
+        }
+      }
+      return chosen;
     }
 
-    /** Whether detector {@code i} of {@link #all} examines a candidate given {@code bits}. */
-    boolean examines(int i, long bits) {
-      return (need[i] & bits) == need[i];
+    /** Whether some of {@code chosen} read a candidate's head ({@link #headed}). */
+    boolean readHead(long chosen) {
+      return (chosen & headReaders) != 0;
+    }
+
+    /**
+     * {@code chosen} without the detectors that refuse a candidate of {@code length} chars by its
+     * head ({@link Detector#examinesHead}).
+     */
+    long headed(long chosen, long head, int known, int length) {
+      for (long r = chosen & headReaders; r != 0; r &= r - 1) {
+        int i = Long.numberOfTrailingZeros(r);
+        if (!all[i].examinesHead(head, known, length)) {
+          chosen &= ~(1L << i);
+        }
+      }
+      return chosen;
     }
 
     Examiners[] byLetters() {
@@ -309,7 +351,7 @@ final class Dispatch {
       all[len] =
           byLength[len].length == 0
               ? NONE
-              : new Examiners(byLength[len], new long[byLength[len].length], null);
+              : new Examiners(byLength[len], new long[byLength[len].length], null, false);
     }
     return all;
   }
@@ -330,7 +372,8 @@ final class Dispatch {
         new Examiners(
             kept.toArray(Detector[]::new),
             need.stream().mapToLong(Long::longValue).toArray(),
-            null);
+            null,
+            true);
     return byLetters(e);
   }
 
@@ -356,8 +399,9 @@ final class Dispatch {
                   : new Examiners(
                       all.toArray(Detector[]::new),
                       need.stream().mapToLong(Long::longValue).toArray(),
-                      null);
+                      null,
+                      true);
     }
-    return narrows ? new Examiners(e.all(), e.need(), narrowed) : e;
+    return narrows ? new Examiners(e.all(), e.need(), narrowed, true) : e;
   }
 }

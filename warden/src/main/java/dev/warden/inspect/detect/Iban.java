@@ -59,6 +59,20 @@ final class Iban {
   }
 
   /** The index of a two-letter country code, of upper-case letters, in a table of 26 × 26. */
+  /**
+   * What {@link #valid} requires of the first chars ({@link
+   * dev.warden.inspect.Detector#examinesHead}): a country code whose IBANs have {@code length}
+   * chars.
+   */
+  static boolean head(long head, int known, int length) {
+    if (known < 2) {
+      return true;
+    }
+    char a = dev.warden.inspect.Head.at(head, 0);
+    char b = dev.warden.inspect.Head.at(head, 1);
+    return upper(a) && upper(b) && LENGTH[country(a, b)] == length;
+  }
+
   static int country(char first, char second) {
     return (first - 'A') * 26 + second - 'A';
   }

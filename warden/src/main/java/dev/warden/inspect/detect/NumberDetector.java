@@ -20,6 +20,7 @@ import java.util.function.Predicate;
  * @param first the upper-case chars a value can start with, as {@code valid} requires; empty for
  *     any
  * @param kinds the letters and digits a value can start with ({@link #firstKinds})
+ * @param head what {@code valid} requires of a value's first chars ({@link #head}), or null
  */
 public record NumberDetector(
     String type,
@@ -32,8 +33,15 @@ public record NumberDetector(
     Set<String> context,
     Predicate<String> valid,
     String first,
-    int kinds)
+    int kinds,
+    HeadCheck head)
     implements Detector {
+  /** What a validator requires of a value's first chars: see {@link Detector#examinesHead}. */
+  @FunctionalInterface
+  public interface HeadCheck {
+    boolean examines(long head, int known, int length);
+  }
+
   /** Upper-case letters, for {@link #startingWith}. */
   public static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -57,7 +65,8 @@ public record NumberDetector(
         Set.copyOf(Words.variants(context)),
         valid,
         "",
-        ANY_KINDS);
+        ANY_KINDS,
+        null);
   }
 
   /** A letter-and-digit type of the given lengths; spaced groups are accepted too. */
@@ -80,7 +89,8 @@ public record NumberDetector(
         Set.copyOf(Words.variants(context)),
         valid,
         "",
-        ANY_KINDS);
+        ANY_KINDS,
+        null);
   }
 
   /**
@@ -88,7 +98,7 @@ public record NumberDetector(
    * is one of {@code chars}, so that candidates starting otherwise are not handed to it.
    */
   public NumberDetector startingWith(String chars) {
-    return with(chars, kinds);
+    return with(chars, kinds, head);
   }
 
   /**
@@ -97,10 +107,19 @@ public record NumberDetector(
    * code, then check digits), so that codes starting otherwise are not handed to it.
    */
   public NumberDetector firstKinds(String kinds) {
-    return with(first, kindsOf(kinds));
+    return with(first, kindsOf(kinds), head);
   }
 
-  private NumberDetector with(String first, int kinds) {
+  /**
+   * This detector, declaring that {@link #valid} accepts only values whose first chars pass {@code
+   * check} ({@link Detector#examinesHead}), so that candidates starting otherwise are not built for
+   * it.
+   */
+  public NumberDetector head(HeadCheck check) {
+    return with(first, kinds, check);
+  }
+
+  private NumberDetector with(String first, int kinds, HeadCheck head) {
     return new NumberDetector(
         type,
         confidence,
@@ -112,7 +131,8 @@ public record NumberDetector(
         context,
         valid,
         first,
-        kinds);
+        kinds,
+        head);
   }
 
   /** Every start of letters and digits, as {@link #kindsOf} writes sets of them. */
@@ -147,6 +167,16 @@ public record NumberDetector(
   @Override
   public boolean examinesLetters(int letters) {
     return (kinds >> letters & 1) == 1;
+  }
+
+  @Override
+  public boolean examinesHead(long head, int known, int length) {
+    return this.head == null || this.head.examines(head, known, length);
+  }
+
+  @Override
+  public boolean readsHead() {
+    return head != null;
   }
 
   @Override

@@ -80,7 +80,8 @@ final class PaymentCatalogue {
                 Iban.lengths(),
                 Iban::valid)
             .startingWith(NumberDetector.LETTERS)
-            .firstKinds("AA99"),
+            .firstKinds("AA99")
+            .head(Iban::head),
         afterWord(
             "SWIFT_BIC",
             MEDIUM,

@@ -4,6 +4,7 @@ import dev.warden.inspect.Candidate;
 import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
+import dev.warden.inspect.Head;
 import dev.warden.inspect.ScanText;
 import dev.warden.inspect.validate.CheckDigits;
 import dev.warden.inspect.validate.EuropeanIds;
@@ -113,6 +114,22 @@ final class VatDetector implements Detector {
   @Override
   public boolean examinesLetters(int letters) {
     return (letters & 0b11) == 0b11; // both chars of the country code
+  }
+
+  /** A VAT number starts with the code of a country that has a format here. */
+  @Override
+  public boolean examinesHead(long head, int known, int length) {
+    if (known < 2) {
+      return true;
+    }
+    char a = Head.at(head, 0);
+    char b = Head.at(head, 1);
+    return Iban.upper(a) && Iban.upper(b) && BY_CODE[Iban.country(a, b)] != null;
+  }
+
+  @Override
+  public boolean readsHead() {
+    return true;
   }
 
   @Override

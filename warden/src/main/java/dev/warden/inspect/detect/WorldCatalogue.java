@@ -280,7 +280,20 @@ final class WorldCatalogue {
             ALONE,
             "11",
             dev.warden.inspect.validate.EuropeanIds::trTckn),
-        digits("ZA_ID", HIGH, Tags.with(soc, "POPIA"), ALONE, "13|6 4 3", AsiaPacificIds::zaId),
+        digits("ZA_ID", HIGH, Tags.with(soc, "POPIA"), ALONE, "13|6 4 3", AsiaPacificIds::zaId)
+            .head(WorldCatalogue::birthDateFirst),
         new PassportFallback());
+  }
+
+  /**
+   * What a number starting with its holder's birth date as YYMMDD requires of its first chars
+   * ({@link dev.warden.inspect.Detector#examinesHead}): a month and a day of it.
+   */
+  static boolean birthDateFirst(long head, int known, int length) {
+    return known < 6
+        || dev.warden.inspect.validate.CheckDigits.validDate(
+            1,
+            dev.warden.inspect.Head.number(head, 2, 4),
+            dev.warden.inspect.Head.number(head, 4, 6));
   }
 }
