@@ -105,6 +105,10 @@ final class GovernmentCatalogue {
             "passport"));
   }
 
+  /** A UK driving licence number: surname, birth date, initials, check digit, issue number. */
+  private static final String UK_DRIVING_LICENCE =
+      "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?";
+
   private static List<Detector> part2() {
     return List.of(
         codes(
@@ -113,11 +117,9 @@ final class GovernmentCatalogue {
                 eu,
                 ALONE,
                 new int[] {16, 18},
-                v ->
-                    Shapes.matches(
-                        v,
-                        "[A-Z9]{5}[0-9][0-6][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}([0-9]{2})?"))
-            .startingWith(NumberDetector.LETTERS + "9"),
+                v -> Shapes.matches(v, UK_DRIVING_LICENCE))
+            .startingWith(NumberDetector.LETTERS + "9")
+            .head(Shapes.heads(UK_DRIVING_LICENCE)::mayStart),
         digits(
             "UK_UTR",
             MEDIUM,

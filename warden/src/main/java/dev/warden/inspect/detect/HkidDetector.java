@@ -13,6 +13,8 @@ final class HkidDetector implements Detector {
   private static final java.util.Set<String> CONTEXT =
       java.util.Set.copyOf(
           Words.variants("hkid", "hong kong", "identity card", "id card", "身份證", "身分證"));
+  private static final dev.warden.inspect.validate.Shapes.HeadTest HEAD =
+      dev.warden.inspect.validate.Shapes.heads(AsiaPacificIds.HKID_SHAPE);
   private static final int STARTS = NumberDetector.kindsOf("A?99"); // one or two letters, digits
 
   @Override
@@ -48,6 +50,19 @@ final class HkidDetector implements Detector {
   @Override
   public boolean examinesLetters(int letters) {
     return (STARTS >> letters & 1) == 1;
+  }
+
+  /**
+   * The HKID's shape, of the candidate's length or one more (its check digit in brackets after it).
+   */
+  @Override
+  public boolean examinesHead(long head, int known, int length) {
+    return HEAD.mayStart(head, known, length) || HEAD.mayStart(head, known, length + 1);
+  }
+
+  @Override
+  public boolean readsHead() {
+    return true;
   }
 
   @Override

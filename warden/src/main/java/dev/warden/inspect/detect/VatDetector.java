@@ -77,8 +77,13 @@ final class VatDetector implements Detector {
   @SuppressWarnings("unchecked")
   private static final Predicate<CharSequence>[] BY_CODE = new Predicate[26 * 26];
 
+  /** {@link #FORMAT_EXPRESSIONS}' tests of a number's first chars, by country code. */
+  private static final Shapes.HeadTest[] HEADS = new Shapes.HeadTest[26 * 26];
+
   static {
     FORMATS.forEach((code, f) -> BY_CODE[Iban.country(code.charAt(0), code.charAt(1))] = f);
+    FORMAT_EXPRESSIONS.forEach(
+        (code, e) -> HEADS[Iban.country(code.charAt(0), code.charAt(1))] = Shapes.heads(e));
   }
 
   @Override
@@ -116,7 +121,10 @@ final class VatDetector implements Detector {
     return (letters & 0b11) == 0b11; // both chars of the country code
   }
 
-  /** A VAT number starts with the code of a country that has a format here. */
+  /**
+   * A VAT number starts with the code of a country that has a format here, then the first chars of
+   * that format, in its length (a Belgian number of four digits may go on in dotted groups).
+   */
   @Override
   public boolean examinesHead(long head, int known, int length) {
     if (known < 2) {
@@ -124,7 +132,15 @@ final class VatDetector implements Detector {
     }
     char a = Head.at(head, 0);
     char b = Head.at(head, 1);
-    return Iban.upper(a) && Iban.upper(b) && BY_CODE[Iban.country(a, b)] != null;
+    if (!Iban.upper(a) || !Iban.upper(b)) {
+      return false;
+    }
+    int code = Iban.country(a, b);
+    if (HEADS[code] == null) {
+      return false;
+    }
+    return (code == Iban.country('B', 'E') && length == 6)
+        || HEADS[code].mayStart(head >>> 16, known - 2, length - 2);
   }
 
   @Override

@@ -88,9 +88,12 @@ public final class AsiaPacificIds {
     return "10X98765432".charAt(sum % 11) == s.charAt(17);
   }
 
+  /** The shape of an HKID without brackets: 1–2 letters, 6 digits, check digit or A. */
+  public static final String HKID_SHAPE = "[A-Z]{1,2}[0-9]{6}[0-9A]";
+
   /** HKID without brackets: 1–2 letters, 6 digits, check digit or A. */
   public static boolean hkid(String s) {
-    if (!Shapes.matches(s, "[A-Z]{1,2}[0-9]{6}[0-9A]")) {
+    if (!Shapes.matches(s, HKID_SHAPE)) {
       return false;
     }
     String id = s.length() == 8 ? " " + s : s;

@@ -60,6 +60,28 @@ final class FixedShape {
     return false;
   }
 
+  /**
+   * Whether a string of {@code length} chars whose first {@code known} chars are packed in {@code
+   * head}, one per byte from the lowest, may match: some sequence of that length takes them.
+   */
+  boolean mayStart(long head, int known, int length) {
+    if (length < 0 || length >= byLength.length) {
+      return false;
+    }
+    int n = Math.min(known, length);
+    for (long[] seq : byLength[length]) {
+      boolean fits = true;
+      for (int i = 0; i < n && fits; i++) {
+        int c = (int) (head >>> (i << 3) & 0xFF);
+        fits = c < 128 && ((c < 64 ? seq[2 * i] : seq[2 * i + 1]) >>> (c & 63) & 1) != 0;
+      }
+      if (fits) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A string this shape matches, its sequence and chars picked by {@code random}. */
   String example(java.util.Random random) {
     List<long[]> all = new ArrayList<>();

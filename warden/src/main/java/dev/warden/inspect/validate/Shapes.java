@@ -36,6 +36,24 @@ public final class Shapes {
     return s -> pattern.matcher(s).matches();
   }
 
+  /**
+   * Whether a string of {@code length} chars may match, told by its first {@code known} chars
+   * (packed in {@code head}, one per byte from the lowest): see {@link #heads}.
+   */
+  @FunctionalInterface
+  public interface HeadTest {
+    boolean mayStart(long head, int known, int length);
+  }
+
+  /**
+   * A test of the first chars of a string against {@code regex}: false only where no string of that
+   * length starting so matches. For an expression not matched by hand, always true.
+   */
+  public static HeadTest heads(String regex) {
+    FixedShape fixed = FixedShape.compile(regex);
+    return fixed == null ? (head, known, length) -> true : fixed::mayStart;
+  }
+
   /** Whether {@code regex} is matched without a regular expression engine. */
   public static boolean handWritten(String regex) {
     return FixedShape.compile(regex) != null;

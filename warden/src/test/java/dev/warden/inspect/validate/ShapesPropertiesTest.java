@@ -74,6 +74,38 @@ class ShapesPropertiesTest {
     }
   }
 
+  /**
+   * A string's first chars never rule out a match it is ({@link Shapes#heads}), and where they are
+   * all of it, they tell exactly.
+   */
+  @Property(tries = 3000)
+  void headsRuleOutOnlyWhatCannotMatch(@ForAll("shapes") String regex, @ForAll long seed) {
+    Random random = new Random(seed);
+    Shapes.HeadTest heads = Shapes.heads(regex);
+    Pattern pattern = Pattern.compile(regex);
+    String example = FixedShape.compile(regex).example(random);
+    for (String s : List.of(example, mutated(example, random), random(random))) {
+      boolean matches = pattern.matcher(s).matches();
+      for (int known = 0; known <= Math.min(8, s.length()); known++) {
+        boolean may = heads.mayStart(pack(s, known), known, s.length());
+        if (matches) {
+          assertThat(may).as("%s ~ %s, %d known", s, regex, known).isTrue();
+        }
+        if (known == s.length()) {
+          assertThat(may).as("%s ~ %s, all known", s, regex).isEqualTo(matches);
+        }
+      }
+    }
+  }
+
+  private static long pack(String s, int known) {
+    long head = 0;
+    for (int i = known - 1; i >= 0; i--) {
+      head = head << 8 | (s.charAt(i) & 0xFF);
+    }
+    return head;
+  }
+
   @Provide
   Arbitrary<String> shapes() {
     return Arbitraries.of(SHAPES);
