@@ -21,7 +21,7 @@ public final class AhoCorasick {
   private final int width; // alphabet size, the stop class included
   private final long reciprocal; // ceil(2^32 / width), to divide a row offset by width
   private final int[] next; // row offset (state * width) + class -> row offset of the next state
-  private final int firstOutput; // row offset of the first state where a keyword ends
+  private final int firstOutput; // a power of two: the row offset of the first state with output
   private final int stopRow; // row offset of the stop state, the last: it only leads to itself
   private final int[][] outputs; // state -> keyword ids ending here (own and by failure links)
   private final int longest; // the longest keyword's length
@@ -88,19 +88,30 @@ public final class AhoCorasick {
       }
     }
     int outputStates = (int) trie.out.stream().filter(o -> !o.isEmpty()).count();
-    this.firstOutput = (states - outputStates) * width;
-    this.stopRow = states * width;
-    this.next = new int[(states + 1) * width];
-    this.outputs = new int[states + 1][];
+    int plain = states - outputStates;
+    // The rows of states where a keyword ends (and the stop state's) start at a power of two. An
+    // OR of several rows is at least the largest, so one comparison of it finds any such row; and
+    // rows below a power of two never OR up to it, so it raises no false alarm. The rows between
+    // the two parts belong to no state and are never read.
+    this.firstOutput = Integer.highestOneBit(Math.max(1, plain * width - 1)) << 1;
+    int gap = (firstOutput + width - 1) / width - plain; // unused states between the parts
+    int[] row = new int[states];
+    for (int st = 0; st < states; st++) {
+      row[st] = (id[st] < plain ? id[st] : id[st] + gap) * width;
+    }
+    this.stopRow = (states + gap) * width;
+    this.next = new int[stopRow + width];
+    this.outputs = new int[states + gap + 1][];
     for (int st = 0; st < states; st++) {
       for (int c = 0; c < stopClass; c++) {
-        next[id[st] * width + c] = id[trie.delta[st * width + c]] * width;
+        next[row[st] + c] = row[trie.delta[st * width + c]];
       }
-      next[id[st] * width + stopClass] = stopRow;
-      outputs[id[st]] = trie.out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
+      next[row[st] + stopClass] = stopRow;
+      outputs[row[st] / width] =
+          trie.out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
     }
     Arrays.fill(next, stopRow, stopRow + width, stopRow);
-    outputs[states] = new int[0];
+    outputs[states + gap] = new int[0];
   }
 
   public List<String> keywords() {
@@ -161,7 +172,7 @@ public final class AhoCorasick {
     for (int i = 0; i < middle; i++) {
       rowA = table[rowA + classes[text[i] & 0xFF]];
       rowB = table[rowB + classes[text[i + off] & 0xFF]];
-      if (Math.max(rowA, rowB) >= limit) {
+      if ((rowA | rowB) >= limit) {
         if (rowA >= limit) {
           if (rowA == stop) {
             return i;
@@ -214,8 +225,8 @@ public final class AhoCorasick {
       rowB = table[rowB + classes[text[a + offB] & 0xFF]];
       rowC = table[rowC + classes[text[a + offC] & 0xFF]];
       rowD = table[rowD + classes[text[a + offD] & 0xFF]];
-      // Hits and stops are rare: one test for the four, then each.
-      if (Math.max(Math.max(rowA, rowB), Math.max(rowC, rowD)) >= limit) {
+      // Hits and stops are rare: one test for the four (limit is a power of two), then each.
+      if ((rowA | rowB | rowC | rowD) >= limit) {
         if (rowA >= limit) {
           if (rowA == stop) {
             return a;
