@@ -36,20 +36,22 @@ final class ContextGate {
    */
   static ContextGate of(ScanText text, long[] context, int[] keywordLengths) {
     int hits = text.hitCount();
-    long[] starts = null;
-    int[] at = null;
-    long[] bits = null;
+    int words = 0;
+    for (int h = 0; h < hits; h++) {
+      words += context[text.hitKeyword(h)] != 0 ? 1 : 0;
+    }
+    if (words == 0) {
+      return EMPTY;
+    }
+    long[] starts = new long[(text.length() >>> 6) + 1];
+    int[] at = new int[words];
+    long[] bits = new long[words];
     int count = 0;
     for (int h = 0; h < hits; h++) {
       int k = text.hitKeyword(h);
       long b = context[k];
       if (b == 0) {
         continue;
-      }
-      if (starts == null) {
-        starts = new long[(text.length() >>> 6) + 1];
-        at = new int[hits - h];
-        bits = new long[hits - h];
       }
       int start = text.hitEnd(h) - keywordLengths[k];
       starts[start >>> 6] |= 1L << start;
@@ -70,7 +72,7 @@ final class ContextGate {
       bits[i] = b;
       count++;
     }
-    return starts == null ? EMPTY : new ContextGate(starts, at, bits, count);
+    return new ContextGate(starts, at, bits, count);
   }
 
   /** Whether a context word starts within the default window around {@code [start, end)}. */
