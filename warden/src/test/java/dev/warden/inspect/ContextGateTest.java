@@ -14,6 +14,7 @@ import net.jqwik.api.constraints.Size;
 /** The gate's look-ups answer as a search of every keyword occurrence would. */
 class ContextGateTest {
   private static final List<String> WORDS = List.of("ab", "c", "abcd", "ssn", "bc");
+  private static final int[] LENGTHS = WORDS.stream().mapToInt(String::length).toArray();
 
   @Property(tries = 1000)
   void findsAWordStartInAnyRange(
@@ -23,12 +24,11 @@ class ContextGateTest {
       @ForAll @Size(5) List<@IntRange(min = 0, max = 7) Integer> marks) {
     long[] context = context(marks);
     ScanText scan = scan(text);
-    int[] lengths = lengths();
-    ContextGate gate = ContextGate.of(scan, context, lengths);
+    ContextGate gate = ContextGate.of(scan, context, LENGTHS);
 
     boolean expected = false;
     for (int h = 0; h < scan.hitCount(); h++) {
-      int start = scan.hitEnd(h) - lengths[scan.hitKeyword(h)];
+      int start = scan.hitEnd(h) - LENGTHS[scan.hitKeyword(h)];
       expected |= context[scan.hitKeyword(h)] != 0 && start >= from && start < from + width;
     }
     assertThat(gate.any(from, from + width)).isEqualTo(expected);
@@ -46,13 +46,12 @@ class ContextGateTest {
       @ForAll @Size(5) List<@IntRange(min = 0, max = 7) Integer> marks) {
     long[] context = context(marks);
     ScanText scan = scan(text);
-    int[] lengths = lengths();
-    ContextGate gate = ContextGate.of(scan, context, lengths);
+    ContextGate gate = ContextGate.of(scan, context, LENGTHS);
     for (int start : starts) {
       int end = start + length;
       long expected = 0;
       for (int h = 0; h < scan.hitCount(); h++) {
-        int at = scan.hitEnd(h) - lengths[scan.hitKeyword(h)];
+        int at = scan.hitEnd(h) - LENGTHS[scan.hitKeyword(h)];
         if (at >= start - ScanText.CONTEXT_BEFORE && at < end + ScanText.CONTEXT_AFTER) {
           expected |= context[scan.hitKeyword(h)];
         }
@@ -75,10 +74,6 @@ class ContextGateTest {
     new dev.warden.inspect.prefilter.AhoCorasick(WORDS)
         .scan(dev.warden.inspect.prefilter.Ascii.of(text), text.length(), scan::addHit);
     return scan;
-  }
-
-  private static int[] lengths() {
-    return WORDS.stream().mapToInt(String::length).toArray();
   }
 
   @Provide

@@ -150,13 +150,7 @@ class StdioTransportIT {
   @Test
   void listChangedFromAStdioServerReachesTheAgent() throws Exception {
     CountDownLatch changed = new CountDownLatch(1);
-    McpSyncClient client =
-        harness.client(
-            "all",
-            "key-bot",
-            List.of(),
-            spec -> spec.toolsChangeConsumer(t -> changed.countDown()));
-    client.listTools();
+    McpSyncClient client = hearingToolChanges(changed);
     assertThat(text(client, "tools__announce", Map.of())).isEqualTo("announced");
     assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("tools__late");
@@ -169,13 +163,7 @@ class StdioTransportIT {
   @Test
   void aChangeAnnouncedWhileTheListIsFetchedHoldsUpNoAnswer() throws Exception {
     CountDownLatch changed = new CountDownLatch(2);
-    McpSyncClient client =
-        harness.client(
-            "all",
-            "key-bot",
-            List.of(),
-            spec -> spec.toolsChangeConsumer(t -> changed.countDown()));
-    client.listTools();
+    McpSyncClient client = hearingToolChanges(changed);
     assertThat(text(client, "tools__announce_mid_list", Map.of())).isEqualTo("announced");
     assertThat(changed.await(15, TimeUnit.SECONDS)).isTrue();
     long start = System.nanoTime();
@@ -206,6 +194,18 @@ class StdioTransportIT {
     }
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
         .isNotEqualTo(java.util.Optional.of(true));
+  }
+
+  /** A client that has listed the tools and counts {@code changed} down on each change. */
+  private static McpSyncClient hearingToolChanges(CountDownLatch changed) {
+    McpSyncClient client =
+        harness.client(
+            "all",
+            "key-bot",
+            List.of(),
+            spec -> spec.toolsChangeConsumer(t -> changed.countDown()));
+    client.listTools();
+    return client;
   }
 
   static McpSchema.CallToolRequest call(String tool, Map<String, Object> args) {
