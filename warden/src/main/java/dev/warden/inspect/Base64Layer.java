@@ -10,7 +10,15 @@ import java.util.List;
  * (never recursively) and scanned; what is found inside is reported over the whole token.
  */
 final class Base64Layer {
-  private static final int MIN = 24;
+  /** The shortest run worth decoding. */
+  static final int MIN = 24;
+
+  /**
+   * Whether the long runs are found 64 bytes at a time with SIMD compares ({@link VectorRuns}):
+   * with {@code --add-modules jdk.incubator.vector}, on a CPU with vectors of 16 bytes or more.
+   */
+  static final boolean SIMD = simdAvailable();
+
   private static final int MAX = 16_384;
   private static final int MAX_TOKENS = 64;
 
@@ -24,9 +32,10 @@ final class Base64Layer {
   static void scan(String text, byte[] s, DetectionEngine engine, List<Finding> out) {
     int n = text.length();
     int tokens = 0;
+    VectorRuns.Finder blocks = SIMD ? new VectorRuns.Finder(s, n) : null;
     int i = 0;
     long span;
-    while (tokens < MAX_TOKENS && (span = nextRunSpan(s, n, i)) >= 0) {
+    while (tokens < MAX_TOKENS && (span = blocks != null ? blocks.next() : probe(s, n, i)) >= 0) {
       i = (int) (span >>> 32);
       int end = (int) span;
       // "trace=<hex>" and the like: '=' inside the run, no decoding can work; a random token
@@ -51,12 +60,12 @@ final class Base64Layer {
    * skipped after one look, so the walk reads about one char in {@link #MIN} of ordinary text.
    */
   static int nextRun(byte[] s, int n, int from) {
-    long span = nextRunSpan(s, n, from);
+    long span = probe(s, n, from);
     return span < 0 ? -1 : (int) (span >>> 32);
   }
 
   /** The run {@link #nextRun} finds, as {@code start << 32 | end}, or -1. */
-  private static long nextRunSpan(byte[] s, int n, int from) {
+  static long probe(byte[] s, int n, int from) {
     int i = from;
     while (i + MIN <= n) {
       int probe = i + MIN - 1;
@@ -137,7 +146,7 @@ final class Base64Layer {
     return end;
   }
 
-  private static boolean worthDecoding(byte[] s, int start, int end) {
+  static boolean worthDecoding(byte[] s, int start, int end) {
     return end - start <= MAX && (start == 0 || s[start - 1] != '.') && !hexOnly(s, start, end);
   }
 
@@ -196,6 +205,17 @@ final class Base64Layer {
       }
     }
     return printable * 100 >= bytes.length * 95 ? new String(bytes, StandardCharsets.UTF_8) : null;
+  }
+
+  private static boolean simdAvailable() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return false;
+    }
+    try {
+      return VectorRuns.worthwhile();
+    } catch (LinkageError | RuntimeException e) {
+      return false;
+    }
   }
 
   private static final boolean[] BASE64 = new boolean[128];

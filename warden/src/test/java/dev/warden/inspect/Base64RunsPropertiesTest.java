@@ -21,7 +21,45 @@ class Base64RunsPropertiesTest {
   void skippingWalkFindsEveryRun(@ForAll("texts") String text) {
     byte[] s = Ascii.of(text);
 
-    assertThat(runs(s, true)).as(text).isEqualTo(runs(s, false));
+    assertThat(runs(s, Walk.PROBING)).as(text).isEqualTo(runs(s, Walk.CHAR_BY_CHAR));
+  }
+
+  /** The 64-bytes-at-a-time search, where the JVM has the Vector API, finds the same runs. */
+  @Property(tries = 1500)
+  void blockWalkFindsEveryRun(@ForAll("longTexts") String text) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Base64Layer.SIMD, "no Vector API here");
+    byte[] s = Ascii.of(text);
+
+    assertThat(runs(s, Walk.BLOCKS)).as(text).isEqualTo(runs(s, Walk.CHAR_BY_CHAR));
+  }
+
+  /**
+   * The written-out steps for runs of 24 mark what the general ones mark, on masks full of runs.
+   */
+  @Property(tries = 3000)
+  void runsOf24AsTheGeneralSteps(@ForAll long a, @ForAll long b, @ForAll long c, @ForAll long d) {
+    long lo = a | b | c;
+    long hi = b | c | d;
+    assertThat(VectorRuns.runsOf24(lo, hi)).isEqualTo(VectorRuns.runsOf(lo, hi, 24));
+    assertThat(VectorRuns.runsOf24(-1L, hi)).isEqualTo(VectorRuns.runsOf(-1L, hi, 24));
+    assertThat(VectorRuns.runsOf24(lo, -1L)).isEqualTo(VectorRuns.runsOf(lo, -1L, 24));
+  }
+
+  /** A run of min set bits is marked where it starts, for every min the search takes. */
+  @Property(tries = 3000)
+  void runBitsMarkWhereMinSetBitsStart(
+      @ForAll long lo,
+      @ForAll long hi,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 64) int min) {
+    long expected = 0;
+    for (int i = 0; i < 64; i++) {
+      boolean all = true;
+      for (int k = i; k < i + min; k++) {
+        all &= ((k < 64 ? lo >>> k : hi >>> (k - 64)) & 1) == 1;
+      }
+      expected |= all ? 1L << i : 0;
+    }
+    assertThat(VectorRuns.runsOf(lo, hi, min)).isEqualTo(expected);
   }
 
   /** The eight-at-a-time test marks exactly the bytes that are base64 chars, of all 256. */
@@ -109,14 +147,28 @@ class Base64RunsPropertiesTest {
         .map(t -> t + "=".repeat(t.length() % 3));
   }
 
-  private static List<Integer> runs(byte[] s, boolean skipping) {
+  private enum Walk {
+    CHAR_BY_CHAR,
+    PROBING,
+    BLOCKS
+  }
+
+  private static List<Integer> runs(byte[] s, Walk walk) {
     List<Integer> starts = new ArrayList<>();
+    if (walk == Walk.BLOCKS) {
+      VectorRuns.Finder blocks = new VectorRuns.Finder(s, s.length);
+      for (long span = blocks.next(); span >= 0; span = blocks.next()) {
+        starts.add((int) (span >>> 32));
+        assertThat((int) span).isEqualTo(Base64Layer.runEnd(s, s.length, (int) (span >>> 32)));
+      }
+      return starts;
+    }
     int i = 0;
     while (true) {
       i =
-          skipping
-              ? Base64Layer.nextRun(s, s.length, i)
-              : Base64Layer.straightforwardNextRun(s, s.length, i);
+          walk == Walk.CHAR_BY_CHAR
+              ? Base64Layer.straightforwardNextRun(s, s.length, i)
+              : Base64Layer.nextRun(s, s.length, i);
       if (i < 0) {
         return starts;
       }
@@ -127,16 +179,38 @@ class Base64RunsPropertiesTest {
 
   @Provide
   Arbitrary<String> texts() {
-    Arbitrary<String> parts =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                " ", "\"", ".", ":", ",", "{", "é", "=", "-", "_", "/", "+", "@", "[", "`", "*"),
-            Arbitraries.strings().withChars("abcXYZ019").ofMinLength(1).ofMaxLength(30),
-            Arbitraries.strings().withChars("0123456789abcdef-").ofMinLength(20).ofMaxLength(40),
-            Arbitraries.strings()
-                .withChars("ABCDEFGHIJabcdefghij0123456789+/=-_")
-                .ofMinLength(22)
-                .ofMaxLength(26));
-    return parts.list().ofMaxSize(25).map(l -> String.join("", l));
+    return parts().list().ofMaxSize(25).map(l -> String.join("", l));
+  }
+
+  /**
+   * Texts of several 64-byte blocks: short words mostly, so that blocks without a run are skipped,
+   * and now and then a run, across block boundaries too.
+   */
+  @Provide
+  Arbitrary<String> longTexts() {
+    Arbitrary<String> words =
+        Arbitraries.strings().withChars("abcXYZ019 \":,.{é").ofMinLength(1).ofMaxLength(12);
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(12, words), net.jqwik.api.Tuple.of(1, parts()))
+        .list()
+        .ofMinSize(10)
+        .ofMaxSize(120)
+        .map(l -> String.join("", l));
+  }
+
+  private Arbitrary<String> parts() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(
+            " ", "\"", ".", ":", ",", "{", "é", "=", "-", "_", "/", "+", "@", "[", "`", "*"),
+        Arbitraries.strings().withChars("abcXYZ019").ofMinLength(1).ofMaxLength(30),
+        Arbitraries.strings().withChars("0123456789abcdef-").ofMinLength(20).ofMaxLength(40),
+        Arbitraries.strings()
+            .withChars("ABCDEFGHIJabcdefghij0123456789+/=-_")
+            .ofMinLength(22)
+            .ofMaxLength(26),
+        Arbitraries.strings()
+            .withChars("ABCDEFGHIJabcdefghij0123456789+/=-_")
+            .ofMinLength(60)
+            .ofMaxLength(140));
   }
 }
