@@ -10,4 +10,6 @@ cd "$ROOT"
 ./mvnw -B -q -pl bench -am install -DskipTests -DskipITs -Dspotless.check.skip=true -Dcheckstyle.skip
 ./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$ROOT/bench/target/classpath.txt"
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
-exec "$WARDEN_JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main DetectionBenchmark "$@"
+# The Vector API on, as bin/warden starts the gateway (the forks get it from the benchmark's @Fork).
+exec "$WARDEN_JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$CP" \
+  org.openjdk.jmh.Main DetectionBenchmark "$@"

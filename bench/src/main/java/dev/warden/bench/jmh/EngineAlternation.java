@@ -20,7 +20,7 @@ import java.util.Random;
  * the first build. The order alternates every round, yet the first build still tends to gain a few
  * percent (run each pair both ways).
  *
- * <p>Usage: {@code java -cp bench/target/classes:DEPENDENCIES
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target/classes:DEPENDENCIES
  * dev.warden.bench.jmh.EngineAlternation rounds sparse|dense|tickets-1k|tickets-64k JAR JAR…},
  * where each JAR is a plain {@code warden} jar ({@code warden/target/warden-*-SNAPSHOT.jar}) and
  * DEPENDENCIES its dependencies without it.

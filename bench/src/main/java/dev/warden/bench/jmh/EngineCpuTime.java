@@ -16,8 +16,9 @@ import java.util.Random;
  * and their 90th percentile: the rounds least slowed by what else the machine runs (a busy
  * neighbour on the core's caches slows the CPU-second too).
  *
- * <p>Usage: {@code java -cp … dev.warden.bench.jmh.EngineCpuTime [rounds [payload …]]} (default 150
- * rounds, every payload).
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp … dev.warden.bench.jmh.EngineCpuTime
+ * [rounds [payload …]]} (the Vector API on, as {@code bin/warden} starts the gateway; without it
+ * the base64 pass probes char by char instead; default 150 rounds, every payload).
  */
 public final class EngineCpuTime {
   private EngineCpuTime() {}
@@ -25,6 +26,9 @@ public final class EngineCpuTime {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 150;
     DetectionEngine engine = DetectionEngine.builtIn();
+    System.out.println(
+        "Vector API "
+            + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "on" : "off"));
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     String[] names = {"sparse", "dense", "tickets-1k", "tickets-64k"};
     String[] texts = {
