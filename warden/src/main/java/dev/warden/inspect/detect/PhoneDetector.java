@@ -132,7 +132,8 @@ final class PhoneDetector implements Detector {
 
   @Override
   public void examine(ScanText text, Candidate c, List<Finding> out) {
-    if (c.start() > 0 && "+(".indexOf(text.charAt(c.start() - 1)) >= 0) {
+    char before = c.start() > 0 ? text.charAt(c.start() - 1) : 0;
+    if (before == '+' || before == '(') {
       return; // the keyword path reads these whole
     }
     boolean grouped =
