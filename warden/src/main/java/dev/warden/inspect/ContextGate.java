@@ -85,11 +85,11 @@ final class ContextGate {
    * [start, end)}: 0 where none does.
    */
   long bitsNear(int start, int end) {
-    int from = start - ScanText.CONTEXT_BEFORE;
-    int to = end + ScanText.CONTEXT_AFTER;
-    if (!any(from, to)) {
+    if (count == 0) {
       return 0;
     }
+    int from = start - ScanText.CONTEXT_BEFORE;
+    int to = end + ScanText.CONTEXT_AFTER;
     int i = cursor;
     while (i > 0 && at[i - 1] >= from) {
       i--;
