@@ -209,8 +209,7 @@ final class CandidateCutter {
             Ascii.charOf(s[starts[from]]),
             previous(s, starts[from]),
             next);
-    long chosen =
-        chosen(examiners, out.gate(), starts[from], end, s, starts[from], groups[from], total);
+    long chosen = chosen(examiners, out.gate(), s, starts[from], end, groups[from], total);
     if (chosen == 0) {
       return; // no detector examines this grouping here: not worth building
     }
@@ -309,7 +308,7 @@ final class CandidateCutter {
     if (examiners.byLetters() != null && length >= 4) {
       examiners = examiners.withLetters(letters(s, start));
     }
-    long chosen = chosen(examiners, out.gate(), start, end, s, start, groups[0], length);
+    long chosen = chosen(examiners, out.gate(), s, start, end, groups[0], length);
     if (chosen == 0) {
       return built;
     }
@@ -360,23 +359,22 @@ final class CandidateCutter {
   }
 
   /**
-   * Which of {@code examiners} examine the candidate {@code [start, end)} of {@code length} chars
-   * whose first group is {@code s[first, first + firstLength)}: those needing no context word or
-   * with one of theirs near ({@link ContextGate#bitsNear}), less those its head does not suit.
+   * Which of {@code examiners} examine the candidate {@code s[start, end)} of {@code length} chars
+   * whose first group is {@code firstLength} long: those needing no context word or with one of
+   * theirs near ({@link ContextGate#bitsNear}), less those its head does not suit.
    */
   private static long chosen(
       Dispatch.Examiners examiners,
       ContextGate gate,
+      byte[] s,
       int start,
       int end,
-      byte[] s,
-      int first,
       int firstLength,
       int length) {
     long chosen = examiners.given(examiners.gated() ? gate.bitsNear(start, end) : 0);
     if (examiners.readHead(chosen)) {
       int known = Math.min(8, firstLength);
-      chosen = examiners.headed(chosen, Head.of(s, first, known), known, length);
+      chosen = examiners.headed(chosen, Head.of(s, start, known), known, length);
     }
     return chosen;
   }
