@@ -1,6 +1,7 @@
 package dev.warden.inspect;
 
 import dev.warden.inspect.prefilter.Ascii;
+import dev.warden.mcp.VectorApi;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -17,7 +18,7 @@ final class Base64Layer {
    * Whether the long runs are found 64 bytes at a time with SIMD compares ({@link VectorRuns}):
    * with {@code --add-modules jdk.incubator.vector}, on a CPU with vectors of 16 bytes or more.
    */
-  static final boolean SIMD = simdAvailable();
+  static final boolean SIMD = VectorApi.usable(() -> VectorRuns.worthwhile());
 
   private static final int MAX = 16_384;
   private static final int MAX_TOKENS = 64;
@@ -205,17 +206,6 @@ final class Base64Layer {
       }
     }
     return printable * 100 >= bytes.length * 95 ? new String(bytes, StandardCharsets.UTF_8) : null;
-  }
-
-  private static boolean simdAvailable() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return false;
-    }
-    try {
-      return VectorRuns.worthwhile();
-    } catch (LinkageError | RuntimeException e) {
-      return false;
-    }
   }
 
   private static final boolean[] BASE64 = new boolean[128];

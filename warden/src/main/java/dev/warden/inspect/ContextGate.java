@@ -1,8 +1,8 @@
 package dev.warden.inspect;
 
 /**
- * Where context words start in the text being scanned, so that the shape pass can tell, before it
- * builds a candidate, which of its detectors that need a context word ({@link
+ * Where context words start in the text being scanned, in order, so that the shape pass can tell,
+ * before it builds a candidate, which of its detectors that need a context word ({@link
  * Detector#needsContext}) have one of theirs in {@link ScanText#near}'s default window around it.
  * Each such detector stands for one bit of a {@code long} (detectors with the same words share it;
  * beyond 64 sets of words, bits are shared); each context word carries the bits of the detectors it
@@ -15,16 +15,14 @@ package dev.warden.inspect;
  */
 final class ContextGate {
   /** A text without context words: no window holds one. */
-  static final ContextGate EMPTY = new ContextGate(new long[0], new int[0], new long[0], 0);
+  static final ContextGate EMPTY = new ContextGate(new int[0], new long[0], 0);
 
-  private final long[] starts; // one bit per char: a context word starts there
   private final int[] at; // the starts, ascending
   private final long[] bits; // the detector bits of the words starting at at[i]
   private final int count;
   private int cursor; // the first start at or after the last look-up's window start
 
-  private ContextGate(long[] starts, int[] at, long[] bits, int count) {
-    this.starts = starts;
+  private ContextGate(int[] at, long[] bits, int count) {
     this.at = at;
     this.bits = bits;
     this.count = count;
@@ -43,7 +41,6 @@ final class ContextGate {
     if (words == 0) {
       return EMPTY;
     }
-    long[] starts = new long[(text.length() >>> 6) + 1];
     int[] at = new int[words];
     long[] bits = new long[words];
     int count = 0;
@@ -54,7 +51,6 @@ final class ContextGate {
         continue;
       }
       int start = text.hitEnd(h) - keywordLengths[k];
-      starts[start >>> 6] |= 1L << start;
       // Hits come in order of their end: a start is at most a keyword's length out of order.
       int i = count;
       while (i > 0 && at[i - 1] > start) {
@@ -72,12 +68,12 @@ final class ContextGate {
       bits[i] = b;
       count++;
     }
-    return new ContextGate(starts, at, bits, count);
+    return new ContextGate(at, bits, count);
   }
 
   /** Whether a context word starts within the default window around {@code [start, end)}. */
   boolean near(int start, int end) {
-    return any(start - ScanText.CONTEXT_BEFORE, end + ScanText.CONTEXT_AFTER);
+    return bitsNear(start, end) != 0; // every word here carries a bit
   }
 
   /**
@@ -85,11 +81,19 @@ final class ContextGate {
    * [start, end)}: 0 where none does.
    */
   long bitsNear(int start, int end) {
+    return bitsIn(start - ScanText.CONTEXT_BEFORE, end + ScanText.CONTEXT_AFTER);
+  }
+
+  /** Whether a context word starts in {@code [from, to)}. */
+  boolean any(int from, int to) {
+    return bitsIn(from, to) != 0;
+  }
+
+  /** The detector bits of the context words that start in {@code [from, to)}. */
+  private long bitsIn(int from, int to) {
     if (count == 0) {
       return 0;
     }
-    int from = start - ScanText.CONTEXT_BEFORE;
-    int to = end + ScanText.CONTEXT_AFTER;
     int i = cursor;
     while (i > 0 && at[i - 1] >= from) {
       i--;
@@ -103,30 +107,5 @@ final class ContextGate {
       found |= bits[i];
     }
     return found;
-  }
-
-  /** Whether a context word starts in {@code [from, to)}. */
-  boolean any(int from, int to) {
-    int lo = Math.max(0, from);
-    int hi = Math.min(starts.length << 6, to);
-    if (lo >= hi) {
-      return false;
-    }
-    int first = lo >>> 6;
-    int last = (hi - 1) >>> 6;
-    long head = -1L << lo; // bits at and above lo within its word
-    long tail = -1L >>> (63 - ((hi - 1) & 63)); // bits at and below hi - 1 within its word
-    if (first == last) {
-      return (starts[first] & head & tail) != 0;
-    }
-    if ((starts[first] & head) != 0 || (starts[last] & tail) != 0) {
-      return true;
-    }
-    for (int w = first + 1; w < last; w++) {
-      if (starts[w] != 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }

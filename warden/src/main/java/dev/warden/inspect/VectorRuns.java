@@ -91,7 +91,7 @@ final class VectorRuns {
         b += BLOCK;
         lo = hi;
         hi = mask(s, b + BLOCK);
-        starts = runs(lo, hi);
+        starts = runStarts(lo, hi);
       }
     }
 
@@ -99,7 +99,7 @@ final class VectorRuns {
       b = at;
       lo = mask(s, at);
       hi = mask(s, at + BLOCK);
-      starts = runs(lo, hi);
+      starts = runStarts(lo, hi);
     }
 
     /** The probing walk over the text's last blocks. */
@@ -131,40 +131,11 @@ final class VectorRuns {
   }
 
   /**
-   * The bits {@code i} of {@code lo} where {@code min} set bits start in the 128 bits {@code hi:lo}
-   * (bit {@code i} and the {@code min - 1} above it).
+   * The bits {@code i} of {@code lo} where {@link Base64Layer#MIN} (24) set bits start in the 128
+   * bits {@code hi:lo} (bit {@code i} and the 23 above it): {@code hi:lo} AND-shifted by 1, 2, 4
+   * and 8 marks where runs of 2, 4, 8 and 16 start, then two runs of 16 eight apart make 24.
    */
-  static long runsOf(long lo, long hi, int min) {
-    // (hi:lo) AND-shifted by 1, 2, 4, ... : each bit then says a run of that many starts there.
-    long rLo = lo;
-    long rHi = hi;
-    int have = 1;
-    while (have * 2 <= min) {
-      long sLo = have >= 64 ? rHi : (rLo >>> have) | (rHi << (64 - have));
-      long sHi = have >= 64 ? 0 : rHi >>> have;
-      rLo &= sLo;
-      rHi &= sHi;
-      have *= 2;
-    }
-    // The rest of min: a run of `have` at i and one of `have` at i + min - have cover min.
-    int rest = min - have;
-    if (rest > 0) {
-      long sLo = (rLo >>> rest) | (rHi << (64 - rest));
-      rLo &= sLo;
-    }
-    return rLo;
-  }
-
-  /** The starts of runs of {@link Base64Layer#MIN} set bits in {@code hi:lo}. */
-  private static long runs(long lo, long hi) {
-    return Base64Layer.MIN == 24 ? runsOf24(lo, hi) : runsOf(lo, hi, Base64Layer.MIN);
-  }
-
-  /**
-   * {@link #runsOf}{@code (lo, hi, 24)}, the steps written out: runs of 2, 4, 8 and 16 set bits,
-   * then two of 16 eight apart.
-   */
-  static long runsOf24(long lo, long hi) {
+  static long runStarts(long lo, long hi) {
     long lo2 = lo & (lo >>> 1 | hi << 63);
     long hi2 = hi & hi >>> 1;
     long lo4 = lo2 & (lo2 >>> 2 | hi2 << 62);

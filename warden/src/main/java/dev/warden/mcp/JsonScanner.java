@@ -25,7 +25,7 @@ public final class JsonScanner {
   /**
    * Whether strings are crossed with SIMD compares: the JVM has the Vector API and wide vectors.
    */
-  private static final boolean SIMD = simdAvailable();
+  private static final boolean SIMD = VectorApi.usable(() -> VectorStrings.worthwhile());
 
   /** The bytes that stand for themselves in a string: not a quote, backslash, control or >0x7F. */
   private static final boolean[] ORDINARY = new boolean[256];
@@ -62,17 +62,6 @@ public final class JsonScanner {
    */
   public static boolean simd() {
     return SIMD;
-  }
-
-  private static boolean simdAvailable() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return false;
-    }
-    try {
-      return VectorStrings.worthwhile();
-    } catch (LinkageError | RuntimeException e) {
-      return false;
-    }
   }
 
   /**

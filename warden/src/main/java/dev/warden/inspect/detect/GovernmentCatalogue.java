@@ -119,7 +119,7 @@ final class GovernmentCatalogue {
                 new int[] {16, 18},
                 v -> Shapes.matches(v, UK_DRIVING_LICENCE))
             .startingWith(NumberDetector.LETTERS + "9")
-            .head(Shapes.heads(UK_DRIVING_LICENCE)::mayStart),
+            .head(Shapes.heads(UK_DRIVING_LICENCE)),
         digits(
             "UK_UTR",
             MEDIUM,

@@ -6,6 +6,7 @@ import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
 import dev.warden.inspect.validate.AsiaPacificIds;
+import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 
 /** Hong Kong identity card {@code A123456(7)}: the check digit may sit in brackets. */
@@ -13,8 +14,7 @@ final class HkidDetector implements Detector {
   private static final java.util.Set<String> CONTEXT =
       java.util.Set.copyOf(
           Words.variants("hkid", "hong kong", "identity card", "id card", "身份證", "身分證"));
-  private static final dev.warden.inspect.validate.Shapes.HeadTest HEAD =
-      dev.warden.inspect.validate.Shapes.heads(AsiaPacificIds.HKID_SHAPE);
+  private static final Shapes.HeadTest HEAD = Shapes.heads(AsiaPacificIds.HKID_SHAPE);
   private static final int STARTS = NumberDetector.kindsOf("A?99"); // one or two letters, digits
 
   @Override

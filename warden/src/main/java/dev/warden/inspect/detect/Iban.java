@@ -1,5 +1,6 @@
 package dev.warden.inspect.detect;
 
+import dev.warden.inspect.Head;
 import java.util.stream.IntStream;
 
 /**
@@ -68,8 +69,8 @@ final class Iban {
     if (known < 2) {
       return true;
     }
-    char a = dev.warden.inspect.Head.at(head, 0);
-    char b = dev.warden.inspect.Head.at(head, 1);
+    char a = Head.at(head, 0);
+    char b = Head.at(head, 1);
     return upper(a) && upper(b) && LENGTH[country(a, b)] == length;
   }
 

@@ -5,6 +5,7 @@ import dev.warden.inspect.Confidence;
 import dev.warden.inspect.Detector;
 import dev.warden.inspect.Finding;
 import dev.warden.inspect.ScanText;
+import dev.warden.inspect.validate.Shapes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -34,13 +35,8 @@ public record NumberDetector(
     Predicate<String> valid,
     String first,
     int kinds,
-    HeadCheck head)
+    Shapes.HeadTest head)
     implements Detector {
-  /** What a validator requires of a value's first chars: see {@link Detector#examinesHead}. */
-  @FunctionalInterface
-  public interface HeadCheck {
-    boolean examines(long head, int known, int length);
-  }
 
   /** Upper-case letters, for {@link #startingWith}. */
   public static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -115,11 +111,11 @@ public record NumberDetector(
    * check} ({@link Detector#examinesHead}), so that candidates starting otherwise are not built for
    * it.
    */
-  public NumberDetector head(HeadCheck check) {
+  public NumberDetector head(Shapes.HeadTest check) {
     return with(first, kinds, check);
   }
 
-  private NumberDetector with(String first, int kinds, HeadCheck head) {
+  private NumberDetector with(String first, int kinds, Shapes.HeadTest head) {
     return new NumberDetector(
         type,
         confidence,
@@ -171,7 +167,7 @@ public record NumberDetector(
 
   @Override
   public boolean examinesHead(long head, int known, int length) {
-    return this.head == null || this.head.examines(head, known, length);
+    return this.head == null || this.head.mayStart(head, known, length);
   }
 
   @Override

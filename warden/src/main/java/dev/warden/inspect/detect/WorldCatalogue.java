@@ -12,8 +12,10 @@ import static dev.warden.inspect.detect.Policy.CONTEXT;
 import static dev.warden.inspect.detect.Policy.FORMATTED;
 
 import dev.warden.inspect.Detector;
+import dev.warden.inspect.Head;
 import dev.warden.inspect.validate.AmericanIds;
 import dev.warden.inspect.validate.AsiaPacificIds;
+import dev.warden.inspect.validate.CheckDigits;
 import dev.warden.inspect.validate.Shapes;
 import java.util.List;
 import java.util.Set;
@@ -290,10 +292,6 @@ final class WorldCatalogue {
    * ({@link dev.warden.inspect.Detector#examinesHead}): a month and a day of it.
    */
   static boolean birthDateFirst(long head, int known, int length) {
-    return known < 6
-        || dev.warden.inspect.validate.CheckDigits.validDate(
-            1,
-            dev.warden.inspect.Head.number(head, 2, 4),
-            dev.warden.inspect.Head.number(head, 4, 6));
+    return known < 6 || CheckDigits.validDate(1, Head.number(head, 2, 4), Head.number(head, 4, 6));
   }
 }

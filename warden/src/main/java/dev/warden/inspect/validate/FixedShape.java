@@ -72,8 +72,7 @@ final class FixedShape {
     for (long[] seq : byLength[length]) {
       boolean fits = true;
       for (int i = 0; i < n && fits; i++) {
-        int c = (int) (head >>> (i << 3) & 0xFF);
-        fits = c < 128 && ((c < 64 ? seq[2 * i] : seq[2 * i + 1]) >>> (c & 63) & 1) != 0;
+        fits = takes(seq, i, (int) (head >>> (i << 3) & 0xFF));
       }
       if (fits) {
         return true;
@@ -104,16 +103,16 @@ final class FixedShape {
 
   private static boolean matches(CharSequence s, int n, long[] seq) {
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 128) {
-        return false;
-      }
-      long bits = c < 64 ? seq[2 * i] : seq[2 * i + 1];
-      if ((bits >>> (c & 63) & 1) == 0) {
+      if (!takes(seq, i, s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether the class at position {@code i} of {@code seq} holds char {@code c}. */
+  private static boolean takes(long[] seq, int i, int c) {
+    return c < 128 && ((c < 64 ? seq[2 * i] : seq[2 * i + 1]) >>> (c & 63) & 1) != 0;
   }
 
   /**

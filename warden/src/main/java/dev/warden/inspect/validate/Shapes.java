@@ -37,8 +37,9 @@ public final class Shapes {
   }
 
   /**
-   * Whether a string of {@code length} chars may match, told by its first {@code known} chars
-   * (packed in {@code head}, one per byte from the lowest): see {@link #heads}.
+   * Whether a value of {@code length} chars may be valid, told by its first {@code known} chars
+   * (packed in {@code head}, one per byte from the lowest, as {@link
+   * dev.warden.inspect.Detector#examinesHead} gets them): false only where it cannot.
    */
   @FunctionalInterface
   public interface HeadTest {
