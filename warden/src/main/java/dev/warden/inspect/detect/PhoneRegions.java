@@ -144,23 +144,37 @@ final class PhoneRegions {
   }
 
   /**
-   * The fewest digits a valid number of {@code region} has, for a run not starting with 0; 0 where
-   * that cannot be told. Parsing such a run with the region as default only strips digits (a
-   * national prefix, the country code): it cannot start with an international prefix that starts
-   * with 0, so the number stays in the region, whose national numbers have the lengths its metadata
-   * lists; a region whose prefix rules may insert digits is not cut.
+   * The fewest digits a valid number read with {@code region} as its default has, for a run not
+   * starting with 0; 0 where that cannot be told. Parsing such a run with the region's rules only
+   * strips digits (a national prefix, the country code): it cannot start with an international
+   * prefix that starts with 0, so the number stays under the region's country code, and a region
+   * whose prefix rules may insert digits is not cut. The number is then valid where it is valid in
+   * any region sharing that code (a 7-digit {@code 310 0000} read in the US is a valid Canadian
+   * number), so the cut is the shortest length those regions' metadata list.
    */
   static int shortestNationalNumber(String region) {
-    PhoneMetadata m =
-        DefaultMetadataDependenciesProvider.getInstance()
-            .getPhoneNumberMetadataSource()
-            .getMetadataForRegion(region);
+    PhoneMetadata m = metadata(region);
     if (m == null
         || !m.getInternationalPrefix().matches("0[0-9]*")
-        || !m.getNationalPrefixTransformRule().isEmpty()
-        || m.getGeneralDesc().getPossibleLengthList().isEmpty()) {
+        || !m.getNationalPrefixTransformRule().isEmpty()) {
       return 0;
     }
-    return Collections.min(m.getGeneralDesc().getPossibleLengthList());
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    int shortest = Integer.MAX_VALUE;
+    for (String sharing : util.getRegionCodesForCountryCode(m.getCountryCode())) {
+      PhoneMetadata other = metadata(sharing);
+      if (other == null || other.getGeneralDesc().getPossibleLengthList().isEmpty()) {
+        return 0;
+      }
+      shortest =
+          Math.min(shortest, Collections.min(other.getGeneralDesc().getPossibleLengthList()));
+    }
+    return shortest == Integer.MAX_VALUE ? 0 : shortest;
+  }
+
+  private static PhoneMetadata metadata(String region) {
+    return DefaultMetadataDependenciesProvider.getInstance()
+        .getPhoneNumberMetadataSource()
+        .getMetadataForRegion(region);
   }
 }
