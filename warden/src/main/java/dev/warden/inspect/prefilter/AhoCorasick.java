@@ -1,5 +1,6 @@
 package dev.warden.inspect.prefilter;
 
+import dev.warden.mcp.VectorApi;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,11 @@ import java.util.List;
  * root), so that the scan costs one small-table read per character. States are numbered so that
  * those where a keyword ends come last: the scan tests for a hit with one comparison. Matching
  * ignores ASCII case. Immutable and thread-safe once built.
+ *
+ * <p>Where the CPU has 512-bit vectors and the JVM the Vector API, a long text is not read char by
+ * char: {@link VectorStarts} marks where a keyword may start, 64 chars at a time, a hash of each
+ * mark's first chars rules out most of the rest, and each start left is followed through the
+ * keyword trie alone. Most chars of a text start no keyword, so most are never looked up.
  */
 public final class AhoCorasick {
   private static final int ASCII = 128;
@@ -25,6 +31,10 @@ public final class AhoCorasick {
   private final int stopRow; // row offset of the stop state, the last: it only leads to itself
   private final int[][] outputs; // state -> keyword ids ending here (own and by failure links)
   private final int longest; // the longest keyword's length
+  private final int[] trie; // row offset + class -> row offset of the child in the trie, or -1
+  private final int[][] own; // state -> the keyword ids ending at it, failure links not followed
+  private final long[] grams = new long[1 << (GRAM_BITS - 6)]; // hashes of keywords' first chars
+  private final VectorStarts starts; // null: every long text is read by the automaton
 
   /** Receives each keyword occurrence: the keyword's index and the offset just past its end. */
   @FunctionalInterface
@@ -102,16 +112,61 @@ public final class AhoCorasick {
     this.stopRow = (states + gap) * width;
     this.next = new int[stopRow + width];
     this.outputs = new int[states + gap + 1][];
+    this.trie = new int[stopRow + width];
+    this.own = new int[states + gap + 1][];
+    Arrays.fill(this.trie, -1);
+    Arrays.fill(own, new int[0]);
     for (int st = 0; st < states; st++) {
       for (int c = 0; c < stopClass; c++) {
         next[row[st] + c] = row[trie.delta[st * width + c]];
+        int child = trie.rows.get(st)[c];
+        if (child > 0) {
+          this.trie[row[st] + c] = row[child];
+        }
       }
       next[row[st] + stopClass] = stopRow;
       outputs[row[st] / width] =
           trie.out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
+      own[row[st] / width] = trie.own.get(st).stream().mapToInt(Integer::intValue).toArray();
     }
     Arrays.fill(next, stopRow, stopRow + width, stopRow);
     outputs[states + gap] = new int[0];
+    for (String word : this.keywords) {
+      int key = 0;
+      for (int i = 0; i < Math.min(StartTables.SPAN, word.length()); i++) {
+        key = gram(key, classOf[fold(word.charAt(i))]);
+      }
+      grams[hash(key) >>> 6] |= 1L << hash(key);
+    }
+    boolean[] stopChars = new boolean[ASCII];
+    for (int c = 0; c < ASCII; c++) {
+      stopChars[c] = stopClassOf[c] == stopClass;
+    }
+    this.starts =
+        VECTOR_STARTS && !this.keywords.isEmpty()
+            ? new VectorStarts(StartTables.of(this.keywords), stopChars)
+            : null;
+  }
+
+  /**
+   * Whether long texts are read by their possible keyword starts ({@link VectorStarts}): the Vector
+   * API is there and the CPU's vectors are 512 bits wide.
+   */
+  static final boolean VECTOR_STARTS = VectorApi.usable(() -> VectorStarts.worthwhile());
+
+  /** Texts this long are read by their possible starts, where {@link #VECTOR_STARTS}. */
+  static final int BY_STARTS_FROM = 256;
+
+  /** The bits of a hash of a keyword's first chars, as {@link #grams} keeps them. */
+  private static final int GRAM_BITS = 16;
+
+  /** The key of a keyword's first chars, one more char (of alphabet class {@code c}) read. */
+  private static int gram(int key, int c) {
+    return key * 131 + c + 1;
+  }
+
+  private static int hash(int key) {
+    return key * 0x9E3779B1 >>> (32 - GRAM_BITS);
   }
 
   public List<String> keywords() {
@@ -153,6 +208,27 @@ public final class AhoCorasick {
    * @return where the scan stopped, or {@code n}
    */
   private int scan(byte[] text, int n, Hits hits, byte[] classes) {
+    if (starts != null && n >= BY_STARTS_FROM) {
+      return byStarts(text, n, hits, classes);
+    }
+    return byAutomaton(text, n, hits, classes);
+  }
+
+  /** {@link #scan} or {@link #scanUntilStop} read by the automaton, whatever the length. */
+  int scanByAutomaton(byte[] text, int n, Hits hits, boolean untilStop) {
+    return byAutomaton(text, n, hits, untilStop ? stopClassOf : classOf);
+  }
+
+  /**
+   * {@link #scan} or {@link #scanUntilStop} read by possible starts, whatever the length; only
+   * where {@link #VECTOR_STARTS}.
+   */
+  int scanByStarts(byte[] text, int n, Hits hits, boolean untilStop) {
+    return byStarts(text, n, hits, untilStop ? stopClassOf : classOf);
+  }
+
+  /** The automaton's read (see {@link #scan(byte[], int, Hits, byte[])}). */
+  private int byAutomaton(byte[] text, int n, Hits hits, byte[] classes) {
     if (n < TWO_HALVES_FROM) {
       return scanRange(text, 0, n, 0, 0, hits, null, classes);
     }
@@ -298,6 +374,112 @@ public final class AhoCorasick {
     return to;
   }
 
+  /** Blocks whose possible starts {@link VectorStarts} marks at a time. */
+  private static final int CHUNK = 256;
+
+  /**
+   * {@link #scan(byte[], int, Hits, byte[])} by the possible starts of keywords: for each block of
+   * 64 chars, {@link VectorStarts} marks where a keyword may start (and the stop chars), {@link
+   * #refined} drops the marks whose first chars no keyword starts with (by their hash), and the
+   * trie is walked from each mark left, the walk ending where the trie has no child for the next
+   * char (a stop char or a char no keyword has included). The last chars, fewer than a block and
+   * its look-ahead, are copied into a block padded with zeros (a char no keyword has: only shorter
+   * keywords' tables take it) and read the same way. Hits are held in {@link Pending} until every
+   * start that could end a keyword as early has been walked, so they are reported in order of their
+   * end as the automaton reports them.
+   */
+  private int byStarts(byte[] text, int n, Hits hits, byte[] classes) {
+    boolean untilStop = classes == stopClassOf;
+    int chunk = Math.min(CHUNK, n / VectorStarts.BLOCK + 2);
+    long[] marks = new long[chunk];
+    long[] stops = new long[chunk];
+    Pending pending = new Pending();
+    int b = 0;
+    int lastBlock = n - VectorStarts.READS; // the last offset a block can start at
+    while (b <= lastBlock) {
+      int blocks = Math.min(chunk, (lastBlock - b) / VectorStarts.BLOCK + 1);
+      starts.fill(text, b, blocks, marks, stops);
+      for (int k = 0; k < blocks; k++, b += VectorStarts.BLOCK) {
+        long stop = untilStop ? stops[k] : 0;
+        int stopAt = Long.numberOfTrailingZeros(stop); // 64 for none
+        long m = stop == 0 ? marks[k] : marks[k] & ~(-1L << stopAt);
+        walkFrom(text, n, b, refined(text, b, m), classes, pending, hits);
+        if (stop != 0) {
+          pending.flush(Integer.MAX_VALUE, hits);
+          return b + stopAt;
+        }
+      }
+    }
+    // The rest, as blocks of a padded copy.
+    byte[] rest = new byte[2 * VectorStarts.BLOCK + VectorStarts.READS];
+    System.arraycopy(text, b, rest, 0, n - b);
+    int blocks = (n - b + VectorStarts.BLOCK - 1) / VectorStarts.BLOCK;
+    starts.fill(rest, 0, blocks, marks, stops);
+    for (int k = 0; k < blocks; k++, b += VectorStarts.BLOCK) {
+      long inText = n - b >= 64 ? -1L : ~(-1L << (n - b));
+      long stop = untilStop ? stops[k] & inText : 0;
+      int stopAt = Long.numberOfTrailingZeros(stop);
+      long m = marks[k] & inText & (stop == 0 ? -1L : ~(-1L << stopAt));
+      walkFrom(text, n, b, refined(rest, k * VectorStarts.BLOCK, m), classes, pending, hits);
+      if (stop != 0) {
+        pending.flush(Integer.MAX_VALUE, hits);
+        return b + stopAt;
+      }
+    }
+    pending.flush(Integer.MAX_VALUE, hits);
+    return n;
+  }
+
+  /**
+   * The marks of {@code m} (bit {@code p} for offset {@code at + p} of {@code text}) whose first
+   * chars, hashed as each keyword's were, may start a keyword: most marks of the SIMD pass are
+   * chars that only a bucket's mix of keywords takes.
+   */
+  private long refined(byte[] text, int at, long m) {
+    final byte[] cls = classOf;
+    final long[] g = grams;
+    long keep = 0;
+    for (long q = m; q != 0; q &= q - 1) {
+      int p = Long.numberOfTrailingZeros(q);
+      int i = at + p;
+      int k1 = gram(0, cls[text[i] & 0xFF]);
+      int k2 = gram(k1, cls[text[i + 1] & 0xFF]);
+      int k3 = gram(k2, cls[text[i + 2] & 0xFF]);
+      int k4 = gram(k3, cls[text[i + 3] & 0xFF]);
+      int h1 = hash(k1);
+      int h2 = hash(k2);
+      int h3 = hash(k3);
+      int h4 = hash(k4);
+      long any = g[h1 >>> 6] >>> h1 | g[h2 >>> 6] >>> h2 | g[h3 >>> 6] >>> h3 | g[h4 >>> 6] >>> h4;
+      keep |= (any & 1) << p;
+    }
+    return keep;
+  }
+
+  /** Walks the trie from each start of {@code m} (bit {@code p} for offset {@code b + p}). */
+  private void walkFrom(
+      byte[] text, int n, int b, long m, byte[] classes, Pending pending, Hits hits) {
+    final int[] goTo = trie;
+    final int limit = firstOutput;
+    for (long q = m; q != 0; q &= q - 1) {
+      int i = b + Long.numberOfTrailingZeros(q);
+      // A later walk ends no keyword before i + 1, and one ending there starts later: report.
+      pending.flush(i + 1, hits);
+      int row = 0;
+      for (int j = i; j < n; j++) {
+        row = goTo[row + classes[text[j] & 0xFF]];
+        if (row < 0) {
+          break;
+        }
+        if (row >= limit) {
+          for (int kw : own[(int) (row * reciprocal >>> 32)]) {
+            pending.add(kw, j + 1);
+          }
+        }
+      }
+    }
+  }
+
   private void report(int row, int end, Hits hits) {
     // row / width, as a multiplication: exact for a multiple of width below 2^32 / width.
     for (int kw : outputs[(int) (row * reciprocal >>> 32)]) {
@@ -325,6 +507,50 @@ public final class AhoCorasick {
     }
   }
 
+  /**
+   * Hits of the walks not yet reported, in order of their end (a hit of an earlier start, which is
+   * longer, first among those ending together).
+   */
+  private static final class Pending {
+    private int[] keyword = new int[16];
+    private int[] end = new int[16];
+    private int head;
+    private int count;
+
+    void add(int kw, int e) {
+      if (count == end.length) {
+        keyword = Arrays.copyOf(keyword, count * 2);
+        end = Arrays.copyOf(end, count * 2);
+      }
+      int at = count;
+      while (at > head && end[at - 1] > e) {
+        at--;
+      }
+      if (at < count) { // a shorter keyword ending inside a longer one found before it
+        System.arraycopy(keyword, at, keyword, at + 1, count - at);
+        System.arraycopy(end, at, end, at + 1, count - at);
+      }
+      keyword[at] = kw;
+      end[at] = e;
+      count++;
+    }
+
+    /** Reports the hits ending at or before {@code upTo}. */
+    void flush(int upTo, Hits hits) {
+      if (head == count) {
+        return;
+      }
+      while (head < count && end[head] <= upTo) {
+        hits.hit(keyword[head], end[head]);
+        head++;
+      }
+      if (head == count) {
+        head = 0;
+        count = 0;
+      }
+    }
+  }
+
   private static int fold(int c) {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
   }
@@ -333,6 +559,7 @@ public final class AhoCorasick {
   private static final class Trie {
     final List<int[]> rows = new ArrayList<>();
     final List<List<Integer>> out = new ArrayList<>();
+    final List<List<Integer>> own = new ArrayList<>(); // out before failure links add to it
     final int[] delta;
     final int[] breadthFirst; // the states in breadth-first order from the root
 
@@ -353,6 +580,7 @@ public final class AhoCorasick {
         }
         out.get(state).add(k);
       }
+      out.forEach(o -> own.add(List.copyOf(o)));
       int states = rows.size();
       delta = new int[states * width];
       breadthFirst = new int[states]; // [0] is the root

@@ -8,11 +8,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The compiled automaton reports exactly the occurrences a naive search of every keyword finds. */
+/**
+ * The compiled automaton reports exactly the occurrences a naive search of every keyword finds, in
+ * order of their end; so does the read by possible starts, in the same order as the automaton.
+ */
 class AhoCorasickPropertiesTest {
 
   @Property(tries = 1000)
@@ -38,6 +42,34 @@ class AhoCorasickPropertiesTest {
       @ForAll("stops") String stop,
       @ForAll int where) {
     stopsAtTheFirstStopCharIn(keywords, text, stop, where);
+  }
+
+  /**
+   * Reading by possible starts finds what the automaton finds, hit for hit in the same order, and
+   * stops where it stops: on texts of any length (the padded last blocks), with keywords over a
+   * small alphabet of letters and the chars the SIMD pass could confuse (case, chars of 128 and
+   * above, whose low 7 bits are a letter's).
+   */
+  @Property(tries = 1500)
+  void readingByStartsReportsWhatTheAutomatonReports(
+      @ForAll("startKeywordLists") List<String> keywords,
+      @ForAll("startTexts") String text,
+      @ForAll boolean untilStop) {
+    Assume.that(AhoCorasick.VECTOR_STARTS);
+    AhoCorasick ac = new AhoCorasick(keywords, "\\%&");
+    byte[] view = Ascii.of(text);
+    List<Long> byAutomaton = new ArrayList<>();
+    int automatonStop =
+        ac.scanByAutomaton(
+            view, view.length, (k, e) -> byAutomaton.add((long) e << 16 | k), untilStop);
+    List<Long> byStarts = new ArrayList<>();
+    int startsStop =
+        ac.scanByStarts(view, view.length, (k, e) -> byStarts.add((long) e << 16 | k), untilStop);
+
+    assertThat(byStarts).isEqualTo(byAutomaton);
+    assertThat(startsStop).isEqualTo(automatonStop);
+    assertThat(new TreeSet<>(byStarts))
+        .isEqualTo(naive(keywords, text.substring(0, automatonStop)));
   }
 
   private static void findsWhatANaiveSearchFindsIn(List<String> keywords, String text) {
@@ -151,6 +183,30 @@ class AhoCorasickPropertiesTest {
         .list()
         .ofMinSize(1)
         .ofMaxSize(12);
+  }
+
+  @Provide
+  Arbitrary<List<String>> startKeywordLists() {
+    Arbitrary<String> words =
+        Arbitraries.strings().withChars("abcdAB_%").ofMinLength(1).ofMaxLength(9);
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(4, words.map(w -> w.toLowerCase(java.util.Locale.ROOT))),
+            // Many keywords sharing first chars, so the buckets mix them.
+            net.jqwik.api.Tuple.of(1, Arbitraries.strings().withChars("abcdefghij").ofLength(4)))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(60);
+  }
+
+  /** Texts of every length up to a few blocks, from parts that make keywords likely. */
+  @Provide
+  Arbitrary<String> startTexts() {
+    Arbitrary<String> parts =
+        Arbitraries.oneOf(
+            Arbitraries.strings().withChars("abcdABCD").ofMinLength(1).ofMaxLength(12),
+            Arbitraries.strings().withChars("ab_% &\\éáášÁ").ofMaxLength(3),
+            Arbitraries.strings().withChars("abcdefghij").ofLength(4));
+    return parts.list().ofMaxSize(70).map(p -> String.join("", p));
   }
 
   /** Texts read in two halves, and texts read in four quarters. */
