@@ -1,6 +1,9 @@
 package dev.warden.inspect.prefilter;
 
 import dev.warden.mcp.VectorApi;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,7 +137,7 @@ public final class AhoCorasick {
     for (String word : this.keywords) {
       int key = 0;
       for (int i = 0; i < Math.min(StartTables.SPAN, word.length()); i++) {
-        key = gram(key, classOf[fold(word.charAt(i))]);
+        key |= (word.charAt(i) | 0x20) << (8 * i);
       }
       grams[hash(key) >>> 6] |= 1L << hash(key);
     }
@@ -160,10 +163,16 @@ public final class AhoCorasick {
   /** The bits of a hash of a keyword's first chars, as {@link #grams} keeps them. */
   private static final int GRAM_BITS = 16;
 
-  /** The key of a keyword's first chars, one more char (of alphabet class {@code c}) read. */
-  private static int gram(int key, int c) {
-    return key * 131 + c + 1;
-  }
+  /** Four bytes of a text as one int, the first the lowest. */
+  private static final VarHandle FOUR =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Each byte's 0x20 bit set: upper-case ASCII letters read as lower case (other chars may then
+   * read as a keyword's, which only lets a start through), and no byte is zero, so the first one,
+   * two, three and four chars of a start are four different keys.
+   */
+  private static final int FOLDED = 0x20202020;
 
   private static int hash(int key) {
     return key * 0x9E3779B1 >>> (32 - GRAM_BITS);
@@ -436,21 +445,21 @@ public final class AhoCorasick {
    * chars that only a bucket's mix of keywords takes.
    */
   private long refined(byte[] text, int at, long m) {
-    final byte[] cls = classOf;
     final long[] g = grams;
+    final int last = g.length - 1;
     long keep = 0;
     for (long q = m; q != 0; q &= q - 1) {
       int p = Long.numberOfTrailingZeros(q);
-      int i = at + p;
-      int k1 = gram(0, cls[text[i] & 0xFF]);
-      int k2 = gram(k1, cls[text[i + 1] & 0xFF]);
-      int k3 = gram(k2, cls[text[i + 2] & 0xFF]);
-      int k4 = gram(k3, cls[text[i + 3] & 0xFF]);
-      int h1 = hash(k1);
-      int h2 = hash(k2);
-      int h3 = hash(k3);
-      int h4 = hash(k4);
-      long any = g[h1 >>> 6] >>> h1 | g[h2 >>> 6] >>> h2 | g[h3 >>> 6] >>> h3 | g[h4 >>> 6] >>> h4;
+      int x = (int) FOUR.get(text, at + p) | FOLDED;
+      int h1 = hash(x & 0xFF);
+      int h2 = hash(x & 0xFFFF);
+      int h3 = hash(x & 0xFFFFFF);
+      int h4 = hash(x);
+      long any =
+          g[h1 >>> 6 & last] >>> h1
+              | g[h2 >>> 6 & last] >>> h2
+              | g[h3 >>> 6 & last] >>> h3
+              | g[h4 >>> 6 & last] >>> h4;
       keep |= (any & 1) << p;
     }
     return keep;
