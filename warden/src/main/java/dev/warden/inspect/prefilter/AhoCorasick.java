@@ -157,8 +157,12 @@ public final class AhoCorasick {
    */
   static final boolean VECTOR_STARTS = VectorApi.usable(() -> VectorStarts.worthwhile());
 
-  /** Texts this long are read by their possible starts, where {@link #VECTOR_STARTS}. */
-  static final int BY_STARTS_FROM = 256;
+  /**
+   * Texts this long are read by their possible starts, where {@link #VECTOR_STARTS}. Below it the
+   * automaton is as fast: at 1 KiB the two are level, what a read by starts sets up (its arrays,
+   * the tables into registers) costing what its fewer look-ups save.
+   */
+  static final int BY_STARTS_FROM = 2048;
 
   /** The bits of a hash of a keyword's first chars, as {@link #grams} keeps them. */
   private static final int GRAM_BITS = 16;
