@@ -414,12 +414,9 @@ public final class AhoCorasick {
       starts.fill(text, b, blocks, marks, stops);
       for (int k = 0; k < blocks; k++, b += VectorStarts.BLOCK) {
         long stop = untilStop ? stops[k] : 0;
-        int stopAt = Long.numberOfTrailingZeros(stop); // 64 for none
-        long m = stop == 0 ? marks[k] : marks[k] & ~(-1L << stopAt);
-        walkFrom(text, n, b, refined(text, b, m), classes, pending, hits);
-        if (stop != 0) {
-          pending.flush(Integer.MAX_VALUE, hits);
-          return b + stopAt;
+        int stopped = block(text, n, text, b, b, marks[k], stop, classes, pending, hits);
+        if (stopped >= 0) {
+          return stopped;
         }
       }
     }
@@ -429,18 +426,42 @@ public final class AhoCorasick {
     int blocks = (n - b + VectorStarts.BLOCK - 1) / VectorStarts.BLOCK;
     starts.fill(rest, 0, blocks, marks, stops);
     for (int k = 0; k < blocks; k++, b += VectorStarts.BLOCK) {
-      long inText = n - b >= 64 ? -1L : ~(-1L << (n - b));
+      long inText = n - b >= VectorStarts.BLOCK ? -1L : ~(-1L << (n - b));
       long stop = untilStop ? stops[k] & inText : 0;
-      int stopAt = Long.numberOfTrailingZeros(stop);
-      long m = marks[k] & inText & (stop == 0 ? -1L : ~(-1L << stopAt));
-      walkFrom(text, n, b, refined(rest, k * VectorStarts.BLOCK, m), classes, pending, hits);
-      if (stop != 0) {
-        pending.flush(Integer.MAX_VALUE, hits);
-        return b + stopAt;
+      int at = k * VectorStarts.BLOCK;
+      int stopped = block(text, n, rest, at, b, marks[k] & inText, stop, classes, pending, hits);
+      if (stopped >= 0) {
+        return stopped;
       }
     }
     pending.flush(Integer.MAX_VALUE, hits);
     return n;
+  }
+
+  /**
+   * One block of 64 chars at offset {@code b} of {@code text}, whose marks and stops {@code read}
+   * holds at {@code at} (the text itself, or the padded copy of its end): walks from the marks
+   * before the first stop and returns where it is (all hits then reported), or -1 without one.
+   */
+  private int block(
+      byte[] text,
+      int n,
+      byte[] read,
+      int at,
+      int b,
+      long marks,
+      long stop,
+      byte[] classes,
+      Pending pending,
+      Hits hits) {
+    int stopAt = Long.numberOfTrailingZeros(stop); // 64 for none
+    long m = stop == 0 ? marks : marks & ~(-1L << stopAt);
+    walkFrom(text, n, b, refined(read, at, m), classes, pending, hits);
+    if (stop == 0) {
+      return -1;
+    }
+    pending.flush(Integer.MAX_VALUE, hits);
+    return b + stopAt;
   }
 
   /**
