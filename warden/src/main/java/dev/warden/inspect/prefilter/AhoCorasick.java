@@ -1,9 +1,6 @@
 package dev.warden.inspect.prefilter;
 
 import dev.warden.mcp.VectorApi;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +14,8 @@ import java.util.List;
  * ignores ASCII case. Immutable and thread-safe once built.
  *
  * <p>Where the CPU has 512-bit vectors and the JVM the Vector API, a long text is not read char by
- * char: {@link VectorStarts} marks where a keyword may start, 64 chars at a time, a hash of each
- * mark's first chars rules out most of the rest, and each start left is followed through the
- * keyword trie alone. Most chars of a text start no keyword, so most are never looked up.
+ * char but from the places where a keyword may start ({@link KeywordStarts}). Most chars of a text
+ * start no keyword, so most are never looked up.
  */
 public final class AhoCorasick {
   private static final int ASCII = 128;
@@ -34,10 +30,7 @@ public final class AhoCorasick {
   private final int stopRow; // row offset of the stop state, the last: it only leads to itself
   private final int[][] outputs; // state -> keyword ids ending here (own and by failure links)
   private final int longest; // the longest keyword's length
-  private final int[] trie; // row offset + class -> row offset of the child in the trie, or -1
-  private final int[][] own; // state -> the keyword ids ending at it, failure links not followed
-  private final long[] grams = new long[1 << (GRAM_BITS - 6)]; // hashes of keywords' first chars
-  private final VectorStarts starts; // null: every long text is read by the automaton
+  private final KeywordStarts starts; // null: every long text is read by the automaton
 
   /** Receives each keyword occurrence: the keyword's index and the offset just past its end. */
   @FunctionalInterface
@@ -115,16 +108,16 @@ public final class AhoCorasick {
     this.stopRow = (states + gap) * width;
     this.next = new int[stopRow + width];
     this.outputs = new int[states + gap + 1][];
-    this.trie = new int[stopRow + width];
-    this.own = new int[states + gap + 1][];
-    Arrays.fill(this.trie, -1);
+    int[] goTo = new int[stopRow + width]; // the trie alone: row + class -> child's row, or -1
+    int[][] own = new int[states + gap + 1][]; // the keywords ending at a state, links not followed
+    Arrays.fill(goTo, -1);
     Arrays.fill(own, new int[0]);
     for (int st = 0; st < states; st++) {
       for (int c = 0; c < stopClass; c++) {
         next[row[st] + c] = row[trie.delta[st * width + c]];
         int child = trie.rows.get(st)[c];
         if (child > 0) {
-          this.trie[row[st] + c] = row[child];
+          goTo[row[st] + c] = row[child];
         }
       }
       next[row[st] + stopClass] = stopRow;
@@ -134,26 +127,15 @@ public final class AhoCorasick {
     }
     Arrays.fill(next, stopRow, stopRow + width, stopRow);
     outputs[states + gap] = new int[0];
-    for (String word : this.keywords) {
-      int key = 0;
-      for (int i = 0; i < Math.min(StartTables.SPAN, word.length()); i++) {
-        key |= (word.charAt(i) | 0x20) << (8 * i);
-      }
-      grams[hash(key) >>> 6] |= 1L << hash(key);
-    }
-    boolean[] stopChars = new boolean[ASCII];
-    for (int c = 0; c < ASCII; c++) {
-      stopChars[c] = stopClassOf[c] == stopClass;
-    }
     this.starts =
         VECTOR_STARTS && !this.keywords.isEmpty()
-            ? new VectorStarts(StartTables.of(this.keywords), stopChars)
+            ? new KeywordStarts(this.keywords, goTo, own, firstOutput, reciprocal, stops)
             : null;
   }
 
   /**
-   * Whether long texts are read by their possible keyword starts ({@link VectorStarts}): the Vector
-   * API is there and the CPU's vectors are 512 bits wide.
+   * Whether long texts are read by their possible keyword starts ({@link KeywordStarts}): the
+   * Vector API is there and the CPU's vectors are 512 bits wide.
    */
   static final boolean VECTOR_STARTS = VectorApi.usable(() -> VectorStarts.worthwhile());
 
@@ -163,24 +145,6 @@ public final class AhoCorasick {
    * the tables into registers) costing what its fewer look-ups save.
    */
   static final int BY_STARTS_FROM = 2048;
-
-  /** The bits of a hash of a keyword's first chars, as {@link #grams} keeps them. */
-  private static final int GRAM_BITS = 16;
-
-  /** Four bytes of a text as one int, the first the lowest. */
-  private static final VarHandle FOUR =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
-  /**
-   * Each byte's 0x20 bit set: upper-case ASCII letters read as lower case (other chars may then
-   * read as a keyword's, which only lets a start through), and no byte is zero, so the first one,
-   * two, three and four chars of a start are four different keys.
-   */
-  private static final int FOLDED = 0x20202020;
-
-  private static int hash(int key) {
-    return key * 0x9E3779B1 >>> (32 - GRAM_BITS);
-  }
 
   public List<String> keywords() {
     return keywords;
@@ -222,7 +186,7 @@ public final class AhoCorasick {
    */
   private int scan(byte[] text, int n, Hits hits, byte[] classes) {
     if (starts != null && n >= BY_STARTS_FROM) {
-      return byStarts(text, n, hits, classes);
+      return starts.read(text, n, hits, classes, classes == stopClassOf);
     }
     return byAutomaton(text, n, hits, classes);
   }
@@ -237,7 +201,7 @@ public final class AhoCorasick {
    * where {@link #VECTOR_STARTS}.
    */
   int scanByStarts(byte[] text, int n, Hits hits, boolean untilStop) {
-    return byStarts(text, n, hits, untilStop ? stopClassOf : classOf);
+    return starts.read(text, n, hits, untilStop ? stopClassOf : classOf, untilStop);
   }
 
   /** The automaton's read (see {@link #scan(byte[], int, Hits, byte[])}). */
@@ -387,133 +351,6 @@ public final class AhoCorasick {
     return to;
   }
 
-  /** Blocks whose possible starts {@link VectorStarts} marks at a time. */
-  private static final int CHUNK = 256;
-
-  /**
-   * {@link #scan(byte[], int, Hits, byte[])} by the possible starts of keywords: for each block of
-   * 64 chars, {@link VectorStarts} marks where a keyword may start (and the stop chars), {@link
-   * #refined} drops the marks whose first chars no keyword starts with (by their hash), and the
-   * trie is walked from each mark left, the walk ending where the trie has no child for the next
-   * char (a stop char or a char no keyword has included). The last chars, fewer than a block and
-   * its look-ahead, are copied into a block padded with zeros (a char no keyword has: only shorter
-   * keywords' tables take it) and read the same way. Hits are held in {@link Pending} until every
-   * start that could end a keyword as early has been walked, so they are reported in order of their
-   * end as the automaton reports them.
-   */
-  private int byStarts(byte[] text, int n, Hits hits, byte[] classes) {
-    boolean untilStop = classes == stopClassOf;
-    int chunk = Math.min(CHUNK, n / VectorStarts.BLOCK + 2);
-    long[] marks = new long[chunk];
-    long[] stops = new long[chunk];
-    Pending pending = new Pending();
-    int b = 0;
-    int lastBlock = n - VectorStarts.READS; // the last offset a block can start at
-    while (b <= lastBlock) {
-      int blocks = Math.min(chunk, (lastBlock - b) / VectorStarts.BLOCK + 1);
-      starts.fill(text, b, blocks, marks, stops);
-      for (int k = 0; k < blocks; k++, b += VectorStarts.BLOCK) {
-        long stop = untilStop ? stops[k] : 0;
-        int stopped = block(text, n, text, b, b, marks[k], stop, classes, pending, hits);
-        if (stopped >= 0) {
-          return stopped;
-        }
-      }
-    }
-    // The rest, as blocks of a padded copy.
-    byte[] rest = new byte[2 * VectorStarts.BLOCK + VectorStarts.READS];
-    System.arraycopy(text, b, rest, 0, n - b);
-    int blocks = (n - b + VectorStarts.BLOCK - 1) / VectorStarts.BLOCK;
-    starts.fill(rest, 0, blocks, marks, stops);
-    for (int k = 0; k < blocks; k++, b += VectorStarts.BLOCK) {
-      long inText = n - b >= VectorStarts.BLOCK ? -1L : ~(-1L << (n - b));
-      long stop = untilStop ? stops[k] & inText : 0;
-      int at = k * VectorStarts.BLOCK;
-      int stopped = block(text, n, rest, at, b, marks[k] & inText, stop, classes, pending, hits);
-      if (stopped >= 0) {
-        return stopped;
-      }
-    }
-    pending.flush(Integer.MAX_VALUE, hits);
-    return n;
-  }
-
-  /**
-   * One block of 64 chars at offset {@code b} of {@code text}, whose marks and stops {@code read}
-   * holds at {@code at} (the text itself, or the padded copy of its end): walks from the marks
-   * before the first stop and returns where it is (all hits then reported), or -1 without one.
-   */
-  private int block(
-      byte[] text,
-      int n,
-      byte[] read,
-      int at,
-      int b,
-      long marks,
-      long stop,
-      byte[] classes,
-      Pending pending,
-      Hits hits) {
-    int stopAt = Long.numberOfTrailingZeros(stop); // 64 for none
-    long m = stop == 0 ? marks : marks & ~(-1L << stopAt);
-    walkFrom(text, n, b, refined(read, at, m), classes, pending, hits);
-    if (stop == 0) {
-      return -1;
-    }
-    pending.flush(Integer.MAX_VALUE, hits);
-    return b + stopAt;
-  }
-
-  /**
-   * The marks of {@code m} (bit {@code p} for offset {@code at + p} of {@code text}) whose first
-   * chars, hashed as each keyword's were, may start a keyword: most marks of the SIMD pass are
-   * chars that only a bucket's mix of keywords takes.
-   */
-  private long refined(byte[] text, int at, long m) {
-    final long[] g = grams;
-    final int last = g.length - 1;
-    long keep = 0;
-    for (long q = m; q != 0; q &= q - 1) {
-      int p = Long.numberOfTrailingZeros(q);
-      int x = (int) FOUR.get(text, at + p) | FOLDED;
-      int h1 = hash(x & 0xFF);
-      int h2 = hash(x & 0xFFFF);
-      int h3 = hash(x & 0xFFFFFF);
-      int h4 = hash(x);
-      long any =
-          g[h1 >>> 6 & last] >>> h1
-              | g[h2 >>> 6 & last] >>> h2
-              | g[h3 >>> 6 & last] >>> h3
-              | g[h4 >>> 6 & last] >>> h4;
-      keep |= (any & 1) << p;
-    }
-    return keep;
-  }
-
-  /** Walks the trie from each start of {@code m} (bit {@code p} for offset {@code b + p}). */
-  private void walkFrom(
-      byte[] text, int n, int b, long m, byte[] classes, Pending pending, Hits hits) {
-    final int[] goTo = trie;
-    final int limit = firstOutput;
-    for (long q = m; q != 0; q &= q - 1) {
-      int i = b + Long.numberOfTrailingZeros(q);
-      // A later walk ends no keyword before i + 1, and one ending there starts later: report.
-      pending.flush(i + 1, hits);
-      int row = 0;
-      for (int j = i; j < n; j++) {
-        row = goTo[row + classes[text[j] & 0xFF]];
-        if (row < 0) {
-          break;
-        }
-        if (row >= limit) {
-          for (int kw : own[(int) (row * reciprocal >>> 32)]) {
-            pending.add(kw, j + 1);
-          }
-        }
-      }
-    }
-  }
-
   private void report(int row, int end, Hits hits) {
     // row / width, as a multiplication: exact for a multiple of width below 2^32 / width.
     for (int kw : outputs[(int) (row * reciprocal >>> 32)]) {
@@ -537,50 +374,6 @@ public final class AhoCorasick {
     void replay(AhoCorasick ac, Hits hits) {
       for (int k = 0; k < count; k += 2) {
         ac.report(rows[k], rows[k + 1], hits);
-      }
-    }
-  }
-
-  /**
-   * Hits of the walks not yet reported, in order of their end (a hit of an earlier start, which is
-   * longer, first among those ending together).
-   */
-  private static final class Pending {
-    private int[] keyword = new int[16];
-    private int[] end = new int[16];
-    private int head;
-    private int count;
-
-    void add(int kw, int e) {
-      if (count == end.length) {
-        keyword = Arrays.copyOf(keyword, count * 2);
-        end = Arrays.copyOf(end, count * 2);
-      }
-      int at = count;
-      while (at > head && end[at - 1] > e) {
-        at--;
-      }
-      if (at < count) { // a shorter keyword ending inside a longer one found before it
-        System.arraycopy(keyword, at, keyword, at + 1, count - at);
-        System.arraycopy(end, at, end, at + 1, count - at);
-      }
-      keyword[at] = kw;
-      end[at] = e;
-      count++;
-    }
-
-    /** Reports the hits ending at or before {@code upTo}. */
-    void flush(int upTo, Hits hits) {
-      if (head == count) {
-        return;
-      }
-      while (head < count && end[head] <= upTo) {
-        hits.hit(keyword[head], end[head]);
-        head++;
-      }
-      if (head == count) {
-        head = 0;
-        count = 0;
       }
     }
   }
