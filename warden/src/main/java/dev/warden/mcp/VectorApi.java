@@ -1,5 +1,10 @@
 package dev.warden.mcp;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +28,34 @@ public final class VectorApi {
       return worthwhile.getAsBoolean();
     } catch (LinkageError | RuntimeException e) {
       return false;
+    }
+  }
+
+  /**
+   * Whether the CPU says it has {@code feature}, named as in the flags of Linux's {@code
+   * /proc/cpuinfo} (such as {@code avx512vbmi}): for a SIMD path whose operations the JIT compiles
+   * to single instructions only with it, and otherwise runs as plain Java, many times slower. False
+   * where that file cannot be read (another system).
+   */
+  public static boolean cpuHas(String feature) {
+    return CpuFlags.FLAGS.contains(feature);
+  }
+
+  private static final class CpuFlags {
+    static final Set<String> FLAGS = read();
+
+    private static Set<String> read() {
+      try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+        return lines
+            .filter(l -> l.startsWith("flags"))
+            .findFirst()
+            .map(
+                l ->
+                    Set.copyOf(Arrays.asList(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))))
+            .orElse(Set.of());
+      } catch (IOException | RuntimeException e) {
+        return Set.of();
+      }
     }
   }
 }

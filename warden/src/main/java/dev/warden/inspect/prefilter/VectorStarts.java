@@ -1,5 +1,6 @@
 package dev.warden.inspect.prefilter;
 
+import dev.warden.mcp.VectorApi;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * keyword of that bucket. {@link AhoCorasick} then checks each such start. The same pass marks the
  * stop chars of {@link AhoCorasick#scanUntilStop}.
  *
- * <p>Loaded only when the JVM was started with {@code jdk.incubator.vector} and its vectors are 512
- * bits wide: narrower vectors cannot look up 128 entries in one step, and the automaton's scan is
- * then the faster.
+ * <p>Loaded only when the JVM was started with {@code jdk.incubator.vector}, and used only where
+ * its vectors are 512 bits wide with byte permutes ({@link #worthwhile}): narrower vectors cannot
+ * look up 128 entries in one step, and the automaton's scan is then the faster.
  */
 final class VectorStarts {
   private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_512;
@@ -31,9 +32,13 @@ final class VectorStarts {
   private final ByteVector stopLow; // the stop chars; chars of 128 and above are stops too
   private final ByteVector stopHigh;
 
-  /** Whether the CPU's vectors are wide enough. */
+  /**
+   * Whether the CPU's vectors are 512 bits wide and it permutes their bytes in one instruction
+   * (AVX-512 VBMI: Intel since Ice Lake, AMD since Zen 4). Without VBMI the JIT does not compile
+   * the two-register look-up, which then runs as plain Java.
+   */
   static boolean worthwhile() {
-    return ByteVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+    return ByteVector.SPECIES_PREFERRED.vectorBitSize() >= 512 && VectorApi.cpuHas("avx512vbmi");
   }
 
   /**

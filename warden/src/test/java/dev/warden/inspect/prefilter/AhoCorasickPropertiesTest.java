@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * The compiled automaton reports exactly the occurrences a naive search of every keyword finds, in
@@ -50,12 +50,12 @@ class AhoCorasickPropertiesTest {
    * small alphabet of letters and the chars the SIMD pass could confuse (case, chars of 128 and
    * above, whose low 7 bits are a letter's).
    */
+  @AddLifecycleHook(WhereVectorStartsRun.class)
   @Property(tries = 1500)
   void readingByStartsReportsWhatTheAutomatonReports(
       @ForAll("startKeywordLists") List<String> keywords,
       @ForAll("startTexts") String text,
       @ForAll boolean untilStop) {
-    Assume.that(AhoCorasick.VECTOR_STARTS);
     AhoCorasick ac = new AhoCorasick(keywords, "\\%&");
     byte[] view = Ascii.of(text);
     List<Long> byAutomaton = new ArrayList<>();

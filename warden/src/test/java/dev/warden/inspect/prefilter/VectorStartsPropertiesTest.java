@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * The SIMD pass marks every start of every keyword, in either case, and its marks and stops are
@@ -20,10 +20,10 @@ import net.jqwik.api.Tuple;
 class VectorStartsPropertiesTest {
   private static final String STOPS = "\\%&";
 
+  @AddLifecycleHook(WhereVectorStartsRun.class)
   @Property(tries = 400)
   void marksEveryStartAndNothingTheTablesRefuse(
       @ForAll("keywordLists") List<String> keywords, @ForAll("texts") String text) {
-    Assume.that(AhoCorasick.VECTOR_STARTS);
     byte[][] tables = StartTables.of(keywords);
     boolean[] stops = new boolean[128];
     STOPS.chars().forEach(c -> stops[c] = true);
