@@ -129,7 +129,7 @@ public final class AhoCorasick {
     outputs[states + gap] = new int[0];
     this.starts =
         VECTOR_STARTS && !this.keywords.isEmpty()
-            ? new KeywordStarts(this.keywords, goTo, own, firstOutput, reciprocal, stops)
+            ? KeywordStarts.of(this.keywords, goTo, own, firstOutput, reciprocal, stops)
             : null;
   }
 
@@ -196,9 +196,14 @@ public final class AhoCorasick {
     return byAutomaton(text, n, hits, untilStop ? stopClassOf : classOf);
   }
 
+  /** Whether long texts are read by their possible starts (see {@link KeywordStarts#of}). */
+  boolean readsByStarts() {
+    return starts != null;
+  }
+
   /**
    * {@link #scan} or {@link #scanUntilStop} read by possible starts, whatever the length; only
-   * where {@link #VECTOR_STARTS}.
+   * where {@link #readsByStarts}.
    */
   int scanByStarts(byte[] text, int n, Hits hits, boolean untilStop) {
     return starts.read(text, n, hits, untilStop ? stopClassOf : classOf, untilStop);

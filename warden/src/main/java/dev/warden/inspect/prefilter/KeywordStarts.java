@@ -21,10 +21,39 @@ final class KeywordStarts {
   private final VectorStarts starts;
 
   /**
+   * The read by starts of {@code keywords}, or null when their starts would be marked too often for
+   * it to beat the automaton (a dictionary of thousands of words: most chars of text start one of
+   * them somewhere).
+   *
    * @param goTo the automaton's rows, the trie's edges only
    * @param stops the chars the read until a stop stops at (and every char of 128 and above)
    */
-  KeywordStarts(
+  static KeywordStarts of(
+      List<String> keywords,
+      int[] goTo,
+      int[][] own,
+      int firstOutput,
+      long reciprocal,
+      String stops) {
+    byte[][] tables = StartTables.of(keywords);
+    if (StartTables.expectedRate(tables) > MAX_MARKS) {
+      return null;
+    }
+    KeywordStarts starts =
+        new KeywordStarts(tables, keywords, goTo, own, firstOutput, reciprocal, stops);
+    long set = Arrays.stream(starts.grams).map(Long::bitCount).sum();
+    return set <= (1 << GRAM_BITS) / 8 ? starts : null;
+  }
+
+  /**
+   * The most marks per char the tables may be expected to leave ({@link StartTables#expectedRate}):
+   * each costs a look-up of its first chars, and past ~15 % of the chars those cost what the
+   * automaton's read of every char does. The built-in keywords: ~5 %.
+   */
+  static final double MAX_MARKS = 0.15;
+
+  private KeywordStarts(
+      byte[][] tables,
       List<String> keywords,
       int[] goTo,
       int[][] own,
@@ -44,7 +73,7 @@ final class KeywordStarts {
     }
     boolean[] stopChars = new boolean[128];
     stops.chars().forEach(c -> stopChars[c] = true);
-    this.starts = new VectorStarts(StartTables.of(keywords), stopChars);
+    this.starts = new VectorStarts(tables, stopChars);
   }
 
   /** The bits of a hash of a keyword's first chars, as {@link #grams} keeps them. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -57,6 +58,7 @@ class AhoCorasickPropertiesTest {
       @ForAll("startTexts") String text,
       @ForAll boolean untilStop) {
     AhoCorasick ac = new AhoCorasick(keywords, "\\%&");
+    Assume.that(ac.readsByStarts()); // not for lists whose starts would be marked too often
     byte[] view = Ascii.of(text);
     List<Long> byAutomaton = new ArrayList<>();
     int automatonStop =
@@ -70,6 +72,27 @@ class AhoCorasickPropertiesTest {
     assertThat(startsStop).isEqualTo(automatonStop);
     assertThat(new TreeSet<>(byStarts))
         .isEqualTo(naive(keywords, text.substring(0, automatonStop)));
+  }
+
+  /**
+   * A dictionary whose words start almost anywhere in text is read by the automaton: its marks
+   * would cost more than reading every char. A list like the built-in one is read by starts.
+   */
+  @AddLifecycleHook(WhereVectorStartsRun.class)
+  @Property(tries = 5)
+  void keywordsThatStartAlmostAnywhereAreReadByTheAutomaton(@ForAll long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    List<String> dictionary = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder word = new StringBuilder();
+      for (int k = 0; k < 4 + random.nextInt(6); k++) {
+        word.append((char) ('a' + random.nextInt(26)));
+      }
+      dictionary.add(word.toString());
+    }
+    assertThat(new AhoCorasick(dictionary, "\\%&").readsByStarts()).isFalse();
+    List<String> few = dictionary.subList(0, 40);
+    assertThat(new AhoCorasick(few, "\\%&").readsByStarts()).isTrue();
   }
 
   private static void findsWhatANaiveSearchFindsIn(List<String> keywords, String text) {
