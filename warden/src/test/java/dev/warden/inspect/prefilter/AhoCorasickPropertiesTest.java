@@ -75,24 +75,37 @@ class AhoCorasickPropertiesTest {
   }
 
   /**
-   * A dictionary whose words start almost anywhere in text is read by the automaton: its marks
-   * would cost more than reading every char. A list like the built-in one is read by starts.
+   * A dictionary whose words start almost anywhere in text is read by the automaton, as is one so
+   * large that the hash of first chars rules out little: marking their starts would cost more than
+   * reading every char. A few dozen words are read by starts.
    */
   @AddLifecycleHook(WhereVectorStartsRun.class)
   @Property(tries = 5)
-  void keywordsThatStartAlmostAnywhereAreReadByTheAutomaton(@ForAll long seed) {
+  void keywordsWhoseStartsWouldBeMarkedTooOftenAreReadByTheAutomaton(@ForAll long seed) {
     java.util.Random random = new java.util.Random(seed);
-    List<String> dictionary = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) {
+    List<String> letters = words(random, 3000, "", "abcdefghijklmnopqrstuvwxyz");
+    assertThat(new AhoCorasick(letters, "\\%&").readsByStarts()).isFalse();
+    // Rare first chars (few marks), but 12,000 different first four chars to hash.
+    List<String> rare = words(random, 12_000, "#$~^", "abcdefghijklmnopqrstuvwxyz");
+    assertThat(new AhoCorasick(rare.subList(0, 200), "\\%&").readsByStarts()).isTrue();
+    assertThat(new AhoCorasick(rare, "\\%&").readsByStarts()).isFalse();
+    assertThat(new AhoCorasick(letters.subList(0, 40), "\\%&").readsByStarts()).isTrue();
+  }
+
+  /** {@code count} words of 4 to 9 chars: one of {@code first} (if any), then {@code rest}. */
+  private static List<String> words(java.util.Random random, int count, String first, String rest) {
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
       StringBuilder word = new StringBuilder();
-      for (int k = 0; k < 4 + random.nextInt(6); k++) {
-        word.append((char) ('a' + random.nextInt(26)));
+      if (!first.isEmpty()) {
+        word.append(first.charAt(random.nextInt(first.length())));
       }
-      dictionary.add(word.toString());
+      while (word.length() < 4 + random.nextInt(6)) {
+        word.append(rest.charAt(random.nextInt(rest.length())));
+      }
+      words.add(word.toString());
     }
-    assertThat(new AhoCorasick(dictionary, "\\%&").readsByStarts()).isFalse();
-    List<String> few = dictionary.subList(0, 40);
-    assertThat(new AhoCorasick(few, "\\%&").readsByStarts()).isTrue();
+    return words;
   }
 
   private static void findsWhatANaiveSearchFindsIn(List<String> keywords, String text) {
