@@ -34,8 +34,8 @@ public final class VectorApi {
   /**
    * Whether the CPU says it has {@code feature}, named as in the flags of Linux's {@code
    * /proc/cpuinfo} (such as {@code avx512vbmi}): for a SIMD path whose operations the JIT compiles
-   * to single instructions only with it, and otherwise runs as plain Java, many times slower. False
-   * where that file cannot be read (another system).
+   * to single instructions only with it, and otherwise may run as plain Java, many times slower.
+   * False where that file cannot be read (another system).
    */
   public static boolean cpuHas(String feature) {
     return CpuFlags.FLAGS.contains(feature);

@@ -34,8 +34,9 @@ final class VectorStarts {
 
   /**
    * Whether the CPU's vectors are 512 bits wide and it permutes their bytes in one instruction
-   * (AVX-512 VBMI: Intel since Ice Lake, AMD since Zen 4). Without VBMI the JIT does not compile
-   * the two-register look-up, which then runs as plain Java.
+   * (AVX-512 VBMI: Intel since Ice Lake, AMD since Zen 4). Without VBMI no one instruction does the
+   * two-register byte look-up, and the JIT may leave it to plain Java, many times slower than the
+   * automaton: the automaton reads there.
    */
   static boolean worthwhile() {
     return ByteVector.SPECIES_PREFERRED.vectorBitSize() >= 512 && VectorApi.cpuHas("avx512vbmi");
