@@ -108,29 +108,40 @@ public final class AhoCorasick {
     this.stopRow = (states + gap) * width;
     this.next = new int[stopRow + width];
     this.outputs = new int[states + gap + 1][];
-    int[] goTo = new int[stopRow + width]; // the trie alone: row + class -> child's row, or -1
-    int[][] own = new int[states + gap + 1][]; // the keywords ending at a state, links not followed
-    Arrays.fill(goTo, -1);
-    Arrays.fill(own, new int[0]);
     for (int st = 0; st < states; st++) {
       for (int c = 0; c < stopClass; c++) {
         next[row[st] + c] = row[trie.delta[st * width + c]];
+      }
+      next[row[st] + stopClass] = stopRow;
+      outputs[row[st] / width] =
+          trie.out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
+    }
+    Arrays.fill(next, stopRow, stopRow + width, stopRow);
+    outputs[states + gap] = new int[0];
+    this.starts = VECTOR_STARTS && !this.keywords.isEmpty() ? byStarts(trie, row, stops) : null;
+  }
+
+  /**
+   * The read by possible starts, over the trie's own edges in the automaton's row numbering (a
+   * state with no child for a class leads nowhere, and each state lists only the keywords that end
+   * exactly there), or null when it would not beat the automaton ({@link KeywordStarts#sifts}).
+   */
+  private KeywordStarts byStarts(Trie trie, int[] row, String stops) {
+    int[] goTo = new int[next.length];
+    int[][] own = new int[outputs.length][];
+    Arrays.fill(goTo, -1);
+    Arrays.fill(own, new int[0]);
+    for (int st = 0; st < row.length; st++) {
+      for (int c = 0; c < width - 1; c++) {
         int child = trie.rows.get(st)[c];
         if (child > 0) {
           goTo[row[st] + c] = row[child];
         }
       }
-      next[row[st] + stopClass] = stopRow;
-      outputs[row[st] / width] =
-          trie.out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
       own[row[st] / width] = trie.own.get(st).stream().mapToInt(Integer::intValue).toArray();
     }
-    Arrays.fill(next, stopRow, stopRow + width, stopRow);
-    outputs[states + gap] = new int[0];
-    this.starts =
-        VECTOR_STARTS && !this.keywords.isEmpty()
-            ? KeywordStarts.of(this.keywords, goTo, own, firstOutput, reciprocal, stops)
-            : null;
+    KeywordStarts starts = new KeywordStarts(keywords, goTo, own, firstOutput, reciprocal, stops);
+    return starts.sifts() ? starts : null;
   }
 
   /**
@@ -196,7 +207,7 @@ public final class AhoCorasick {
     return byAutomaton(text, n, hits, untilStop ? stopClassOf : classOf);
   }
 
-  /** Whether long texts are read by their possible starts (see {@link KeywordStarts#of}). */
+  /** Whether long texts are read by their possible starts (see {@link KeywordStarts#sifts}). */
   boolean readsByStarts() {
     return starts != null;
   }

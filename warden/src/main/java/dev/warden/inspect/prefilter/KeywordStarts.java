@@ -10,7 +10,8 @@ import java.util.List;
  * {@link AhoCorasick}'s read of a long text from the places where a keyword may start, instead of
  * char by char: {@link VectorStarts} marks them 64 chars at a time, a hash of each mark's first
  * chars rules out most of the rest, and the keyword trie is walked from each start left. Immutable
- * and thread-safe; only where {@link AhoCorasick#VECTOR_STARTS}.
+ * and thread-safe; only where {@link AhoCorasick#VECTOR_STARTS} and the keywords are such that it
+ * {@link #sifts}.
  */
 final class KeywordStarts {
   private final int[] goTo; // row offset + class -> row offset of the child in the trie, or -1
@@ -18,44 +19,14 @@ final class KeywordStarts {
   private final int firstOutput; // rows from here on may have keywords ending at them
   private final long reciprocal; // ceil(2^32 / width): row * reciprocal >>> 32 is row / width
   private final long[] grams = new long[1 << (GRAM_BITS - 6)]; // hashes of keywords' first chars
+  private final double expectedMarks; // per char of JSON text, by StartTables.expectedRate
   private final VectorStarts starts;
 
   /**
-   * The read by starts of {@code keywords}, or null when their starts would be marked too often for
-   * it to beat the automaton (a dictionary of thousands of words: most chars of text start one of
-   * them somewhere).
-   *
    * @param goTo the automaton's rows, the trie's edges only
    * @param stops the chars the read until a stop stops at (and every char of 128 and above)
    */
-  static KeywordStarts of(
-      List<String> keywords,
-      int[] goTo,
-      int[][] own,
-      int firstOutput,
-      long reciprocal,
-      String stops) {
-    byte[][] tables = StartTables.of(keywords);
-    if (StartTables.expectedRate(tables) > MAX_MARKS) {
-      return null;
-    }
-    KeywordStarts starts =
-        new KeywordStarts(tables, keywords, goTo, own, firstOutput, reciprocal, stops);
-    long set = Arrays.stream(starts.grams).map(Long::bitCount).sum();
-    return set <= MAX_GRAMS ? starts : null;
-  }
-
-  /**
-   * The most marks per char the tables may be expected to leave ({@link StartTables#expectedRate};
-   * the built-in keywords: ~5 %). Measured on dense JSON with random words of 4 to 9 letters added
-   * to the built-in keywords, the read by starts against the automaton: 0.73x the time at an
-   * expected 29 %, 0.75-0.78x at 38-41 % (where letters alone mark), 0.86x with 6,400 words (a
-   * tenth of the hash set filled), 0.97x with 12,800 (a fifth), 1.5x with 25,600.
-   */
-  static final double MAX_MARKS = 0.3;
-
-  private KeywordStarts(
-      byte[][] tables,
+  KeywordStarts(
       List<String> keywords,
       int[] goTo,
       int[][] own,
@@ -73,10 +44,31 @@ final class KeywordStarts {
       }
       grams[hash(key) >>> 6] |= 1L << hash(key);
     }
+    byte[][] tables = StartTables.of(keywords);
+    this.expectedMarks = StartTables.expectedRate(tables);
     boolean[] stopChars = new boolean[128];
     stops.chars().forEach(c -> stopChars[c] = true);
     this.starts = new VectorStarts(tables, stopChars);
   }
+
+  /**
+   * Whether the marks sift the text well enough for this read to beat the automaton: not so for a
+   * dictionary of thousands of words, most chars of text starting one of them somewhere, or so many
+   * that the hash of first chars rules out little.
+   */
+  boolean sifts() {
+    return expectedMarks <= MAX_MARKS
+        && Arrays.stream(grams).map(Long::bitCount).sum() <= MAX_GRAMS;
+  }
+
+  /**
+   * The most marks per char the tables may be expected to leave ({@link StartTables#expectedRate};
+   * the built-in keywords: ~5 %). Measured on dense JSON with random words of 4 to 9 letters added
+   * to the built-in keywords, the read by starts against the automaton: 0.73x the time at an
+   * expected 29 %, 0.75-0.78x at 38-41 % (where letters alone mark), 0.86x with 6,400 words (a
+   * tenth of the hash set filled), 0.97x with 12,800 (a fifth), 1.5x with 25,600.
+   */
+  static final double MAX_MARKS = 0.3;
 
   /** The bits of a hash of a keyword's first chars, as {@link #grams} keeps them. */
   private static final int GRAM_BITS = 16;
@@ -259,9 +251,6 @@ final class KeywordStarts {
 
     /** Reports the hits ending at or before {@code upTo}. */
     void flush(int upTo, AhoCorasick.Hits hits) {
-      if (head == count) {
-        return;
-      }
       while (head < count && end[head] <= upTo) {
         hits.hit(keyword[head], end[head]);
         head++;

@@ -71,17 +71,15 @@ final class StartTables {
   static double expectedRate(byte[][] tables) {
     double rate = 0;
     for (int k = 0; k < BUCKETS; k++) {
-      double p = 1;
+      long[][] sets = new long[SPAN][2];
       for (int j = 0; j < SPAN; j++) {
-        double q = 0;
         for (int c = 0; c < 128; c++) {
           if ((tables[k / 8 * SPAN + j][c] >> (k % 8) & 1) != 0) {
-            q += FREQUENCY[c];
+            add(sets[j], (char) c);
           }
         }
-        p *= Math.min(1, q);
       }
-      rate += p;
+      rate += rate(sets);
     }
     return rate;
   }
@@ -113,7 +111,10 @@ final class StartTables {
       int bi = -1;
       int bj = -1;
       for (int i = 0; i < g; i++) {
-        for (int j = i + 1; j < g && !gone[i]; j++) {
+        if (gone[i]) {
+          continue;
+        }
+        for (int j = i + 1; j < g; j++) {
           if (!gone[j] && (bi < 0 || gain[i][j] < gain[bi][bj])) {
             bi = i;
             bj = j;
